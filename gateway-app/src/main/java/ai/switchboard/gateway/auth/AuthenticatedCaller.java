@@ -1,0 +1,32 @@
+package ai.switchboard.gateway.auth;
+
+import ai.switchboard.registry.ApiKeyRecord;
+import java.util.Objects;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The API key a request was authenticated with. {@link ApiKeyAuthenticationFilter} stores it as an exchange
+ * attribute; handlers read it with {@link #of(ServerWebExchange)}.
+ */
+public record AuthenticatedCaller(ApiKeyRecord key) {
+
+    static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
+
+    public AuthenticatedCaller {
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** The caller of an authenticated exchange; fails if the filter did not run. */
+    public static AuthenticatedCaller of(ServerWebExchange exchange) {
+        AuthenticatedCaller caller = exchange.getAttribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("Exchange was not authenticated");
+        }
+        return caller;
+    }
+
+    /** A name for audit records that identifies the key without revealing it. */
+    public String actor() {
+        return key.name() + " (" + key.prefix() + ")";
+    }
+}

@@ -1,0 +1,43 @@
+package ai.switchboard.providers.api;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Speaks one provider wire protocol. An adapter translates the canonical OpenAI-shaped request to its provider's
+ * format, calls the provider without blocking, and translates the answer back; failures are signalled as
+ * {@link ProviderException}s. Requests arrive with {@code model} already set to the upstream model id.
+ *
+ * <p>Streams are translated chunk by chunk as they arrive and must end with an error, never with a normal
+ * completion, when the upstream stream breaks. Cancelling the returned publisher cancels the upstream call.
+ */
+public interface ProviderAdapter {
+
+    /** The provider type this adapter serves, as stored in the registry (e.g. {@code openai}). */
+    String type();
+
+    /** A complete chat completion. */
+    Mono<ChatResponse> chat(ProviderEndpoint endpoint, ChatRequest request);
+
+    /** A streamed chat completion; a final usage chunk is emitted when the upstream reports usage. */
+    Flux<ChatChunk> streamChat(ProviderEndpoint endpoint, ChatRequest request);
+
+    /** Embeddings; providers without them answer {@link ErrorType#UNSUPPORTED}. */
+    default Mono<EmbeddingResponse> embed(ProviderEndpoint endpoint, EmbeddingRequest request) {
+        return Mono.error(ProviderException.of(ErrorType.UNSUPPORTED,
+                "Provider type '" + type() + "' does not offer embeddings"));
+    }
+
+    /** A legacy text completion ({@code /v1/completions}), passed as OpenAI JSON. */
+    default Mono<ObjectNode> complete(ProviderEndpoint endpoint, ObjectNode request) {
+        return Mono.error(ProviderException.of(ErrorType.UNSUPPORTED,
+                "Provider type '" + type() + "' does not offer legacy completions"));
+    }
+
+    /** A streamed legacy text completion, one OpenAI JSON chunk per element. */
+    default Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
+        return Flux.error(ProviderException.of(ErrorType.UNSUPPORTED,
+                "Provider type '" + type() + "' does not offer legacy completions"));
+    }
+}

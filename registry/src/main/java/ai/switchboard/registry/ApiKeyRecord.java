@@ -1,0 +1,45 @@
+package ai.switchboard.registry;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A virtual API key as the request path sees it. Only the SHA-256 hash of the secret is known.
+ *
+ * @param prefix the visible start of the key (e.g. {@code sk-sb-AbC1}), safe to log
+ * @param allowedModels public model names the key may use; empty means every model
+ * @param expiresAt when the key stops working, or {@code null} for never
+ */
+public record ApiKeyRecord(
+        UUID id,
+        String name,
+        String prefix,
+        String hash,
+        Set<KeyScope> scopes,
+        Set<String> allowedModels,
+        Instant expiresAt,
+        boolean revoked) {
+
+    public ApiKeyRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(hash, "hash");
+        scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+        allowedModels = allowedModels == null ? Set.of() : Set.copyOf(allowedModels);
+    }
+
+    /** Whether the key may be used at {@code now}: not revoked and not expired. */
+    public boolean activeAt(Instant now) {
+        return !revoked && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public boolean hasScope(KeyScope scope) {
+        return scopes.contains(scope);
+    }
+
+    /** Whether the key may call the model with this public name. */
+    public boolean mayUse(String modelName) {
+        return allowedModels.isEmpty() || allowedModels.contains(modelName);
+    }
+}

@@ -1,0 +1,76 @@
+package ai.switchboard.registry;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable picture of the registry, read by the request path without locks or I/O. A new snapshot replaces the
+ * old one atomically after every admin commit and on change notifications from other replicas.
+ */
+public final class RegistrySnapshot {
+
+    private static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, List.of(), List.of(), List.of());
+
+    private final long version;
+    private final Map<String, ProviderConfig> providersByName;
+    private final Map<String, ModelConfig> modelsByName;
+    private final Map<String, ApiKeyRecord> keysByHash;
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys) {
+        this.version = version;
+        this.providersByName = index(providers, ProviderConfig::name);
+        this.modelsByName = index(models, ModelConfig::name);
+        this.keysByHash = index(keys, ApiKeyRecord::hash);
+    }
+
+    private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>(Math.max(16, values.size() * 2));
+        for (T value : values) {
+            map.put(key.apply(value), value);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    public static RegistrySnapshot empty() {
+        return EMPTY;
+    }
+
+    /** The registry revision this snapshot was built from. */
+    public long version() {
+        return version;
+    }
+
+    /** The provider with this name, or {@code null}. */
+    public ProviderConfig provider(String name) {
+        return providersByName.get(name);
+    }
+
+    /** The model with this public name, or {@code null}. */
+    public ModelConfig model(String name) {
+        return modelsByName.get(name);
+    }
+
+    /** The key whose SHA-256 hash (lower-case hex) is given, or {@code null}. */
+    public ApiKeyRecord keyByHash(String hash) {
+        return keysByHash.get(hash);
+    }
+
+    /** All models, in name order. */
+    public Collection<ModelConfig> models() {
+        return modelsByName.values();
+    }
+
+    /** All providers, in name order. */
+    public Collection<ProviderConfig> providers() {
+        return providersByName.values();
+    }
+
+    /** All keys. */
+    public Collection<ApiKeyRecord> keys() {
+        return keysByHash.values();
+    }
+}
