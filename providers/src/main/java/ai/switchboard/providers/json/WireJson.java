@@ -1,0 +1,25 @@
+package ai.switchboard.providers.json;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapper for provider wire formats and the OpenAI-compatible API. Wire records declare their own naming
+ * and inclusion; the mapper only fixes the behaviour that must not depend on Spring's defaults.
+ */
+public final class WireJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private WireJson() {
+    }
+
+    /** The shared, thread-safe mapper. */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}
