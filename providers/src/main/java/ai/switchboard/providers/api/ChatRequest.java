@@ -75,6 +75,17 @@ public record ChatRequest(
                 presencePenalty, frequencyPenalty, user, extra);
     }
 
+    /**
+     * A streaming copy that asks the upstream for a final usage chunk, keeping the client's other stream options.
+     * The gateway always wants usage for accounting; it drops the chunk again for clients that did not ask.
+     */
+    public ChatRequest withStreamUsage() {
+        Map<String, JsonNode> optionExtra = streamOptions == null ? Map.of() : streamOptions.extra();
+        return new ChatRequest(model, messages, Boolean.TRUE, new StreamOptions(Boolean.TRUE, optionExtra), tools,
+                toolChoice, parallelToolCalls, responseFormat, n, stop, seed, logprobs, topLogprobs, maxTokens,
+                maxCompletionTokens, temperature, topP, presencePenalty, frequencyPenalty, user, extra);
+    }
+
     /** A mutable copy of the unknown fields, for adapters that must add or remove one. */
     public Map<String, JsonNode> copyOfExtra() {
         return new LinkedHashMap<>(extra);

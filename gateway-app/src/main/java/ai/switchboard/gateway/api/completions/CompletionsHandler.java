@@ -1,0 +1,121 @@
+package ai.switchboard.gateway.api.completions;
+
+import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.api.support.ApiProperties;
+import ai.switchboard.gateway.api.support.EventStreams;
+import ai.switchboard.gateway.api.support.GatewayHeaders;
+import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.api.support.JsonWriter;
+import ai.switchboard.gateway.api.support.ModelAccess;
+import ai.switchboard.gateway.api.support.RequestTimer;
+import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.observability.GenAiConventions;
+import ai.switchboard.providers.ProviderAdapters;
+import ai.switchboard.registry.Capability;
+import ai.switchboard.routing.Deployment;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /v1/completions}, the legacy text completion API. Its body is passed through as JSON: only
+ * {@code model} is interpreted (and rewritten to the upstream id).
+ */
+@Component
+public class CompletionsHandler {
+
+    private static final String OPERATION = GenAiConventions.OPERATION_TEXT_COMPLETION;
+
+    private final JsonBodies bodies;
+    private final ModelAccess access;
+    private final ProviderAdapters adapters;
+    private final RequestTimer timer;
+    private final long maxRequestBytes;
+
+    public CompletionsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer,
+            ApiProperties properties) {
+        this.bodies = bodies;
+        this.access = access;
+        this.adapters = adapters;
+        this.timer = timer;
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+    }
+
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        long start = System.nanoTime();
+        AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        return bodies.read(request, ObjectNode.class)
+                .doOnError(failure -> timer.record(OPERATION, null, start, failure))
+                .flatMap(body -> {
+                    Deployment deployment;
+                    boolean stream;
+                    try {
+                        stream = validate(body);
+                        deployment = stream
+                                ? access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS,
+                                        Capability.STREAMING)
+                                : access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS);
+                    } catch (RuntimeException refused) {
+                        timer.record(OPERATION, null, start, refused);
+                        return Mono.error(refused);
+                    }
+                    ObjectNode upstream = body.deepCopy().put("model", deployment.model().upstreamModel());
+                    return stream ? stream(upstream, deployment, start) : complete(upstream, deployment, start);
+                });
+    }
+
+    private Mono<ServerResponse> complete(ObjectNode upstream, Deployment deployment, long start) {
+        return adapters.forType(deployment.providerType())
+                .complete(deployment.endpoint(), upstream)
+                .doOnEach(signal -> {
+                    if (signal.isOnNext() || signal.isOnError()) {
+                        timer.record(OPERATION, deployment, start, signal.getThrowable());
+                    }
+                })
+                .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(JsonWriter.body(response)));
+    }
+
+    private Mono<ServerResponse> stream(ObjectNode upstream, Deployment deployment, long start) {
+        Flux<ObjectNode> chunks = adapters.forType(deployment.providerType())
+                .streamComplete(deployment.endpoint(), upstream)
+                .doOnError(failure -> timer.record(OPERATION, deployment, start, failure))
+                .doFinally(signal -> {
+                    if (signal != SignalType.ON_ERROR) {
+                        timer.record(OPERATION, deployment, start, null);
+                    }
+                });
+        return EventStreams.headers(GatewayHeaders.describe(ServerResponse.ok(), deployment, 1))
+                .body(EventStreams.body(chunks, maxRequestBytes));
+    }
+
+    /** Checks the fields the gateway relies on; returns whether a stream was asked for. */
+    static boolean validate(ObjectNode body) {
+        JsonNode model = body.get("model");
+        if (model == null || model.isNull()) {
+            throw ApiException.invalidRequest("You must provide a model parameter.", "model");
+        }
+        if (!model.isString()) {
+            throw ApiException.invalidRequest("Invalid type for 'model': expected a string.", "model");
+        }
+        JsonNode prompt = body.get("prompt");
+        if (prompt == null || prompt.isNull()) {
+            throw ApiException.invalidRequest("Missing required parameter: 'prompt'.", "prompt");
+        }
+        if (!prompt.isString() && !prompt.isArray()) {
+            throw ApiException.invalidRequest("'prompt' must be a string or an array.", "prompt");
+        }
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isNull() && !stream.isBoolean()) {
+            throw ApiException.invalidRequest("Invalid type for 'stream': expected a boolean.", "stream");
+        }
+        return stream != null && stream.asBoolean(false);
+    }
+}

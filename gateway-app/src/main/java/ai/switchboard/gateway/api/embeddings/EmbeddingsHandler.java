@@ -1,0 +1,100 @@
+package ai.switchboard.gateway.api.embeddings;
+
+import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.api.support.GatewayHeaders;
+import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.api.support.JsonWriter;
+import ai.switchboard.gateway.api.support.ModelAccess;
+import ai.switchboard.gateway.api.support.RequestTimer;
+import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.observability.GenAiConventions;
+import ai.switchboard.providers.ProviderAdapters;
+import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.registry.Capability;
+import ai.switchboard.routing.Deployment;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /v1/embeddings}. */
+@Component
+public class EmbeddingsHandler {
+
+    private static final String OPERATION = GenAiConventions.OPERATION_EMBEDDINGS;
+
+    private final JsonBodies bodies;
+    private final ModelAccess access;
+    private final ProviderAdapters adapters;
+    private final RequestTimer timer;
+
+    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer) {
+        this.bodies = bodies;
+        this.access = access;
+        this.adapters = adapters;
+        this.timer = timer;
+    }
+
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        long start = System.nanoTime();
+        AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        return bodies.read(request, EmbeddingRequest.class)
+                .doOnError(failure -> timer.record(OPERATION, null, start, failure))
+                .flatMap(embedding -> {
+                    Deployment deployment;
+                    try {
+                        validate(embedding);
+                        deployment = access.resolve(caller, embedding.model(), Capability.EMBEDDINGS);
+                    } catch (RuntimeException refused) {
+                        timer.record(OPERATION, null, start, refused);
+                        return Mono.error(refused);
+                    }
+                    return adapters.forType(deployment.providerType())
+                            .embed(deployment.endpoint(), embedding.withModel(deployment.model().upstreamModel()))
+                            .doOnEach(signal -> {
+                                if (signal.isOnNext() || signal.isOnError()) {
+                                    timer.record(OPERATION, deployment, start, signal.getThrowable());
+                                }
+                            })
+                            .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(JsonWriter.body(response)));
+                });
+    }
+
+    static void validate(EmbeddingRequest request) {
+        JsonNode input = request.input();
+        if (input == null || input.isNull()) {
+            throw ApiException.invalidRequest("Missing required parameter: 'input'.", "input");
+        }
+        if (input.isString()) {
+            if (input.asString().isEmpty()) {
+                throw ApiException.invalidRequest("'input' cannot be an empty string.", "input");
+            }
+            return;
+        }
+        if (!input.isArray() || input.isEmpty()) {
+            throw ApiException.invalidRequest(
+                    "'input' must be a non-empty string, array of strings, or array of token arrays.", "input");
+        }
+        if (input.size() > 2048) {
+            throw ApiException.invalidRequest("'input' may contain at most 2048 items.", "input");
+        }
+        for (int i = 0; i < input.size(); i++) {
+            JsonNode item = input.get(i);
+            boolean valid = item.isString() || item.isIntegralNumber() || (item.isArray() && !item.isEmpty());
+            if (!valid) {
+                throw ApiException.invalidRequest("Invalid item in 'input'.", "input[" + i + "]");
+            }
+        }
+        if (request.encodingFormat() != null && !"float".equals(request.encodingFormat())
+                && !"base64".equals(request.encodingFormat())) {
+            throw ApiException.invalidRequest("'encoding_format' must be 'float' or 'base64'.", "encoding_format");
+        }
+        if (request.dimensions() != null && request.dimensions() < 1) {
+            throw ApiException.invalidRequest("'dimensions' must be at least 1.", "dimensions");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package ai.switchboard.gateway.api.support;
+
+import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.DeploymentResolver;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which deployment serves a model name for a caller. A model the key may not use is reported exactly like
+ * a model that does not exist, so keys cannot probe the catalog.
+ */
+@Component
+public class ModelAccess {
+
+    /** What a model registered without capabilities is assumed to do. */
+    private static final Set<Capability> DEFAULT_CAPABILITIES =
+            EnumSet.of(Capability.CHAT, Capability.COMPLETIONS, Capability.STREAMING);
+
+    private final RegistrySnapshotManager snapshots;
+    private final DeploymentResolver resolver;
+
+    public ModelAccess(RegistrySnapshotManager snapshots, DeploymentResolver resolver) {
+        this.snapshots = snapshots;
+        this.resolver = resolver;
+    }
+
+    /** The deployment for {@code modelName}, checked for the key's permission and each required capability. */
+    public Deployment resolve(AuthenticatedCaller caller, String modelName, Capability... required) {
+        if (modelName == null || modelName.isBlank()) {
+            throw ApiException.invalidRequest("You must provide a model parameter.", "model");
+        }
+        if (!caller.key().mayUse(modelName)) {
+            throw ApiException.modelNotFound(modelName);
+        }
+        Deployment deployment = resolver.resolve(snapshots.current(), modelName);
+        if (deployment == null) {
+            throw ApiException.modelNotFound(modelName);
+        }
+        for (Capability capability : required) {
+            if (!supports(deployment, capability)) {
+                throw new ApiException(400, "invalid_request_error", "The model '" + modelName + "' does not support "
+                        + describe(capability) + ".", "model", "unsupported_capability");
+            }
+        }
+        return deployment;
+    }
+
+    private static boolean supports(Deployment deployment, Capability capability) {
+        Set<Capability> declared = deployment.model().capabilities();
+        return declared.isEmpty() ? DEFAULT_CAPABILITIES.contains(capability) : declared.contains(capability);
+    }
+
+    private static String describe(Capability capability) {
+        return switch (capability) {
+            case CHAT -> "chat completions";
+            case COMPLETIONS -> "text completions";
+            case EMBEDDINGS -> "embeddings";
+            case STREAMING -> "streaming";
+            case TOOLS -> "tools";
+            case VISION -> "image input";
+            case JSON -> "JSON response formats";
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package ai.switchboard.gateway.config;
+
+import ai.switchboard.providers.ProviderAdapters;
+import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.http.ProviderHttpClients;
+import ai.switchboard.providers.openai.OpenAiAdapter;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The provider adapters and the HTTP client pools they share. */
+@Configuration(proxyBeanMethods = false)
+class ProvidersConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ProviderHttpClients providerHttpClients() {
+        return new ProviderHttpClients();
+    }
+
+    @Bean
+    OpenAiAdapter openAiAdapter(ProviderHttpClients clients) {
+        return new OpenAiAdapter(clients);
+    }
+
+    @Bean
+    ProviderAdapters providerAdapters(List<ProviderAdapter> adapters) {
+        return new ProviderAdapters(adapters);
+    }
+}
