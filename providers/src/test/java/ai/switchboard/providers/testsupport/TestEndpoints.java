@@ -22,7 +22,16 @@ public final class TestEndpoints {
     /** As above, with extra headers and a response timeout (which also bounds the gap between stream reads). */
     public static ProviderEndpoint endpoint(String type, String baseUrl, Map<String, String> headers,
             Duration responseTimeout) {
-        return new ProviderEndpoint("test-" + type, type, URI.create(baseUrl), API_KEY, headers,
-                Duration.ofSeconds(2), responseTimeout, Map.of(), 1);
+        return named("test-" + type, type, baseUrl, headers, responseTimeout);
+    }
+
+    /**
+     * An endpoint with its own name. Timeouts are built into the provider's cached client, so a test that needs
+     * other timeouts than its neighbours must use another provider name (as a registry edit would bump the revision).
+     */
+    public static ProviderEndpoint named(String name, String type, String baseUrl, Map<String, String> headers,
+            Duration responseTimeout) {
+        return new ProviderEndpoint(name, type, URI.create(baseUrl), API_KEY, headers, Duration.ofSeconds(2),
+                responseTimeout, Map.of(), 1);
     }
 }
