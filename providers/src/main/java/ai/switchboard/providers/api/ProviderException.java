@@ -20,7 +20,16 @@ public class ProviderException extends RuntimeException {
 
     public ProviderException(ErrorType type, int status, String message, String param, String code,
             Duration retryAfter, Integer upstreamStatus) {
-        super(message, null, false, false);
+        this(type, status, message, param, code, retryAfter, upstreamStatus, null);
+    }
+
+    /**
+     * As above, keeping the I/O or parse failure that caused it for server-side logs; the cause's own message is
+     * never shown to clients, only this exception's.
+     */
+    public ProviderException(ErrorType type, int status, String message, String param, String code,
+            Duration retryAfter, Integer upstreamStatus, Throwable cause) {
+        super(message, cause, false, false);
         this.type = Objects.requireNonNull(type, "type");
         this.status = status;
         this.param = param;

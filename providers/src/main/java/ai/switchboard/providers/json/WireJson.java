@@ -1,5 +1,6 @@
 package ai.switchboard.providers.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +14,9 @@ public final class WireJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Convenience methods such as ChatRequest.isStream() must not become properties: an is-getter would
+            // write "stream":false into a request the client sent without "stream".
+            .changeDefaultVisibility(visibility -> visibility.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
             .build();
 
     private WireJson() {

@@ -48,4 +48,11 @@ class ChatRequestJsonTests {
         assertThat(request.messages().get(2).text()).isEqualTo("plain");
         assertThat(WireJson.mapper().writeValueAsString(request.messages().get(1))).doesNotContain("content");
     }
+
+    @Test
+    void convenienceMethodsAreNotWrittenAsFields() {
+        ChatRequest request = WireJson.mapper().readValue("{\"model\":\"m\",\"messages\":[]}", ChatRequest.class);
+
+        assertThat(WireJson.mapper().writeValueAsString(request)).isEqualTo("{\"model\":\"m\",\"messages\":[]}");
+    }
 }
