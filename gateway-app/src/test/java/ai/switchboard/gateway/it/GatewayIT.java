@@ -32,7 +32,7 @@ public abstract class GatewayIT {
     public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     /** One upstream server for the whole run; each test stubs paths under its own prefix. */
-    protected static final WireMockServer UPSTREAM = startUpstream();
+    static final WireMockServer UPSTREAM = startUpstream();
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -57,12 +57,12 @@ public abstract class GatewayIT {
     }
 
     /** A name no other test in this run uses. */
-    protected static String unique(String prefix) {
+    static String unique(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
     }
 
     /** The base URL for an OpenAI-compatible stub upstream rooted at {@code /<prefix>/v1}. */
-    protected static String upstreamBase(String prefix) {
+    static String upstreamBase(String prefix) {
         return UPSTREAM.baseUrl() + "/" + prefix + "/v1";
     }
 

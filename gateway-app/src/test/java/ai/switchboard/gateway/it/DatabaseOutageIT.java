@@ -1,0 +1,100 @@
+package ai.switchboard.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import ai.switchboard.gateway.SwitchboardApplication;
+import ai.switchboard.registry.testsupport.TcpProxy;
+import ai.switchboard.registry.testsupport.TestDatabase;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * With its database gone, the gateway keeps serving from its last registry snapshot: valid keys keep working,
+ * unknown keys still fail closed, and admin writes fail fast instead of hanging. The database sits behind a TCP
+ * proxy so the test can cut it without touching the real server.
+ */
+@SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "switchboard.registry.bootstrap-admin-key=" + GatewayIT.ADMIN_KEY,
+            "switchboard.registry.master-key=" + GatewayIT.MASTER_KEY,
+            "spring.datasource.hikari.connection-timeout=1500",
+            "spring.datasource.hikari.validation-timeout=1000",
+        })
+class DatabaseOutageIT {
+
+    private static final TcpProxy DATABASE = startProxy();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        URI target = URI.create(TestDatabase.jdbcUrl().substring("jdbc:".length()));
+        String viaProxy = "jdbc:postgresql://127.0.0.1:" + DATABASE.port() + target.getRawPath()
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        registry.add("spring.datasource.url", () -> viaProxy);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        DATABASE.close();
+    }
+
+    @Test
+    void validKeysKeepWorkingAndUnknownKeysFailClosedWhileTheDatabaseIsDown() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        Fixtures fixtures = new Fixtures(http, GatewayIT.ADMIN_KEY);
+        String prefix = GatewayIT.unique("outage");
+        GatewayIT.UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "still here"))));
+        String key = fixtures.chatModel(prefix + "-m", prefix + "-p", GatewayIT.upstreamBase(prefix), "m");
+
+        DATABASE.cut();
+        try {
+            chat(http, key, prefix + "-m").expectStatus().isOk()
+                    .expectBody().jsonPath("$.choices[0].message.content").isEqualTo("still here");
+            http.get().uri("/v1/models").header("Authorization", "Bearer " + key).exchange()
+                    .expectStatus().isOk();
+            chat(http, "sk-sb-unknown-key-during-outage", prefix + "-m").expectStatus().isUnauthorized();
+            http.post().uri("/admin/v1/models").header("Authorization", "Bearer " + GatewayIT.ADMIN_KEY)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", prefix + "-later", "provider", prefix + "-p", "upstream_model", "m"))
+                    .exchange()
+                    .expectStatus().is5xxServerError();
+        } finally {
+            DATABASE.restore();
+        }
+
+        fixtures.post("/admin/v1/models", Map.of("name", prefix + "-after", "provider", prefix + "-p",
+                "upstream_model", "m", "capabilities", List.of("chat")));
+        String afterKey = fixtures.key(prefix + "-after-k", prefix + "-after");
+        chat(http, afterKey, prefix + "-after").expectStatus().isOk();
+    }
+
+    private static WebTestClient.ResponseSpec chat(WebTestClient http, String key, String model) {
+        return http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .exchange();
+    }
+
+    private static TcpProxy startProxy() {
+        URI target = URI.create(TestDatabase.jdbcUrl().substring("jdbc:".length()));
+        return TcpProxy.start(target.getHost(), target.getPort() == -1 ? 5432 : target.getPort());
+    }
+}
