@@ -1,0 +1,25 @@
+package ai.switchboard.registry.key;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A key as the admin API shows it: the visible prefix only, never the key or its hash. */
+public record ApiKeyView(
+        UUID id,
+        String name,
+        String prefix,
+        List<String> scopes,
+        List<String> allowedModels,
+        Instant expiresAt,
+        boolean revoked,
+        Instant revokedAt,
+        Instant createdAt,
+        Instant lastUsedAt) {
+
+    static ApiKeyView of(ApiKeyEntity k) {
+        return new ApiKeyView(k.getId(), k.getName(), k.getPrefix(), List.copyOf(k.getScopes()),
+                List.copyOf(k.getAllowedModels()), k.getExpiresAt(), k.isRevoked(), k.getRevokedAt(),
+                k.getCreatedAt(), k.getLastUsedAt());
+    }
+}

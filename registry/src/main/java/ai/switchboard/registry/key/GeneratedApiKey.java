@@ -1,0 +1,29 @@
+package ai.switchboard.registry.key;
+
+import java.util.Objects;
+
+/**
+ * A freshly generated key. {@link #toString()} leaves the plaintext out so the value cannot leak into a log.
+ *
+ * @param plaintext the full key, to be shown to its owner once
+ * @param prefix the visible start, safe to store and display
+ * @param hash what is stored ({@link ApiKeyHasher#hash})
+ */
+public record GeneratedApiKey(String plaintext, String prefix, String hash) {
+
+    public GeneratedApiKey {
+        Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(hash, "hash");
+    }
+
+    /** Describes a given plaintext key (e.g. one configured by an operator) the same way as a generated one. */
+    public static GeneratedApiKey of(String plaintext) {
+        return new GeneratedApiKey(plaintext, ApiKeyGenerator.prefixOf(plaintext), ApiKeyHasher.hash(plaintext));
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratedApiKey[prefix=" + prefix + "]";
+    }
+}

@@ -1,0 +1,29 @@
+package ai.switchboard.registry.provider;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Extra headers sometimes carry a credential (Azure's {@code api-key}, a proxy's {@code Authorization}). Their values
+ * are masked wherever headers are shown or audited; the snapshot keeps the real values.
+ */
+final class SensitiveHeaders {
+
+    static final String MASK = "********";
+
+    private SensitiveHeaders() {
+    }
+
+    static boolean isSensitive(String header) {
+        String name = header.toLowerCase(Locale.ROOT);
+        return name.contains("auth") || name.contains("key") || name.contains("token") || name.contains("secret")
+                || name.contains("password") || name.contains("cookie") || name.contains("signature");
+    }
+
+    static Map<String, String> mask(Map<String, String> headers) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        headers.forEach((name, value) -> masked.put(name, isSensitive(name) ? MASK : value));
+        return masked;
+    }
+}

@@ -1,0 +1,109 @@
+package ai.switchboard.registry.snapshot;
+
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.ModelConfig;
+import ai.switchboard.registry.ProviderConfig;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.crypto.CredentialCipher;
+import ai.switchboard.registry.key.ApiKeyEntity;
+import ai.switchboard.registry.key.ApiKeyRepository;
+import ai.switchboard.registry.model.ModelEntity;
+import ai.switchboard.registry.model.ModelRepository;
+import ai.switchboard.registry.provider.ProviderEntity;
+import ai.switchboard.registry.provider.ProviderRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the whole registry into a {@link RegistrySnapshot}. Credentials are decrypted here, once per rebuild, so the
+ * request path never decrypts.
+ */
+@Component
+public class RegistrySnapshotLoader {
+
+    private final ProviderRepository providers;
+    private final ModelRepository models;
+    private final ApiKeyRepository keys;
+    private final RegistryRevisions revisions;
+    private final CredentialCipher cipher;
+    private final TransactionTemplate readTransaction;
+
+    public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
+            RegistryRevisions revisions, CredentialCipher cipher, PlatformTransactionManager transactionManager) {
+        this.providers = providers;
+        this.models = models;
+        this.keys = keys;
+        this.revisions = revisions;
+        this.cipher = cipher;
+        this.readTransaction = new TransactionTemplate(transactionManager);
+        // A new transaction even when called from an afterCommit callback of a finished one, and repeatable read so
+        // the revision and the rows come from one consistent point in time.
+        this.readTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readTransaction.setReadOnly(true);
+    }
+
+    /** The committed revision, for cheap "has anything changed?" checks. */
+    public long currentRevision() {
+        return revisions.current();
+    }
+
+    /** Builds a snapshot of the committed registry; throws if the database is unreachable or a credential is bad. */
+    public RegistrySnapshot load() {
+        return readTransaction.execute(status -> build());
+    }
+
+    private RegistrySnapshot build() {
+        long revision = revisions.current();
+        List<ProviderConfig> providerConfigs = new ArrayList<>();
+        for (ProviderEntity provider : providers.findAllByOrderByNameAsc()) {
+            providerConfigs.add(toConfig(provider));
+        }
+        List<ModelConfig> modelConfigs = new ArrayList<>();
+        for (ModelEntity model : models.findAllByOrderByNameAsc()) {
+            modelConfigs.add(toConfig(model));
+        }
+        List<ApiKeyRecord> keyRecords = new ArrayList<>();
+        for (ApiKeyEntity key : keys.findAll()) {
+            keyRecords.add(toRecord(key));
+        }
+        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords);
+    }
+
+    private ProviderConfig toConfig(ProviderEntity p) {
+        String apiKey = p.getApiKeyCiphertext() == null ? null : cipher.decrypt(p.getApiKeyCiphertext(), p.getId());
+        return new ProviderConfig(p.getId(), p.getName(), p.getType(), p.getBaseUrl(), apiKey, p.getExtraHeaders(),
+                Duration.ofMillis(p.getConnectTimeoutMs()), Duration.ofMillis(p.getResponseTimeoutMs()),
+                p.getSettings(), p.isEnabled(), p.getRevision());
+    }
+
+    private static ModelConfig toConfig(ModelEntity m) {
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        for (String capability : m.getCapabilities()) {
+            capabilities.add(Capability.fromWire(capability));
+        }
+        return new ModelConfig(m.getId(), m.getName(), m.getProvider().getName(), m.getUpstreamModel(),
+                m.getVersion(), capabilities, m.getContextWindow(), m.getMaxOutputTokens(), m.getInputPricePerMtok(),
+                m.getOutputPricePerMtok(), new HashSet<>(m.getTags()), m.isEnabled(),
+                m.getCreatedAt().getEpochSecond());
+    }
+
+    private static ApiKeyRecord toRecord(ApiKeyEntity k) {
+        Set<KeyScope> scopes = EnumSet.noneOf(KeyScope.class);
+        for (String scope : k.getScopes()) {
+            scopes.add(KeyScope.fromWire(scope));
+        }
+        return new ApiKeyRecord(k.getId(), k.getName(), k.getPrefix(), k.getHash(), scopes,
+                new HashSet<>(k.getAllowedModels()), k.getExpiresAt(), k.isRevoked());
+    }
+}

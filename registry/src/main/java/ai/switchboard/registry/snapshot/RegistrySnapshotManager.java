@@ -1,0 +1,86 @@
+package ai.switchboard.registry.snapshot;
+
+import ai.switchboard.registry.RegistrySnapshot;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the current {@link RegistrySnapshot}. {@link #current()} is a single volatile read, safe on the event loop;
+ * every other method does I/O and belongs on a blocking thread.
+ */
+@Component
+public class RegistrySnapshotManager {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrySnapshotManager.class);
+
+    private final RegistrySnapshotLoader loader;
+    private final AtomicReference<RegistrySnapshot> current = new AtomicReference<>(RegistrySnapshot.empty());
+    // Rebuilds are serialised: a rebuild that started later always reads at least as new data, so it may swap in.
+    private final ReentrantLock refreshLock = new ReentrantLock();
+
+    public RegistrySnapshotManager(RegistrySnapshotLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The snapshot to serve from. Lock-free, never {@code null}, never blocks. */
+    public RegistrySnapshot current() {
+        return current.get();
+    }
+
+    /**
+     * Rebuilds the snapshot from the database and swaps it in. On failure the last snapshot stays and the problem is
+     * logged at WARN.
+     *
+     * @return whether the rebuild succeeded
+     */
+    public boolean refresh() {
+        try {
+            refreshOrThrow();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Registry snapshot refresh failed; still serving revision {}: {}", current().version(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    /** Rebuilds and swaps the snapshot, propagating any failure (used at start-up, where failing is right). */
+    public RegistrySnapshot refreshOrThrow() {
+        refreshLock.lock();
+        try {
+            RegistrySnapshot fresh = loader.load();
+            RegistrySnapshot previous = current.get();
+            if (fresh.version() < previous.version()) {
+                return previous; // cannot happen with serialised reads, but never move backwards
+            }
+            current.set(fresh);
+            if (fresh.version() != previous.version()) {
+                log.debug("Registry snapshot now at revision {}", fresh.version());
+            }
+            return fresh;
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    /**
+     * Rebuilds only if the committed revision differs from the snapshot's: the cheap periodic check that catches any
+     * missed notification. Failures are logged at WARN and the last snapshot stays.
+     */
+    public void refreshIfChanged() {
+        long committed;
+        try {
+            committed = loader.currentRevision();
+        } catch (RuntimeException e) {
+            log.warn("Cannot read the registry revision; still serving revision {}: {}", current().version(),
+                    e.toString());
+            return;
+        }
+        if (committed != current().version()) {
+            refresh();
+        }
+    }
+}

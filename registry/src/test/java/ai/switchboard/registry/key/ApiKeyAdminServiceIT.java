@@ -1,0 +1,100 @@
+package ai.switchboard.registry.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistryIntegrationTest;
+import ai.switchboard.registry.admin.FieldError;
+import ai.switchboard.registry.admin.RegistryConflictException;
+import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
+
+    @Autowired
+    ApiKeyAdminService keys;
+
+    @Autowired
+    RegistrySnapshotManager snapshots;
+
+    @Autowired
+    BootstrapAdminKey bootstrap;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void returnsThePlaintextOnceAndStoresOnlyTheHash() {
+        String name = unique("billing");
+        Instant expiry = Instant.parse("2100-01-01T00:00:00Z");
+
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, null, expiry), "tester");
+
+        String plaintext = created.plaintext();
+        assertThat(created.toString()).doesNotContain(plaintext);
+        assertThat(created.key().prefix()).isEqualTo(plaintext.substring(0, 10));
+        assertThat(created.key().scopes()).containsExactly("inference");
+        Integer leaks = jdbc.queryForObject("SELECT count(*) FROM api_keys k, audit_log a WHERE k.name = ? AND "
+                + "(k::text LIKE ? OR a.detail::text LIKE ?)", Integer.class, name, "%" + plaintext + "%",
+                "%" + plaintext + "%");
+        assertThat(leaks).isZero();
+        ApiKeyRecord record = snapshots.current().keyByHash(ApiKeyHasher.hash(plaintext));
+        assertThat(record.name()).isEqualTo(name);
+        assertThat(record.expiresAt()).isEqualTo(expiry);
+        assertThat(record.activeAt(Instant.now())).isTrue();
+    }
+
+    @Test
+    void revokesKeepingTheRowAndFreesTheName() {
+        String name = unique("app");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, List.of("inference"), null, null), "t");
+
+        ApiKeyView revoked = keys.revoke(name, "tester");
+
+        assertThat(revoked.revoked()).isTrue();
+        assertThat(keys.get(created.key().id().toString()).revoked()).isTrue();
+        assertThat(snapshots.current().keyByHash(ApiKeyHasher.hash(created.plaintext())).revoked()).isTrue();
+        ApiKeyCreated again = keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester");
+        assertThat(keys.get(name).id()).isEqualTo(again.key().id());
+    }
+
+    @Test
+    void namesEveryBadField() {
+        ApiKeyCreateCommand bad = new ApiKeyCreateCommand("", List.of("inference", "root"), List.of("no-such-model"),
+                Instant.parse("2001-01-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> keys.create(bad, "tester"))
+                .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("name", "scopes[1]", "allowed_models[0]", "expires_at"));
+    }
+
+    @Test
+    void refusesTwoLiveKeysWithOneName() {
+        String name = unique("twin");
+        keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester");
+
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester"))
+                .isInstanceOf(RegistryConflictException.class);
+    }
+
+    @Test
+    void installsTheConfiguredBootstrapKeyIdempotently() {
+        bootstrap.ensure();
+        bootstrap.ensure();
+
+        ApiKeyRecord record = snapshots.current().keyByHash(ApiKeyHasher.hash(BOOTSTRAP_KEY));
+        assertThat(record.name()).isEqualTo(BootstrapAdminKey.NAME);
+        assertThat(record.scopes()).containsExactlyInAnyOrder(KeyScope.ADMIN, KeyScope.INFERENCE);
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM api_keys WHERE hash = ?", Integer.class,
+                ApiKeyHasher.hash(BOOTSTRAP_KEY));
+        assertThat(rows).isEqualTo(1);
+    }
+}
