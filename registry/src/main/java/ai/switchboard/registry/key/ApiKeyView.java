@@ -3,8 +3,11 @@ package ai.switchboard.registry.key;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** A key as the admin API shows it: the visible prefix only, never the key or its hash. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ApiKeyView(
         UUID id,
         String name,

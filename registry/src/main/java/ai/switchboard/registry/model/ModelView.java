@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
-/** A model as the admin API shows it. {@code provider} is the provider's name. */
+/** A model as the admin API shows it (snake_case JSON). {@code provider} is the provider's name. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ModelView(
         UUID id,
         String name,

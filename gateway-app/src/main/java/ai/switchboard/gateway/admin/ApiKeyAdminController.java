@@ -1,0 +1,70 @@
+package ai.switchboard.gateway.admin;
+
+import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
+import ai.switchboard.registry.key.ApiKeyAdminService;
+import ai.switchboard.registry.key.ApiKeyView;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/** {@code /admin/v1/keys}: {@code DELETE} revokes and keeps the row; {@code {id}} is the key's UUID or name. */
+@RestController
+@RequestMapping(path = ApiKeyAdminController.PATH, produces = "application/json")
+public class ApiKeyAdminController {
+
+    static final String PATH = "/admin/v1/keys";
+
+    private final ApiKeyAdminService keys;
+    private final RegistryCalls calls;
+
+    public ApiKeyAdminController(ApiKeyAdminService keys,
+            @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler registryScheduler) {
+        this.keys = keys;
+        this.calls = new RegistryCalls(registryScheduler);
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<CreatedApiKeyResponse>> create(@RequestBody(required = false) String body,
+            ServerWebExchange exchange) {
+        String actor = AuthenticatedCaller.of(exchange).actor();
+        return calls.blocking(() -> {
+            CreatedApiKeyResponse created =
+                    CreatedApiKeyResponse.of(keys.create(AdminJson.read(body, ApiKeyRequest.class).toCreate(), actor));
+            // The one response that carries a secret must not be kept by any cache on the way.
+            return ResponseEntity.created(URI.create(PATH + "/" + created.id()))
+                    .cacheControl(CacheControl.noStore())
+                    .body(created);
+        });
+    }
+
+    @GetMapping
+    public Mono<ListResponse<ApiKeyView>> list() {
+        return calls.blocking(() -> new ListResponse<>(keys.list()));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ApiKeyView> get(@PathVariable String id) {
+        return calls.blocking(() -> keys.get(id));
+    }
+
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
+        String actor = AuthenticatedCaller.of(exchange).actor();
+        return calls.blocking(() -> {
+            keys.revoke(id, actor);
+            return ResponseEntity.noContent().build();
+        });
+    }
+}

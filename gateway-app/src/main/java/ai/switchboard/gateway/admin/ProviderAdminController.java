@@ -1,0 +1,81 @@
+package ai.switchboard.gateway.admin;
+
+import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
+import ai.switchboard.registry.provider.ProviderAdminService;
+import ai.switchboard.registry.provider.ProviderView;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /admin/v1/providers}: {@code {id}} is the provider's UUID or name. */
+@RestController
+@RequestMapping(path = ProviderAdminController.PATH, produces = "application/json")
+public class ProviderAdminController {
+
+    static final String PATH = "/admin/v1/providers";
+
+    private final ProviderAdminService providers;
+    private final RegistryCalls calls;
+
+    public ProviderAdminController(ProviderAdminService providers,
+            @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler registryScheduler) {
+        this.providers = providers;
+        this.calls = new RegistryCalls(registryScheduler);
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<ProviderView>> create(@RequestBody(required = false) String body,
+            ServerWebExchange exchange) {
+        String actor = AuthenticatedCaller.of(exchange).actor();
+        return calls.blocking(() -> {
+            ProviderView view = providers.create(AdminJson.read(body, ProviderRequest.class).toCreate(), actor);
+            return ResponseEntity.created(URI.create(PATH + "/" + view.id())).body(view);
+        });
+    }
+
+    @GetMapping
+    public Mono<ListResponse<ProviderView>> list() {
+        return calls.blocking(() -> new ListResponse<>(providers.list()));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ProviderView> get(@PathVariable String id) {
+        return calls.blocking(() -> providers.get(id));
+    }
+
+    @PatchMapping("/{id}")
+    public Mono<ProviderView> update(@PathVariable String id, @RequestBody(required = false) String body,
+            ServerWebExchange exchange) {
+        String actor = AuthenticatedCaller.of(exchange).actor();
+        return calls.blocking(() -> {
+            ObjectNode node = AdminJson.readObject(body);
+            // An explicit "api_key": null removes the credential; an absent api_key keeps it.
+            JsonNode apiKey = node.get("api_key");
+            boolean clearApiKey = apiKey != null && apiKey.isNull();
+            return providers.update(id, AdminJson.bind(node, ProviderRequest.class).toUpdate(clearApiKey), actor);
+        });
+    }
+
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
+        String actor = AuthenticatedCaller.of(exchange).actor();
+        return calls.blocking(() -> {
+            providers.delete(id, actor);
+            return ResponseEntity.noContent().build();
+        });
+    }
+}
