@@ -140,14 +140,18 @@ class OpenAiSdkIT extends GatewayIT {
     void errorsSurfaceAsTheSdksTypedExceptions() {
         assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("no-such-model").addUserMessage("Hi").build()))
-                .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("model_not_found");
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.code()).hasValue("model_not_found");
+                    assertThat(e.param()).hasValue("model");
+                    assertThat(e.type()).hasValue("invalid_request_error");
+                });
 
         stubChat(aResponse().withStatus(429).withHeader("Retry-After", "1").withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
         assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model(prefix + "-chat").addUserMessage("Hi").build()))
-                .isInstanceOf(RateLimitException.class);
+                .isInstanceOfSatisfying(RateLimitException.class,
+                        e -> assertThat(e.headers().values("Retry-After")).containsExactly("1"));
     }
 
     private void stubChat(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
