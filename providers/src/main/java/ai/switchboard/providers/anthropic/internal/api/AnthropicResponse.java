@@ -4,7 +4,11 @@ import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A Messages API answer, or the {@code message} of a stream's {@code message_start} (then without content). */
+/**
+ * A Messages API answer, or the {@code message} of a stream's {@code message_start} (then without content).
+ * {@code error} is set only when an answer with HTTP 200 is an error body ({@code "type":"error"}), as proxies in
+ * front of Anthropic sometimes send.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AnthropicResponse(
         String id,
@@ -14,7 +18,10 @@ public record AnthropicResponse(
         List<AnthropicResponseBlock> content,
         String stopReason,
         String stopSequence,
-        AnthropicUsage usage) {
+        AnthropicUsage usage,
+        AnthropicError error) {
+
+    public static final String ERROR = "error";
 
     public AnthropicResponse {
         content = content == null ? List.of() : content;
