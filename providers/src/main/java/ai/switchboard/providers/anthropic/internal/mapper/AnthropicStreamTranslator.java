@@ -58,19 +58,27 @@ public final class AnthropicStreamTranslator {
     /** The chunk this event yields, or {@code null} for events that carry nothing for the client. */
     public ChatChunk next(AnthropicStreamEvent event) {
         String type = event.type() == null ? "" : event.type();
-        if (id == null && !AnthropicStreamEvent.MESSAGE_START.equals(type) && !AnthropicStreamEvent.PING.equals(type)) {
-            throw UpstreamErrors.malformed(endpoint, "a stream that did not begin with message_start", null);
-        }
         return switch (type) {
             case AnthropicStreamEvent.MESSAGE_START -> start(event);
-            case AnthropicStreamEvent.CONTENT_BLOCK_START -> blockStart(event);
-            case AnthropicStreamEvent.CONTENT_BLOCK_DELTA -> blockDelta(event);
-            case AnthropicStreamEvent.CONTENT_BLOCK_STOP -> blockStop(event);
-            case AnthropicStreamEvent.MESSAGE_DELTA -> messageDelta(event);
-            case AnthropicStreamEvent.MESSAGE_STOP -> messageStop();
+            case AnthropicStreamEvent.CONTENT_BLOCK_START -> blockStart(started(event));
+            case AnthropicStreamEvent.CONTENT_BLOCK_DELTA -> blockDelta(started(event));
+            case AnthropicStreamEvent.CONTENT_BLOCK_STOP -> blockStop(started(event));
+            case AnthropicStreamEvent.MESSAGE_DELTA -> messageDelta(started(event));
+            case AnthropicStreamEvent.MESSAGE_STOP -> {
+                started(event);
+                yield messageStop();
+            }
             // ping, and event types added after this adapter was written, carry nothing to translate.
             default -> null;
         };
+    }
+
+    /** Chunks need the message's id and model, which only message_start gives. */
+    private AnthropicStreamEvent started(AnthropicStreamEvent event) {
+        if (id == null) {
+            throw UpstreamErrors.malformed(endpoint, "a stream that did not begin with message_start", null);
+        }
+        return event;
     }
 
     private ChatChunk start(AnthropicStreamEvent event) {

@@ -12,6 +12,7 @@ import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.api.ToolCall;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,41 @@ class AnthropicStreamsTests {
                             .isEqualTo(ErrorType.MALFORMED_RESPONSE))
                     .verify(WAIT);
         }
+    }
+
+    @Test
+    void toolBlockFarBehindManyOtherBlocksStillGetsIndexZero() {
+        List<ServerSentEvent<String>> events = new ArrayList<>();
+        events.add(AnthropicTranscripts.events("stream-text.sse").get(0));
+        for (int block = 0; block < 20; block++) {
+            events.add(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":" + block
+                    + ",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+            events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + block + "}"));
+        }
+        events.add(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":20,"
+                + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"f\",\"input\":{}}}"));
+        events.add(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":20,"
+                + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"a\\\":1}\"}}"));
+        events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":20}"));
+        events.add(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},"
+                + "\"usage\":{\"output_tokens\":5}}"));
+        events.add(event("message_stop", "{\"type\":\"message_stop\"}"));
+
+        ReassembledStream answer = ReassembledStream.of(AnthropicStreams.chatChunks(ENDPOINT, "claude", CREATED,
+                Flux.fromIterable(events)).collectList().block(WAIT));
+
+        assertThat(answer.toolIds()).containsExactly(Map.entry(0, "toolu_9"));
+        assertThat(answer.toolArguments()).containsExactly(Map.entry(0, "{\"a\":1}"));
+    }
+
+    @Test
+    void unknownEventTypesAreSkippedEvenBeforeMessageStart() {
+        List<ServerSentEvent<String>> events = new ArrayList<>();
+        events.add(event("future_event", "{\"type\":\"future_event\",\"x\":1}"));
+        events.addAll(AnthropicTranscripts.events("stream-text.sse"));
+
+        assertThat(AnthropicStreams.chatChunks(ENDPOINT, "claude", CREATED, Flux.fromIterable(events))
+                .collectList().block(WAIT)).hasSize(5);
     }
 
     private static List<ChatChunk> translate(String transcript) {
