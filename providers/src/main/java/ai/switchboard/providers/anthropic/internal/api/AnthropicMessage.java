@@ -1,0 +1,11 @@
+package ai.switchboard.providers.anthropic.internal.api;
+
+import java.util.List;
+
+/** One turn: {@code user} or {@code assistant}, always with content blocks (never the string shorthand). */
+public record AnthropicMessage(String role, List<AnthropicContent> content) {
+
+    public AnthropicMessage {
+        content = List.copyOf(content);
+    }
+}
