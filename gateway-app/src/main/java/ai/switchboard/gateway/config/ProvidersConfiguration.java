@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.config;
 
 import ai.switchboard.providers.ProviderAdapters;
+import ai.switchboard.providers.anthropic.AnthropicAdapter;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.http.ProviderHttpClients;
 import ai.switchboard.providers.openai.OpenAiAdapter;
@@ -20,6 +21,11 @@ class ProvidersConfiguration {
     @Bean
     OpenAiAdapter openAiAdapter(ProviderHttpClients clients) {
         return new OpenAiAdapter(clients);
+    }
+
+    @Bean
+    AnthropicAdapter anthropicAdapter(ProviderHttpClients clients) {
+        return new AnthropicAdapter(clients);
     }
 
     @Bean
