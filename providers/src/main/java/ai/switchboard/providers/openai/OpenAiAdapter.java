@@ -5,11 +5,15 @@ import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
+import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.api.ProviderEndpoint;
+import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.http.ProviderHttpClients;
 import ai.switchboard.providers.openai.internal.OpenAiProtocol;
+import ai.switchboard.providers.openai.internal.OpenAiQuirks;
 import ai.switchboard.providers.openai.internal.OpenAiRoute;
+import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The OpenAI wire protocol, which is also the gateway's own: requests are sent as the canonical records serialize
  * (unknown fields included) and answers parse straight into them. Serves OpenAI and every server that speaks its
- * API at a configurable base URL (vLLM, Ollama, LM Studio, Groq, DeepSeek, Mistral...).
+ * API at a configurable base URL (vLLM, Ollama, LM Studio, Groq, DeepSeek, Mistral...); {@code settings.profile}
+ * ({@link OpenAiProfile}) adapts chat requests and answers to a known server's deviations.
  */
 public class OpenAiAdapter implements ProviderAdapter {
 
@@ -36,19 +41,47 @@ public class OpenAiAdapter implements ProviderAdapter {
         return TYPE;
     }
 
+    /**
+     * Checks a provider's settings before they are saved.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static void validateSettings(Map<String, String> settings) {
+        OpenAiProfile.of(settings);
+    }
+
     @Override
     public Mono<ChatResponse> chat(ProviderEndpoint endpoint, ChatRequest request) {
-        return protocol.chat(endpoint, request);
+        return Mono.defer(() -> {
+            OpenAiProfile profile = profile(endpoint);
+            return protocol.chat(endpoint, OpenAiQuirks.request(profile, request))
+                    .map(response -> OpenAiQuirks.response(profile, response));
+        });
     }
 
     @Override
     public Flux<ChatChunk> streamChat(ProviderEndpoint endpoint, ChatRequest request) {
-        return protocol.streamChat(endpoint, request);
+        return Flux.defer(() -> {
+            OpenAiProfile profile = profile(endpoint);
+            return OpenAiQuirks.stream(profile, protocol.streamChat(endpoint, OpenAiQuirks.request(profile, request)));
+        });
     }
 
     @Override
     public Mono<EmbeddingResponse> embed(ProviderEndpoint endpoint, EmbeddingRequest request) {
         return protocol.embed(endpoint, request);
+    }
+
+    private static OpenAiProfile profile(ProviderEndpoint endpoint) {
+        try {
+            return OpenAiProfile.of(endpoint.settings());
+        }
+        catch (IllegalArgumentException misconfigured) {
+            // The gateway's configuration, not the client's request, is at fault; another provider may still serve.
+            throw new ProviderException(ErrorType.UPSTREAM_SERVER_ERROR, ErrorType.UPSTREAM_SERVER_ERROR.defaultStatus(),
+                    "Provider '" + endpoint.name() + "' is misconfigured: " + misconfigured.getMessage(), null, null,
+                    null, null, misconfigured);
+        }
     }
 
     @Override
