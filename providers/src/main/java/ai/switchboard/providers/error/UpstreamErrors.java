@@ -125,6 +125,10 @@ public final class UpstreamErrors {
         if ("insufficient_quota".equals(error.code()) || "insufficient_quota".equals(error.type())) {
             return ErrorType.QUOTA_EXCEEDED;
         }
+        // Azure OpenAI's content filter rejects a prompt with 400 and this code; the client must see it as such.
+        if ("content_filter".equals(error.code())) {
+            return ErrorType.CONTENT_FILTERED;
+        }
         if ("context_length_exceeded".equals(error.code()) || mentionsContextLength(error.message())) {
             return ErrorType.CONTEXT_LENGTH_EXCEEDED;
         }

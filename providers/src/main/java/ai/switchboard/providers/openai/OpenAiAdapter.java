@@ -5,34 +5,35 @@ import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
+import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.api.ProviderEndpoint;
-import ai.switchboard.providers.error.UpstreamErrors;
+import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.http.ProviderHttpClients;
-import ai.switchboard.providers.json.WireJson;
-import ai.switchboard.providers.openai.internal.OpenAiClient;
-import ai.switchboard.providers.openai.internal.OpenAiStreams;
+import ai.switchboard.providers.openai.internal.OpenAiProtocol;
+import ai.switchboard.providers.openai.internal.OpenAiQuirks;
+import ai.switchboard.providers.openai.internal.OpenAiRoute;
 import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAI wire protocol, which is also the gateway's own: requests are sent as the canonical records serialize
  * (unknown fields included) and answers parse straight into them. Serves OpenAI and every server that speaks its
- * API at a configurable base URL (vLLM, Ollama, LM Studio, Groq, DeepSeek, Mistral...).
+ * API at a configurable base URL (vLLM, Ollama, LM Studio, Groq, DeepSeek, Mistral...); {@code settings.profile}
+ * ({@link OpenAiProfile}) adapts chat requests and answers to a known server's deviations.
  */
 public class OpenAiAdapter implements ProviderAdapter {
 
     /** The provider type this adapter serves. */
     public static final String TYPE = "openai";
 
-    private final OpenAiClient client;
+    private final OpenAiProtocol protocol;
 
     public OpenAiAdapter(ProviderHttpClients clients) {
-        this.client = new OpenAiClient(Objects.requireNonNull(clients, "clients"));
+        this.protocol = new OpenAiProtocol(Objects.requireNonNull(clients, "clients"), OpenAiRoute.standard());
     }
 
     @Override
@@ -40,59 +41,56 @@ public class OpenAiAdapter implements ProviderAdapter {
         return TYPE;
     }
 
+    /**
+     * Checks a provider's settings before they are saved.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static void validateSettings(Map<String, String> settings) {
+        OpenAiProfile.of(settings);
+    }
+
     @Override
     public Mono<ChatResponse> chat(ProviderEndpoint endpoint, ChatRequest request) {
-        return client.postJson(endpoint, "/chat/completions", request, ChatResponse.class)
-                .handle((response, sink) -> {
-                    if (hasError(response.extra())) {
-                        sink.error(UpstreamErrors.fromErrorPayload(endpoint, WireJson.mapper().valueToTree(response)));
-                    }
-                    else {
-                        sink.next(response);
-                    }
-                });
+        return Mono.defer(() -> {
+            OpenAiProfile profile = profile(endpoint);
+            return protocol.chat(endpoint, OpenAiQuirks.request(profile, request))
+                    .map(response -> OpenAiQuirks.response(profile, response));
+        });
     }
 
     @Override
     public Flux<ChatChunk> streamChat(ProviderEndpoint endpoint, ChatRequest request) {
-        return OpenAiStreams.chatChunks(endpoint, client.postStream(endpoint, "/chat/completions", request));
+        return Flux.defer(() -> {
+            OpenAiProfile profile = profile(endpoint);
+            return OpenAiQuirks.stream(profile, protocol.streamChat(endpoint, OpenAiQuirks.request(profile, request)));
+        });
     }
 
     @Override
     public Mono<EmbeddingResponse> embed(ProviderEndpoint endpoint, EmbeddingRequest request) {
-        return client.postJson(endpoint, "/embeddings", request, EmbeddingResponse.class)
-                .handle((response, sink) -> {
-                    if (hasError(response.extra())) {
-                        sink.error(UpstreamErrors.fromErrorPayload(endpoint, WireJson.mapper().valueToTree(response)));
-                    }
-                    else {
-                        sink.next(response);
-                    }
-                });
+        return protocol.embed(endpoint, request);
+    }
+
+    private static OpenAiProfile profile(ProviderEndpoint endpoint) {
+        try {
+            return OpenAiProfile.of(endpoint.settings());
+        }
+        catch (IllegalArgumentException misconfigured) {
+            // The gateway's configuration, not the client's request, is at fault; another provider may still serve.
+            throw new ProviderException(ErrorType.UPSTREAM_SERVER_ERROR, ErrorType.UPSTREAM_SERVER_ERROR.defaultStatus(),
+                    "Provider '" + endpoint.name() + "' is misconfigured: " + misconfigured.getMessage(), null, null,
+                    null, null, misconfigured);
+        }
     }
 
     @Override
     public Mono<ObjectNode> complete(ProviderEndpoint endpoint, ObjectNode request) {
-        return client.postJson(endpoint, "/completions", request, ObjectNode.class)
-                .handle((response, sink) -> {
-                    JsonNode error = response.get("error");
-                    if (error != null && !error.isNull()) {
-                        sink.error(UpstreamErrors.fromErrorPayload(endpoint, response));
-                    }
-                    else {
-                        sink.next(response);
-                    }
-                });
+        return protocol.complete(endpoint, request);
     }
 
     @Override
     public Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
-        return OpenAiStreams.completionChunks(endpoint, client.postStream(endpoint, "/completions", request));
-    }
-
-    /** Some OpenAI-compatible servers answer HTTP 200 with an error object instead of a result. */
-    private static boolean hasError(Map<String, JsonNode> extra) {
-        JsonNode error = extra.get("error");
-        return error != null && !error.isNull();
+        return protocol.streamComplete(endpoint, request);
     }
 }

@@ -72,6 +72,20 @@ class UpstreamErrorsTests {
     }
 
     @Test
+    void azurePromptFilterIsContentFilteredWithItsCode() {
+        ProviderException error = UpstreamErrors.fromResponse(ENDPOINT, 400, new HttpHeaders(), body("""
+                {"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content \
+                management policy.","type":null,"param":"prompt","code":"content_filter","status":400,
+                "innererror":{"code":"ResponsibleAIPolicyViolation","content_filter_result":{}}}}"""));
+
+        assertThat(error.type()).isEqualTo(ErrorType.CONTENT_FILTERED);
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("content_filter");
+        assertThat(error.param()).isEqualTo("prompt");
+        assertThat(error.retriable()).isFalse();
+    }
+
+    @Test
     void insufficientQuotaIsNotARetriableRateLimit() {
         ProviderException error = UpstreamErrors.fromResponse(ENDPOINT, 429, new HttpHeaders(),
                 body("{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\","

@@ -13,8 +13,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * HTTP calls to an OpenAI-compatible API: {@code POST {baseUrl}{path}} with the body serialized by the shared wire
- * mapper, bearer authentication when a key is configured, and the endpoint's extra headers.
+ * HTTP calls to an OpenAI-format API: {@code POST} of the body serialized by the shared wire mapper to the address
+ * and with the credential its {@link OpenAiRoute} gives, plus the endpoint's extra headers.
  */
 public final class OpenAiClient {
 
@@ -22,33 +22,35 @@ public final class OpenAiClient {
     private static final List<MediaType> ACCEPT_EVENTS = List.of(MediaType.TEXT_EVENT_STREAM);
 
     private final ProviderHttpClients clients;
+    private final OpenAiRoute route;
 
-    public OpenAiClient(ProviderHttpClients clients) {
+    public OpenAiClient(ProviderHttpClients clients, OpenAiRoute route) {
         this.clients = clients;
+        this.route = route;
     }
 
-    /** Posts {@code body} and decodes the JSON answer as {@code type}. */
-    public <T> Mono<T> postJson(ProviderEndpoint endpoint, String path, Object body, Class<T> type) {
-        return Mono.defer(() -> UpstreamExchange.json(endpoint, request(endpoint, path, body, ACCEPT_JSON), type,
-                clients.settings().maxErrorBodySize()));
+    /** Posts {@code body}, addressed to {@code model}, and decodes the JSON answer as {@code type}. */
+    public <T> Mono<T> postJson(ProviderEndpoint endpoint, String operation, String model, Object body,
+            Class<T> type) {
+        return Mono.defer(() -> UpstreamExchange.json(endpoint,
+                request(endpoint, operation, model, body, ACCEPT_JSON), type, clients.settings().maxErrorBodySize()));
     }
 
-    /** Posts {@code body} and yields the server-sent events of the answer as they arrive. */
-    public Flux<ServerSentEvent<String>> postStream(ProviderEndpoint endpoint, String path, Object body) {
-        return Flux.defer(() -> UpstreamExchange.events(endpoint, request(endpoint, path, body, ACCEPT_EVENTS),
-                clients.settings().maxErrorBodySize()));
+    /** Posts {@code body}, addressed to {@code model}, and yields the server-sent events of the answer. */
+    public Flux<ServerSentEvent<String>> postStream(ProviderEndpoint endpoint, String operation, String model,
+            Object body) {
+        return Flux.defer(() -> UpstreamExchange.events(endpoint,
+                request(endpoint, operation, model, body, ACCEPT_EVENTS), clients.settings().maxErrorBodySize()));
     }
 
-    private WebClient.RequestHeadersSpec<?> request(ProviderEndpoint endpoint, String path, Object body,
-            List<MediaType> accept) {
+    private WebClient.RequestHeadersSpec<?> request(ProviderEndpoint endpoint, String operation, String model,
+            Object body, List<MediaType> accept) {
         return clients.client(endpoint)
                 .post()
-                .uri(resolve(endpoint.baseUrl(), path))
+                .uri(route.uri(endpoint, operation, model))
                 .headers(headers -> {
                     endpoint.headers().forEach(headers::set);
-                    if (endpoint.apiKey() != null && !endpoint.apiKey().isEmpty()) {
-                        headers.setBearerAuth(endpoint.apiKey());
-                    }
+                    route.authenticate(endpoint, headers);
                     headers.setAccept(accept);
                     headers.setContentType(MediaType.APPLICATION_JSON);
                     // Pooled keep-alive connections are the point of the per-provider pool.

@@ -1,0 +1,109 @@
+package ai.switchboard.providers.testsupport.kit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.ErrorType;
+import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.providers.testsupport.TestEndpoints;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * The failure half of the contract: upstream statuses classified per the {@link StatusTable}, unreadable bodies,
+ * and streams that break off or stall. Fixtures extend {@link ProviderAdapterContractKit}, not this class.
+ */
+public abstract class ProviderFailureScenarios extends KitFixture {
+
+    /** The upstream echoes the credential, as OpenAI's 401 text does; no classification may let it through. */
+    private static final String ECHOING_MESSAGE = "Incorrect API key provided: " + TestEndpoints.API_KEY;
+
+    /** The rows the status test runs, from {@link #statusTable()}. */
+    protected final List<StatusRow> statusRows() {
+        return statusTable().rows();
+    }
+
+    @ParameterizedTest(name = "upstream {0}")
+    @MethodSource("statusRows")
+    void upstreamStatusIsClassifiedPerTheStatusTable(StatusRow row) {
+        ResponseDefinitionBuilder response = errorResponse(row.upstreamStatus(), ECHOING_MESSAGE)
+                .withStatus(row.upstreamStatus());
+        if (row.retryAfter() != null) {
+            response = response.withHeader("Retry-After", Long.toString(row.retryAfter().toSeconds()));
+        }
+        upstream().stubFor(chatCall(false).willReturn(response));
+        upstream().stubFor(chatCall(true).willReturn(response));
+
+        List<Mono<?>> calls = List.of(adapter().chat(defaultEndpoint(), KitRequests.plain(model())),
+                adapter().streamChat(defaultEndpoint(), KitRequests.streamed(KitRequests.plain(model()))).then());
+        for (Mono<?> call : calls) {
+            ProviderException error = failure(call);
+            assertThat(error.type()).isEqualTo(row.type());
+            assertThat(error.retriable()).isEqualTo(row.retriable());
+            assertThat(error.status()).isEqualTo(row.clientStatus());
+            assertThat(error.upstreamStatus()).isEqualTo(row.upstreamStatus());
+            if (row.retryAfter() != null) {
+                assertThat(error.retryAfter()).isEqualTo(row.retryAfter());
+            }
+        }
+    }
+
+    @Test
+    void malformedJsonBodyIsAMalformedResponse() {
+        upstream().stubFor(chatCall(false).willReturn(okJson("{\"id\":\"x\",\"choices\":[{")));
+
+        assertThat(failure(adapter().chat(defaultEndpoint(), KitRequests.plain(model()))).type())
+                .isEqualTo(ErrorType.MALFORMED_RESPONSE);
+    }
+
+    @Test
+    void streamCutInTheMiddleIsInterruptedNeverComplete() {
+        StreamTranscript transcript = streamTranscript(
+                UpstreamReply.text(UpstreamFinish.STOP, new UpstreamUsage(9, 4, 0), "Once", " upon", " a", " time"));
+        upstream().stubFor(chatCall(true).willReturn(
+                streamResponse(transcript.contentType(), transcript.cutInTheMiddle())));
+        List<ChatChunk> received = new ArrayList<>();
+
+        Flux<ChatChunk> stream = adapter().streamChat(defaultEndpoint(),
+                KitRequests.streamed(KitRequests.plain(model()))).doOnNext(received::add);
+
+        assertThat(failure(stream.then()).type()).isEqualTo(ErrorType.STREAM_INTERRUPTED);
+        assertThat(StreamedAnswer.of(received).finishReasons()).as("no finish before the cut").isEmpty();
+    }
+
+    @Test
+    void stalledStreamTimesOut() {
+        StreamTranscript transcript = streamTranscript(
+                UpstreamReply.text(UpstreamFinish.STOP, new UpstreamUsage(9, 2, 0), "Hel", "lo"));
+        // Headers arrive at once, then the body comes in two pieces a second apart: the gap between two reads
+        // exceeds the endpoint's response timeout.
+        upstream().stubFor(chatCall(true).willReturn(streamResponse(transcript.contentType(), transcript.body())
+                .withChunkedDribbleDelay(2, 2000)));
+
+        StepVerifier.create(adapter().streamChat(impatientEndpoint(), KitRequests.streamed(KitRequests.plain(model())))
+                        .then())
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+                        classified -> assertThat(classified.type()).isEqualTo(ErrorType.TIMEOUT)))
+                .verify(WAIT);
+    }
+
+    @Test
+    void slowAnswerTimesOut() {
+        upstream().stubFor(chatCall(false).willReturn(
+                chatResponse(UpstreamReply.text(UpstreamFinish.STOP, new UpstreamUsage(9, 2, 0), "late"))
+                        .withFixedDelay(2000)));
+
+        StepVerifier.create(adapter().chat(impatientEndpoint(), KitRequests.plain(model())))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ProviderException.class,
+                        classified -> assertThat(classified.type()).isEqualTo(ErrorType.TIMEOUT)))
+                .verify(WAIT);
+    }
+}
