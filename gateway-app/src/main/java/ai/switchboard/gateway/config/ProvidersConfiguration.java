@@ -2,6 +2,7 @@ package ai.switchboard.gateway.config;
 
 import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.anthropic.AnthropicAdapter;
+import ai.switchboard.providers.azure.AzureOpenAiAdapter;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.http.ProviderHttpClients;
 import ai.switchboard.providers.openai.OpenAiAdapter;
@@ -26,6 +27,11 @@ class ProvidersConfiguration {
     @Bean
     AnthropicAdapter anthropicAdapter(ProviderHttpClients clients) {
         return new AnthropicAdapter(clients);
+    }
+
+    @Bean
+    AzureOpenAiAdapter azureOpenAiAdapter(ProviderHttpClients clients) {
+        return new AzureOpenAiAdapter(clients);
     }
 
     @Bean
