@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ToolCallIdsTests {
+class GeminiToolCallIdsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"CiQBcsjafF+abc/xyz==", "CiQBcsjafF+abc/xyz0=", "CiQBcsjafF+abc/x", "AA++//==", "Zm9v"})
