@@ -3,6 +3,7 @@ package ai.switchboard.gateway.config;
 import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.anthropic.AnthropicAdapter;
 import ai.switchboard.providers.azure.AzureOpenAiAdapter;
+import ai.switchboard.providers.gemini.GeminiAdapter;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.http.ProviderHttpClients;
 import ai.switchboard.providers.openai.OpenAiAdapter;
@@ -32,6 +33,11 @@ class ProvidersConfiguration {
     @Bean
     AzureOpenAiAdapter azureOpenAiAdapter(ProviderHttpClients clients) {
         return new AzureOpenAiAdapter(clients);
+    }
+
+    @Bean
+    GeminiAdapter geminiAdapter(ProviderHttpClients clients) {
+        return new GeminiAdapter(clients);
     }
 
     @Bean
