@@ -1,6 +1,7 @@
 package ai.switchboard.providers.cohere;
 
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.json.WireJson;
 import java.io.IOException;
@@ -48,6 +49,12 @@ public final class CohereFixtures {
     public static ChatRequest simpleRequest(boolean stream) {
         return chatRequest("{\"model\":\"command-a-03-2025\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
                 + "\"stream\":" + stream + "}");
+    }
+
+    /** A small embeddings request of two texts. */
+    public static EmbeddingRequest embedRequest() {
+        return WireJson.mapper().readValue("{\"model\":\"embed-v4.0\",\"input\":[\"a\",\"b\"]}",
+                EmbeddingRequest.class);
     }
 
     /** A Cohere stream of {@code data:} events, one per JSON document, without {@code event:} lines. */
