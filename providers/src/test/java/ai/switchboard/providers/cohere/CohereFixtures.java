@@ -75,8 +75,8 @@ public final class CohereFixtures {
     /** An endpoint of type {@code cohere} at {@code baseUrl} with the fake key. */
     public static ProviderEndpoint endpoint(String name, String baseUrl, Duration responseTimeout,
             Map<String, String> settings) {
-        return new ProviderEndpoint(name, "cohere", URI.create(baseUrl), API_KEY, Map.of("X-Client-Name", "switchboard"),
-                Duration.ofSeconds(2), responseTimeout, settings, 1);
+        return new ProviderEndpoint(name, "cohere", URI.create(baseUrl), API_KEY,
+                Map.of("X-Client-Name", "switchboard"), Duration.ofSeconds(2), responseTimeout, settings, 1);
     }
 
     /** An endpoint for tests that make no call. */

@@ -47,7 +47,7 @@ public final class CohereEmbedMapper {
         }
         String inputType = option(request.extra(), endpoint.settings(), INPUT_TYPE, DEFAULT_INPUT_TYPE);
         String truncate = option(request.extra(), endpoint.settings(), TRUNCATE, null);
-        List<CohereEmbedRequest> batches = new ArrayList<>((texts.size() + MAX_TEXTS_PER_CALL - 1) / MAX_TEXTS_PER_CALL);
+        List<CohereEmbedRequest> batches = new ArrayList<>();
         for (int from = 0; from < texts.size(); from += MAX_TEXTS_PER_CALL) {
             List<String> batch = texts.subList(from, Math.min(texts.size(), from + MAX_TEXTS_PER_CALL));
             batches.add(new CohereEmbedRequest(request.model(), batch, inputType, List.of("float"), truncate,

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * The canonical OpenAI chat request as a Cohere v2 chat request.
  *
  * <p>What Cohere cannot honour is refused with a 400 before any call: {@code n > 1}, {@code top_logprobs > 0},
- * {@code parallel_tool_calls: false}, non-function tools, content parts other than text and images. What it names
+ * {@code parallel_tool_calls: false}, penalties outside [0, 1], non-function tools, content parts other than text
+ * and images. What it names
  * differently is renamed ({@code top_p} → {@code p}, {@code stop} → {@code stop_sequences}, {@code strict} →
  * {@code strict_tools}). {@code user} and other OpenAI-only fields are dropped: they do not change the answer.
  * Cohere-only options a client puts in the body ({@link #NATIVE_OPTIONS}) are forwarded as they are.
@@ -68,6 +69,16 @@ public final class CohereRequestMapper {
                 && !request.tools().isEmpty()) {
             throw CohereMappingErrors.unsupported("parallel_tool_calls",
                     "Cohere cannot limit the model to one tool call per turn; omit 'parallel_tool_calls'");
+        }
+        // OpenAI's penalties run from -2 to 2; Cohere's from 0 to 1, and a negative one (favour repetition) has no
+        // Cohere equivalent, so clamping would silently change the request's meaning.
+        rejectOutsideUnitRange("frequency_penalty", request.frequencyPenalty());
+        rejectOutsideUnitRange("presence_penalty", request.presencePenalty());
+    }
+
+    private static void rejectOutsideUnitRange(String param, Double value) {
+        if (value != null && (value < 0 || value > 1)) {
+            throw CohereMappingErrors.unsupported(param, "Cohere accepts '" + param + "' between 0 and 1 only");
         }
     }
 

@@ -41,7 +41,7 @@ public final class CohereStreams {
         });
     }
 
-    /** Parses one event; the {@code type} field decides, and an {@code event:} line only stands in when it is absent. */
+    /** Parses one event; {@code type} decides, and an {@code event:} line only stands in when it is absent. */
     static CohereStreamEvent parse(ProviderEndpoint endpoint, ServerSentEvent<String> event) {
         CohereStreamEvent parsed;
         try {

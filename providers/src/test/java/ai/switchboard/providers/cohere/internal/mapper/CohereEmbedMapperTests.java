@@ -109,7 +109,8 @@ class CohereEmbedMapperTests {
         List<CohereEmbedRequest> calls = CohereEmbedMapper.toCohere(offlineEndpoint(), request);
 
         ProviderException error = catchThrowableOfType(ProviderException.class,
-                () -> CohereEmbedMapper.toOpenAi(offlineEndpoint(), request, calls, List.of(answer(embedAnswer(0, 1, 1)))));
+                () -> CohereEmbedMapper.toOpenAi(offlineEndpoint(), request, calls,
+                        List.of(answer(embedAnswer(0, 1, 1)))));
 
         assertThat(error.type()).isEqualTo(ErrorType.MALFORMED_RESPONSE);
     }

@@ -81,6 +81,8 @@ class CohereRequestMapperTests {
                     + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"zz\"}} | tool_choice"
                     + " | INVALID_REQUEST",
             "required without tools | \"tool_choice\":\"required\" | tool_choice | INVALID_REQUEST",
+            "negative penalty | \"frequency_penalty\":-0.5 | frequency_penalty | UNSUPPORTED",
+            "penalty above one | \"presence_penalty\":1.5 | presence_penalty | UNSUPPORTED",
             "schema missing | \"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\"}}"
                     + " | response_format.json_schema.schema | INVALID_REQUEST"})
     void whatCohereCannotDoIsAClear400(String name, String fields, String param, ErrorType type) {

@@ -82,8 +82,10 @@ class CohereStreamsTests {
     void toolIndexesCountToolCallsOnlyAndAZeroArgumentCallGetsAnEmptyObject() {
         Flux<ServerSentEvent<String>> events = data(
                 "{\"type\":\"message-start\",\"id\":\"m1\"}",
-                "{\"type\":\"content-start\",\"index\":0,\"delta\":{\"message\":{\"content\":{\"type\":\"text\",\"text\":\"\"}}}}",
-                "{\"type\":\"content-delta\",\"index\":0,\"delta\":{\"message\":{\"content\":{\"text\":\"Let me check.\"}}}}",
+                "{\"type\":\"content-start\",\"index\":0,\"delta\":{\"message\":{\"content\":"
+                        + "{\"type\":\"text\",\"text\":\"\"}}}}",
+                "{\"type\":\"content-delta\",\"index\":0,\"delta\":{\"message\":{\"content\":"
+                        + "{\"text\":\"Let me check.\"}}}}",
                 "{\"type\":\"content-end\",\"index\":0}",
                 "{\"type\":\"tool-call-start\",\"index\":0,\"delta\":{\"message\":{\"tool_calls\":{\"id\":\"t1\","
                         + "\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"\"}}}}}",
