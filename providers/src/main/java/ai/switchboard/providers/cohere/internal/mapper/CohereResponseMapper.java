@@ -13,6 +13,7 @@ import ai.switchboard.providers.error.UpstreamErrors;
 import ai.switchboard.providers.json.WireJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +50,9 @@ public final class CohereResponseMapper {
                 null, null, null);
         ChatChoice choice = new ChatChoice(0, message, CohereLogprobs.toOpenAi(response.logprobs()),
                 CohereFinishReasons.toOpenAi(response.finishReason(), !toolCalls.isEmpty()), null);
-        return new ChatResponse(response.id(), ChatResponse.OBJECT, created, model, List.of(choice),
+        // OpenAI SDKs expect an id; Cohere always sends one, but a proxy in between may not keep it.
+        String id = response.id() != null ? response.id() : "chatcmpl-" + UUID.randomUUID();
+        return new ChatResponse(id, ChatResponse.OBJECT, created, model, List.of(choice),
                 CohereUsageMapper.toOpenAi(response.usage()), null, null);
     }
 

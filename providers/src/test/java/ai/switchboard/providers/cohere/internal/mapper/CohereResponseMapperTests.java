@@ -77,6 +77,8 @@ class CohereResponseMapperTests {
         assertThat(response.usage().promptTokens()).isEqualTo(9);
         assertThat(response.usage().completionTokens()).isEqualTo(2);
         assertThat(response.usage().cachedTokens()).isEqualTo(9);
+        assertThat(response.id()).isEqualTo("x");
+        assertThat(map("{\"finish_reason\":\"COMPLETE\",\"message\":{}}").id()).startsWith("chatcmpl-");
     }
 
     @Test
