@@ -3,6 +3,7 @@ package ai.switchboard.gateway.config;
 import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.anthropic.AnthropicAdapter;
 import ai.switchboard.providers.azure.AzureOpenAiAdapter;
+import ai.switchboard.providers.cohere.CohereAdapter;
 import ai.switchboard.providers.gemini.GeminiAdapter;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.http.ProviderHttpClients;
@@ -38,6 +39,11 @@ class ProvidersConfiguration {
     @Bean
     GeminiAdapter geminiAdapter(ProviderHttpClients clients) {
         return new GeminiAdapter(clients);
+    }
+
+    @Bean
+    CohereAdapter cohereAdapter(ProviderHttpClients clients) {
+        return new CohereAdapter(clients);
     }
 
     @Bean
