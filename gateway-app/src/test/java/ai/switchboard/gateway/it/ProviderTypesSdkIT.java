@@ -20,6 +20,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -108,6 +109,35 @@ class ProviderTypesSdkIT extends GatewayIT {
         assertThat(last.choices()).as("choices of the usage chunk").isEmpty();
         assertUsage(last.usage().orElseThrow());
         assertThat(chunks.stream().filter(chunk -> chunk.usage().isPresent())).as("chunks with usage").hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void streamedParallelToolCallsReassembleInTheSdk(ProviderFlavour flavour) {
+        Gateway gateway = register(flavour);
+        // Text first, so a provider that numbers content blocks (Anthropic) puts the first tool at block 1.
+        StreamTranscript transcript = flavour.streamTranscript(UpstreamReply.tools(USAGE, List.of("Checking", " both."),
+                new UpstreamToolCall(CALL_ID, "get_weather", List.of("{\"ci", "ty\":", "\"Paris\"}")),
+                new UpstreamToolCall("call_e2e_time", "get_time", List.of("{}"))));
+        UPSTREAM.stubFor(flavour.chatCall(gateway.prefix(), true).willReturn(aResponse()
+                .withHeader("Content-Type", transcript.contentType()).withBody(transcript.body())));
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+
+        try (StreamResponse<ChatCompletionChunk> stream = gateway.client().chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model(gateway.model()).addUserMessage("Weather and time?")
+                        .addTool(weatherTool()).build())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+
+        ChatCompletion.Choice choice = accumulator.chatCompletion().choices().get(0);
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        assertThat(choice.message().content()).hasValue("Checking both.");
+        List<ChatCompletionMessageFunctionToolCall> calls = choice.message().toolCalls().orElseThrow().stream()
+                .map(call -> call.asFunction()).toList();
+        assertThat(calls).extracting(ChatCompletionMessageFunctionToolCall::id)
+                .containsExactly(CALL_ID, "call_e2e_time");
+        assertThat(calls).extracting(call -> call.function().name()).containsExactly("get_weather", "get_time");
+        assertThat(calls).extracting(call -> call.function().arguments()).containsExactly(ARGUMENTS, "{}");
     }
 
     @ParameterizedTest(name = "{0}")
