@@ -179,7 +179,7 @@ class ProviderTypesSdkIT extends GatewayIT {
     private Gateway register(ProviderFlavour flavour) {
         String prefix = unique("types-" + flavour.type());
         fixtures.provider(Map.of("name", prefix + "-p", "type", flavour.type(),
-                "base_url", flavour.baseUrl(UPSTREAM.baseUrl(), prefix), "api_key", "test-upstream-key",
+                "base_url", flavour.baseUrl(UPSTREAM.baseUrl(), prefix), "api_key", flavour.apiKey(),
                 "settings", flavour.settings()));
         fixtures.model(prefix + "-m", prefix + "-p", flavour.upstreamModel(), "chat", "streaming", "tools");
         OpenAIClient client = OpenAIOkHttpClient.builder()

@@ -38,7 +38,8 @@ final class AnthropicFlavour implements ProviderFlavour {
     @Override
     public MappingBuilder chatCall(String prefix, boolean stream) {
         MappingBuilder call = post(urlPathEqualTo("/" + prefix + "/v1/messages"))
-                .withHeader("anthropic-version", equalTo(AnthropicWireFixture.VERSION));
+                .withHeader("anthropic-version", equalTo(AnthropicWireFixture.VERSION))
+                .withHeader("x-api-key", equalTo(apiKey()));
         return stream ? call.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 : call.withRequestBody(notContaining("\"stream\":true"));
     }

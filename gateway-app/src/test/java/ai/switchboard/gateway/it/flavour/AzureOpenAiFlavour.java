@@ -41,7 +41,8 @@ final class AzureOpenAiFlavour extends OpenAiFormatFlavour {
     @Override
     public MappingBuilder chatCall(String prefix, boolean stream) {
         MappingBuilder call = post(urlPathEqualTo("/" + prefix + "/openai/deployments/" + DEPLOYMENT
-                + "/chat/completions")).withQueryParam("api-version", equalTo(API_VERSION));
+                + "/chat/completions")).withQueryParam("api-version", equalTo(API_VERSION))
+                .withHeader("api-key", equalTo(apiKey()));
         return stream ? call.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 : call.withRequestBody(notContaining("\"stream\":true"));
     }

@@ -28,7 +28,8 @@ final class OpenAiFlavour extends OpenAiFormatFlavour {
 
     @Override
     public MappingBuilder chatCall(String prefix, boolean stream) {
-        MappingBuilder call = post(urlPathEqualTo("/" + prefix + "/v1/chat/completions"));
+        MappingBuilder call = post(urlPathEqualTo("/" + prefix + "/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer " + apiKey()));
         return stream ? call.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 : call.withRequestBody(notContaining("\"stream\":true"));
     }

@@ -27,12 +27,17 @@ public interface ProviderFlavour {
     /** The provider's {@code base_url} for a stub rooted at {@code upstreamRoot + "/" + prefix}. */
     String baseUrl(String upstreamRoot, String prefix);
 
+    /** The provider's fake {@code api_key}; a flavour overrides it when its type expects another credential shape. */
+    default String apiKey() {
+        return "sk-test-upstream-key-not-real";
+    }
+
     /** The provider's {@code settings}. */
     default Map<String, String> settings() {
         return Map.of();
     }
 
-    /** Matches the native chat call the adapter sends under {@code prefix}, streamed or not. */
+    /** Matches the native chat call the adapter sends under {@code prefix}, streamed or not, with its credential. */
     MappingBuilder chatCall(String prefix, boolean stream);
 
     /** A 200 answer with the native non-streamed body for {@code reply}. */
