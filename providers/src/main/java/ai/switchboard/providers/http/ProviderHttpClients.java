@@ -30,6 +30,7 @@ public final class ProviderHttpClients implements AutoCloseable {
 
     public ProviderHttpClients(ProviderHttpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        initializeTlsDefaults();
     }
 
     public ProviderHttpClients() {
@@ -81,6 +82,16 @@ public final class ProviderHttpClients implements AutoCloseable {
     public void close() {
         closed = true;
         clients.keySet().forEach(this::evict);
+    }
+
+    /**
+     * Reactor Netty builds its default TLS context, reading the OS entropy source, the first time any client's
+     * protocols are set. Provider clients are built lazily by the first request to each provider, on an event loop,
+     * where that read would block; doing it once here, when the application wires its clients, keeps it off the hot
+     * path. {@code newConnection()} allocates no pool, so nothing needs disposing.
+     */
+    private static void initializeTlsDefaults() {
+        HttpClient.newConnection().protocol(HttpProtocol.HTTP11, HttpProtocol.H2);
     }
 
     private CachedClient build(ProviderEndpoint endpoint) {
