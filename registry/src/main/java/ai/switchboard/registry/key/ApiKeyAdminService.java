@@ -93,6 +93,30 @@ public class ApiKeyAdminService {
         return ApiKeyView.of(find(idOrName));
     }
 
+    /** Changes a live key's scopes, allowed models or expiry (null fields keep their value); audited. */
+    public ApiKeyView update(String idOrName, ApiKeyUpdateCommand command, String actor) {
+        ApiKeyEntity key = find(idOrName);
+        if (key.isRevoked()) {
+            throw new RegistryConflictException("Key '" + key.getName() + "' is revoked and cannot change");
+        }
+        Instant now = Instant.now();
+        FieldErrors errors = new FieldErrors().inFuture("expires_at", command.expiresAt(), now);
+        List<String> scopes = command.scopes() == null ? key.getScopes() : scopes(errors, command.scopes());
+        List<String> allowedModels = command.allowedModels() == null ? key.getAllowedModels()
+                : allowedModels(errors, command.allowedModels());
+        errors.throwIfAny();
+        Instant expiresAt = command.expiresAt() == null ? key.getExpiresAt() : command.expiresAt();
+        key.changeMetadata(scopes, allowedModels, expiresAt);
+        keys.saveAndFlush(key);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("prefix", key.getPrefix());
+        detail.put("scopes", scopes);
+        detail.put("allowed_models", allowedModels);
+        detail.put("expires_at", expiresAt == null ? null : expiresAt.toString());
+        changes.record(actor, "update", ENTITY, key.getId(), key.getName(), detail, now);
+        return ApiKeyView.of(key);
+    }
+
     /** Revokes the key; revoking a revoked key changes nothing and records nothing. */
     public ApiKeyView revoke(String idOrName, String actor) {
         ApiKeyEntity key = find(idOrName);

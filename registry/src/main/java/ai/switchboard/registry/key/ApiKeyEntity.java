@@ -110,6 +110,13 @@ public class ApiKeyEntity {
         return lastUsedAt;
     }
 
+    /** Replaces what the key may do; the key itself (hash, prefix) never changes. */
+    public void changeMetadata(List<String> scopes, List<String> allowedModels, Instant expiresAt) {
+        this.scopes = new ArrayList<>(scopes);
+        this.allowedModels = new ArrayList<>(allowedModels);
+        this.expiresAt = expiresAt;
+    }
+
     public void revoke(Instant now) {
         this.revoked = true;
         this.revokedAt = now;

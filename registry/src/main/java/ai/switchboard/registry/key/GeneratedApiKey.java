@@ -22,6 +22,14 @@ public record GeneratedApiKey(String plaintext, String prefix, String hash) {
         return new GeneratedApiKey(plaintext, ApiKeyGenerator.prefixOf(plaintext), ApiKeyHasher.hash(plaintext));
     }
 
+    /**
+     * A key known only by its SHA-256 (declared by an operator who keeps the plaintext elsewhere). The plaintext is
+     * empty and the visible prefix is taken from the hash, since the key's own start is unknown.
+     */
+    public static GeneratedApiKey ofHash(String hash) {
+        return new GeneratedApiKey("", "sha256:" + hash.substring(0, 8), hash);
+    }
+
     @Override
     public String toString() {
         return "GeneratedApiKey[prefix=" + prefix + "]";

@@ -8,14 +8,15 @@ import java.util.Map;
  * Extra headers sometimes carry a credential (Azure's {@code api-key}, a proxy's {@code Authorization}). Their values
  * are masked wherever headers are shown or audited; the snapshot keeps the real values.
  */
-final class SensitiveHeaders {
+public final class SensitiveHeaders {
 
     static final String MASK = "********";
 
     private SensitiveHeaders() {
     }
 
-    static boolean isSensitive(String header) {
+    /** Whether a header's value is treated as a credential (masked, and refused inline in declarative files). */
+    public static boolean isSensitive(String header) {
         String name = header.toLowerCase(Locale.ROOT);
         return name.contains("auth") || name.contains("key") || name.contains("token") || name.contains("secret")
                 || name.contains("password") || name.contains("cookie") || name.contains("signature");

@@ -1,0 +1,144 @@
+package ai.switchboard.registry.declarative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.switchboard.registry.RegistryIntegrationTest;
+import ai.switchboard.registry.admin.FieldError;
+import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.audit.AuditLogRepository;
+import ai.switchboard.registry.crypto.CredentialCipher;
+import ai.switchboard.registry.key.ApiKeyHasher;
+import ai.switchboard.registry.key.ApiKeyRepository;
+import ai.switchboard.registry.model.ModelRepository;
+import ai.switchboard.registry.provider.ProviderEntity;
+import ai.switchboard.registry.provider.ProviderRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
+
+    @Autowired
+    DeclarativeConfigService service;
+
+    @Autowired
+    ProviderRepository providers;
+
+    @Autowired
+    ModelRepository models;
+
+    @Autowired
+    ApiKeyRepository keys;
+
+    @Autowired
+    AuditLogRepository audit;
+
+    @Autowired
+    CredentialCipher cipher;
+
+    @Test
+    void appliesOnceThenChangesNothingWhenAppliedAgain() {
+        String p = unique("decl");
+        String credentialEnv = env(p + "_KEY", "fake-upstream-credential-" + p);
+        String hashEnv = env(p + "_HASH", ApiKeyHasher.hash("sk-sb-fake-declared-" + p));
+        String file = """
+                providers:
+                  - name: %1$s-p
+                    type: openai
+                    base_url: https://upstream.example/v1
+                    api_key_env: %2$s
+                    extra_headers: {x-team: search}
+                models:
+                  - name: %1$s-m
+                    provider: %1$s-p
+                    upstream_model: gpt-4o-mini
+                    capabilities: [chat, streaming, CHAT]
+                    input_price_per_mtok: 0.150
+                    tags: [a, a]
+                keys:
+                  - name: %1$s-k
+                    scopes: [inference]
+                    allowed_models: [%1$s-m]
+                    key_hash_env: %3$s
+                """.formatted(p, credentialEnv, hashEnv);
+
+        ApplyResult first = service.apply(file, "test");
+        assertThat(first.changed()).isTrue();
+        assertThat(first.sections()).containsEntry("providers", new SectionResult(1, 0, 0))
+                .containsEntry("models", new SectionResult(1, 0, 0)).containsEntry("keys", new SectionResult(1, 0, 0));
+        ProviderEntity provider = providers.findByName(p + "-p").orElseThrow();
+        assertThat(cipher.decrypt(provider.getApiKeyCiphertext(), provider.getId()))
+                .isEqualTo("fake-upstream-credential-" + p);
+        assertThat(keys.findByHash(ApiKeyHasher.hash("sk-sb-fake-declared-" + p))).isPresent();
+
+        long auditRows = audit.count();
+        ApplyResult second = service.apply(file, "test");
+        assertThat(second.changed()).isFalse();
+        assertThat(second.sections().values()).allSatisfy(r -> assertThat(r.changed()).isFalse());
+        assertThat(audit.count()).as("no audit rows the second time").isEqualTo(auditRows);
+        assertThat(providers.findByName(p + "-p").orElseThrow().getRevision()).isEqualTo(provider.getRevision());
+
+        ApplyResult changed = service.apply(file.replace("upstream.example", "moved.example"), "test");
+        assertThat(changed.sections()).containsEntry("providers", new SectionResult(0, 1, 0))
+                .containsEntry("models", new SectionResult(0, 0, 1));
+    }
+
+    @Test
+    void theExportAppliesAsIsWithoutChangesAndCarriesNoSecrets() {
+        String p = unique("export");
+        service.apply("""
+                providers:
+                  - {name: %1$s-p, type: openai, base_url: "https://x.example/v1", api_key_env: %2$s}
+                models:
+                  - {name: %1$s-m, provider: %1$s-p, upstream_model: m, capabilities: [chat], enabled: false}
+                """.formatted(p, env(p + "_KEY", "fake-secret-value-" + p)), "test");
+
+        String exported = service.exportYaml();
+        assertThat(exported).contains("name: " + p + "-p").contains("name: " + p + "-m")
+                .doesNotContain("fake-secret-value").doesNotContain("v1:");
+        long auditRows = audit.count();
+        assertThat(service.apply(exported, "test").changed()).isFalse();
+        assertThat(audit.count()).isEqualTo(auditRows);
+    }
+
+    @Test
+    void anInvalidFileIsRejectedAsAWholeWithEveryErrorListed() {
+        String p = unique("bad");
+        String file = """
+                providers:
+                  - {name: %1$s-ok, type: openai, base_url: "https://ok.example/v1"}
+                  - {name: %1$s-inline, type: openai, base_url: "https://x.example/v1", api_key: sk-inline}
+                  - {name: %1$s-noenv, type: openai, base_url: "https://x.example/v1", api_key_env: %1$s_UNSET}
+                  - {name: %1$s-bad, type: nope, base_url: "ftp://x", colour: blue}
+                  - {name: %1$s-hdr, type: openai, base_url: "https://x.example/v1", extra_headers: {Authorization: x}}
+                  - {name: %1$s-ok, type: openai, base_url: "https://dup.example/v1"}
+                models:
+                  - {name: %1$s-m, provider: %1$s-missing, upstream_model: m, capabilities: [telepathy]}
+                keys:
+                  - {name: %1$s-k, key: sk-sb-plaintext}
+                  - {name: %1$s-nokey}
+                routes: []
+                """.formatted(p);
+
+        assertThatThrownBy(() -> service.apply(file, "test")).isInstanceOfSatisfying(
+                RegistryValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("providers[5].name", "routes"));
+
+        String withoutStructuralErrors = file.replace("routes: []\n", "")
+                .replace("  - {name: " + p + "-ok, type: openai, base_url: \"https://dup.example/v1\"}\n", "");
+        assertThatThrownBy(() -> service.apply(withoutStructuralErrors, "test")).isInstanceOfSatisfying(
+                RegistryValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("providers[1].api_key", "providers[2].api_key_env",
+                                "providers[3].colour", "providers[4].extra_headers.Authorization",
+                                "models[0].provider", "models[0].capabilities[0]", "keys[0].key", "keys[1].name"));
+        assertThat(providers.findByName(p + "-ok")).as("nothing half-applied").isEmpty();
+        assertThat(models.findByName(p + "-m")).isEmpty();
+    }
+
+    private static String env(String name, String value) {
+        // The service reads variables through Spring's Environment, which sees system properties live.
+        String variable = name.toUpperCase().replace('-', '_');
+        System.setProperty(variable, value);
+        return variable;
+    }
+}
