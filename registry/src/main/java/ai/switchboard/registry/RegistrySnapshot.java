@@ -12,19 +12,27 @@ import java.util.Map;
  */
 public final class RegistrySnapshot {
 
-    private static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, List.of(), List.of(), List.of());
+    private static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, List.of(), List.of(), List.of(), List.of());
 
     private final long version;
     private final Map<String, ProviderConfig> providersByName;
     private final Map<String, ModelConfig> modelsByName;
     private final Map<String, ApiKeyRecord> keysByHash;
+    private final Map<String, RouteConfig> routesByName;
 
+    /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys) {
+        this(version, providers, models, keys, List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes) {
         this.version = version;
         this.providersByName = index(providers, ProviderConfig::name);
         this.modelsByName = index(models, ModelConfig::name);
         this.keysByHash = index(keys, ApiKeyRecord::hash);
+        this.routesByName = index(routes, RouteConfig::name);
     }
 
     private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> key) {
@@ -52,6 +60,16 @@ public final class RegistrySnapshot {
     /** The model with this public name, or {@code null}. */
     public ModelConfig model(String name) {
         return modelsByName.get(name);
+    }
+
+    /** The route with this name, or {@code null}. */
+    public RouteConfig route(String name) {
+        return routesByName.get(name);
+    }
+
+    /** All routes, in name order. */
+    public Collection<RouteConfig> routes() {
+        return routesByName.values();
     }
 
     /** The key whose SHA-256 hash (lower-case hex) is given, or {@code null}. */

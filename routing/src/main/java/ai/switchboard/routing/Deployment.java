@@ -27,6 +27,19 @@ public record Deployment(ModelConfig model, ProviderConfig provider, ProviderEnd
         return provider.name();
     }
 
+    /**
+     * The name resilience state (circuit breaker, bulkhead, latency averages) is kept under: {@code provider/model}.
+     * Low-cardinality, safe for meter tags and logs.
+     */
+    public String key() {
+        return provider.name() + "/" + model.name();
+    }
+
+    /** The model's context window in tokens, or {@code null} when unknown. */
+    public Integer contextWindow() {
+        return model.contextWindow();
+    }
+
     /** The provider's wire protocol, which selects the adapter. */
     public String providerType() {
         return provider.type();

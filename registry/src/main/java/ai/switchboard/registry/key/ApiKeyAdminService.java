@@ -7,6 +7,7 @@ import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.model.ModelEntity;
 import ai.switchboard.registry.model.ModelRepository;
+import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,13 @@ public class ApiKeyAdminService {
 
     private final ApiKeyRepository keys;
     private final ModelRepository models;
+    private final RouteRepository routes;
     private final RegistryChangeRecorder changes;
     private final ApiKeyGenerator generator = new ApiKeyGenerator();
 
-    public ApiKeyAdminService(ApiKeyRepository keys, ModelRepository models, RegistryChangeRecorder changes) {
+    public ApiKeyAdminService(ApiKeyRepository keys, ModelRepository models, RouteRepository routes,
+            RegistryChangeRecorder changes) {
+        this.routes = routes;
         this.keys = keys;
         this.models = models;
         this.changes = changes;
@@ -166,8 +170,9 @@ public class ApiKeyAdminService {
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String name = values.get(i);
-            if (name == null || !known.contains(name)) {
-                errors.add("allowed_models[" + i + "]", "no model named '" + name + "'");
+            // A key may name routes as well: clients send both in the same "model" field.
+            if (name == null || !(known.contains(name) || routes.existsByName(name))) {
+                errors.add("allowed_models[" + i + "]", "no model or route named '" + name + "'");
             } else {
                 result.add(name);
             }

@@ -7,6 +7,7 @@ import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
+import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,11 +37,14 @@ public class ModelAdminService {
 
     private final ModelRepository models;
     private final ProviderRepository providers;
+    private final RouteRepository routes;
     private final RegistryChangeRecorder changes;
 
-    public ModelAdminService(ModelRepository models, ProviderRepository providers, RegistryChangeRecorder changes) {
+    public ModelAdminService(ModelRepository models, ProviderRepository providers, RouteRepository routes,
+            RegistryChangeRecorder changes) {
         this.models = models;
         this.providers = providers;
+        this.routes = routes;
         this.changes = changes;
     }
 
@@ -54,6 +58,7 @@ public class ModelAdminService {
         List<String> capabilities = capabilities(errors, command.capabilities());
         List<String> tags = tags(errors, command.tags());
         ProviderEntity provider = command.provider() == null ? null : provider(errors, command.provider());
+        routeNameTaken(errors, command.name());
         errors.throwIfAny();
         if (models.existsByName(command.name())) {
             throw duplicate(command.name());
@@ -93,6 +98,7 @@ public class ModelAdminService {
         List<String> capabilities = command.capabilities() == null ? null : capabilities(errors, command.capabilities());
         List<String> tags = command.tags() == null ? null : tags(errors, command.tags());
         ProviderEntity provider = command.provider() == null ? null : provider(errors, command.provider());
+        routeNameTaken(errors, command.name());
         errors.throwIfAny();
         if (command.name() != null && !command.name().equals(model.getName()) && models.existsByName(command.name())) {
             throw duplicate(command.name());
@@ -161,6 +167,13 @@ public class ModelAdminService {
         UUID id = IdOrName.asUuid(idOrName);
         return (id != null ? models.findWithProviderById(id) : models.findByName(idOrName))
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, idOrName));
+    }
+
+    /** Clients name models and routes in the same {@code model} field, so the two share one namespace. */
+    private void routeNameTaken(FieldErrors errors, String name) {
+        if (name != null && routes.existsByName(name)) {
+            errors.add("name", "a route is already named '" + name + "'");
+        }
     }
 
     private ProviderEntity provider(FieldErrors errors, String idOrName) {

@@ -6,6 +6,9 @@ import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.registry.ProviderConfig;
 import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.registry.route.RouteEntity;
+import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.crypto.CredentialCipher;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the whole registry into a {@link RegistrySnapshot}. Credentials are decrypted here, once per rebuild, so the
@@ -34,15 +38,17 @@ public class RegistrySnapshotLoader {
     private final ProviderRepository providers;
     private final ModelRepository models;
     private final ApiKeyRepository keys;
+    private final RouteRepository routes;
     private final RegistryRevisions revisions;
     private final CredentialCipher cipher;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
-            RegistryRevisions revisions, CredentialCipher cipher, PlatformTransactionManager transactionManager) {
+            RouteRepository routes, RegistryRevisions revisions, CredentialCipher cipher, PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
+        this.routes = routes;
         this.revisions = revisions;
         this.cipher = cipher;
         this.readTransaction = new TransactionTemplate(transactionManager);
@@ -77,7 +83,22 @@ public class RegistrySnapshotLoader {
         for (ApiKeyEntity key : keys.findAll()) {
             keyRecords.add(toRecord(key));
         }
-        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords);
+        List<RouteConfig> routeConfigs = new ArrayList<>();
+        for (RouteEntity route : routes.findAllByOrderByNameAsc()) {
+            routeConfigs.add(toConfig(route));
+        }
+        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs);
+    }
+
+    private static RouteConfig toConfig(RouteEntity r) {
+        return new RouteConfig(r.getId(), r.getName(), r.getDescription(), r.getPolicy(),
+                JsonMapper.shared().valueToTree(r.getConfig()), r.getFallbacks(), millis(r.getRequestTimeoutMs()),
+                millis(r.getAttemptTimeoutMs()), millis(r.getFirstTokenTimeoutMs()), r.isEnabled(),
+                r.getCreatedAt().getEpochSecond(), r.getUpdatedAt().toEpochMilli());
+    }
+
+    private static Duration millis(Integer value) {
+        return value == null ? null : Duration.ofMillis(value);
     }
 
     private ProviderConfig toConfig(ProviderEntity p) {

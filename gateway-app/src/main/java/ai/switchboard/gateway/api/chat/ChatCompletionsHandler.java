@@ -8,12 +8,17 @@ import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestTimer;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
-import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.routing.Deployment;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.RouteCall;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -22,21 +27,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
-/** {@code POST /v1/chat/completions}, as JSON or as a server-sent event stream. */
+/**
+ * {@code POST /v1/chat/completions}, as JSON or as a server-sent event stream, for a model or a route. Every call
+ * goes through the {@link RouteEngine}: routes are planned by their policy, and models and routes alike get
+ * retries, circuit breakers and failover.
+ */
 @Component
 public class ChatCompletionsHandler {
 
     private final JsonBodies bodies;
     private final ModelAccess access;
-    private final ProviderAdapters adapters;
+    private final RouteEngine engine;
     private final RequestTimer timer;
     private final long maxRequestBytes;
 
-    public ChatCompletionsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer,
+    public ChatCompletionsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestTimer timer,
             ApiProperties properties) {
         this.bodies = bodies;
         this.access = access;
-        this.adapters = adapters;
+        this.engine = engine;
         this.timer = timer;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
@@ -44,55 +53,75 @@ public class ChatCompletionsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         long start = System.nanoTime();
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
+                && caller.key().hasScope(KeyScope.ADMIN);
         return bodies.read(request, ChatRequest.class)
                 .doOnError(failure -> timer.record(GenAiConventions.OPERATION_CHAT, null, start, failure))
                 .flatMap(chat -> {
-                    Deployment deployment;
+                    RegistrySnapshot snapshot;
                     try {
                         ChatRequestValidator.validate(chat);
-                        deployment = chat.isStream()
-                                ? access.resolve(caller, chat.model(), Capability.CHAT, Capability.STREAMING)
-                                : access.resolve(caller, chat.model(), Capability.CHAT);
+                        snapshot = chat.isStream()
+                                ? access.check(caller, chat.model(), Capability.CHAT, Capability.STREAMING)
+                                : access.check(caller, chat.model(), Capability.CHAT);
                     } catch (RuntimeException refused) {
                         timer.record(GenAiConventions.OPERATION_CHAT, null, start, refused);
                         return Mono.error(refused);
                     }
-                    ChatRequest upstream = chat.withModel(deployment.model().upstreamModel());
+                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
+                    RouteCall call = new RouteCall(snapshot, chat.model(),
+                            chat.isStream() ? chat.withStreamUsage() : chat, caller.key().name(), tags(request),
+                            trace);
                     return chat.isStream()
-                            ? stream(upstream, chat.includeUsage(), deployment, start)
-                            : complete(upstream, deployment, start);
+                            ? stream(call, chat.includeUsage(), debug, start)
+                            : complete(call, debug, start);
                 });
     }
 
-    private Mono<ServerResponse> complete(ChatRequest upstream, Deployment deployment, long start) {
-        return adapters.forType(deployment.providerType())
-                .chat(deployment.endpoint(), upstream)
+    private Mono<ServerResponse> complete(RouteCall call, boolean debug, long start) {
+        RoutingTrace trace = call.trace();
+        return engine.chat(call)
                 .doOnEach(signal -> {
                     if (signal.isOnNext() || signal.isOnError()) {
-                        timer.record(GenAiConventions.OPERATION_CHAT, deployment, start, signal.getThrowable());
+                        timer.record(GenAiConventions.OPERATION_CHAT, trace.served(), start, signal.getThrowable());
                     }
                 })
-                .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                .flatMap(response -> ServerResponse.ok()
+                        .headers(headers -> GatewayHeaders.describe(headers, trace, debug))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(ChatRequest upstream, boolean clientWantsUsage, Deployment deployment,
-            long start) {
-        Flux<ChatChunk> chunks = adapters.forType(deployment.providerType())
-                .streamChat(deployment.endpoint(), upstream.withStreamUsage());
+    private Mono<ServerResponse> stream(RouteCall call, boolean clientWantsUsage, boolean debug, long start) {
+        RoutingTrace trace = call.trace();
+        Flux<ChatChunk> chunks = engine.stream(call);
         if (!clientWantsUsage) {
             chunks = chunks.filter(chunk -> !chunk.choices().isEmpty() || chunk.usage() == null)
                     .map(ChatChunk::withoutUsage);
         }
         Flux<ChatChunk> timed = chunks
-                .doOnError(failure -> timer.record(GenAiConventions.OPERATION_CHAT, deployment, start, failure))
+                .doOnError(failure -> timer.record(GenAiConventions.OPERATION_CHAT, trace.served(), start, failure))
                 .doFinally(signal -> {
                     if (signal != SignalType.ON_ERROR) {
-                        timer.record(GenAiConventions.OPERATION_CHAT, deployment, start, null);
+                        timer.record(GenAiConventions.OPERATION_CHAT, trace.served(), start, null);
                     }
                 });
-        return EventStreams.headers(GatewayHeaders.describe(ServerResponse.ok(), deployment, 1))
-                .body(EventStreams.body(timed, maxRequestBytes));
+        return EventStreams.headers(ServerResponse.ok())
+                .body(EventStreams.body(timed, maxRequestBytes,
+                        headers -> GatewayHeaders.describe(headers, trace, debug)));
+    }
+
+    private static Set<String> tags(ServerRequest request) {
+        String header = request.headers().firstHeader(GatewayHeaders.TAGS);
+        if (header == null || header.isBlank()) {
+            return Set.of();
+        }
+        Set<String> tags = new java.util.HashSet<>();
+        for (String tag : header.split(",")) {
+            if (!tag.isBlank()) {
+                tags.add(tag.strip());
+            }
+        }
+        return tags;
     }
 }

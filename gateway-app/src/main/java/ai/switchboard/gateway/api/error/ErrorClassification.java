@@ -2,6 +2,7 @@ package ai.switchboard.gateway.api.error;
 
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.routing.execution.RoutingFailedException;
 import java.time.Duration;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.server.ResponseStatusException;
@@ -21,6 +22,13 @@ public record ErrorClassification(int status, OpenAiError body, Long retryAfter,
             return new ErrorClassification(api.status(),
                     OpenAiError.of(api.getMessage(), api.type(), api.param(), api.code()), null,
                     api.code() != null ? api.code() : api.type());
+        }
+        if (failure instanceof RoutingFailedException routed) {
+            ErrorClassification decisive = fromProvider(routed.decisive());
+            OpenAiError.Detail detail = decisive.body().error();
+            return new ErrorClassification(decisive.status(), new OpenAiError(new OpenAiError.Detail(
+                    routed.getMessage(), detail.type(), detail.param(), detail.code(), routed.attempts())),
+                    decisive.retryAfter(), decisive.metricTag());
         }
         if (failure instanceof ProviderException provider) {
             return fromProvider(provider);

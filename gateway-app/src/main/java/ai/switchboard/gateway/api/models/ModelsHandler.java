@@ -7,6 +7,7 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.registry.ProviderConfig;
 import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,12 @@ public class ModelsHandler {
                 entries.add(entry(model));
             }
         }
+        // Routes are used exactly like models, so a key sees the ones it may name.
+        for (RouteConfig route : snapshot.routes()) {
+            if (route.enabled() && key.mayUse(route.name())) {
+                entries.add(entry(route));
+            }
+        }
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(JsonWriter.body(ModelListing.of(entries)));
     }
 
@@ -43,6 +50,10 @@ public class ModelsHandler {
         // Model names may contain '/', so the route captures the rest of the path.
         String id = request.pathVariable("id").substring(1);
         RegistrySnapshot snapshot = snapshots.current();
+        RouteConfig route = snapshot.route(id);
+        if (route != null && route.enabled() && key.mayUse(id)) {
+            return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(JsonWriter.body(entry(route)));
+        }
         ModelConfig model = snapshot.model(id);
         if (model == null || !usable(snapshot, key, model)) {
             return Mono.error(ApiException.modelNotFound(id));
@@ -56,6 +67,10 @@ public class ModelsHandler {
         }
         ProviderConfig provider = snapshot.provider(model.providerName());
         return provider != null && provider.enabled();
+    }
+
+    private static ModelListing.Entry entry(RouteConfig route) {
+        return ModelListing.Entry.of(route.name(), route.createdEpochSecond(), "switchboard-route");
     }
 
     private static ModelListing.Entry entry(ModelConfig model) {

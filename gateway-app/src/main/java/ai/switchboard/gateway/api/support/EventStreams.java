@@ -2,9 +2,11 @@ package ai.switchboard.gateway.api.support;
 
 import ai.switchboard.gateway.api.error.ErrorClassification;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -24,7 +26,19 @@ public final class EventStreams {
     /** A streaming response body for {@code events}, serialized one JSON document per event. */
     public static <T> BodyInserter<Publisher<Publisher<DataBuffer>>, org.springframework.http.ReactiveHttpOutputMessage>
             body(Flux<T> events, long maxRequestBytes) {
+        return body(events, maxRequestBytes, null);
+    }
+
+    /**
+     * As above; {@code beforeCommit} may add headers right before they are sent, that is once the first event
+     * exists, when failover is over and it is known who serves the stream.
+     */
+    public static <T> BodyInserter<Publisher<Publisher<DataBuffer>>, org.springframework.http.ReactiveHttpOutputMessage>
+            body(Flux<T> events, long maxRequestBytes, Consumer<HttpHeaders> beforeCommit) {
         return (message, context) -> {
+            if (beforeCommit != null) {
+                message.beforeCommit(() -> Mono.fromRunnable(() -> beforeCommit.accept(message.getHeaders())));
+            }
             DataBufferFactory factory = message.bufferFactory();
             AtomicBoolean started = new AtomicBoolean();
             Flux<DataBuffer> buffers = events

@@ -3,11 +3,12 @@ package ai.switchboard.gateway.api.support;
 import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.routing.Capabilities;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.DeploymentResolver;
-import java.util.EnumSet;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelAccess {
 
-    /** What a model registered without capabilities is assumed to do. */
-    private static final Set<Capability> DEFAULT_CAPABILITIES =
-            EnumSet.of(Capability.CHAT, Capability.COMPLETIONS, Capability.STREAMING);
-
     private final RegistrySnapshotManager snapshots;
     private final DeploymentResolver resolver;
 
@@ -29,15 +26,37 @@ public class ModelAccess {
         this.resolver = resolver;
     }
 
+    /**
+     * Checks that the caller may use {@code name}, a route or a model, and returns the snapshot to serve it from. A
+     * model must have each required capability; a route's candidates are filtered by the route engine instead.
+     */
+    public RegistrySnapshot check(AuthenticatedCaller caller, String name, Capability... required) {
+        RegistrySnapshot snapshot = snapshots.current();
+        RouteConfig route = name == null ? null : snapshot.route(name);
+        if (route != null && route.enabled()) {
+            if (!caller.key().mayUse(name)) {
+                throw ApiException.modelNotFound(name);
+            }
+            return snapshot;
+        }
+        resolve(snapshot, caller, name, required);
+        return snapshot;
+    }
+
     /** The deployment for {@code modelName}, checked for the key's permission and each required capability. */
     public Deployment resolve(AuthenticatedCaller caller, String modelName, Capability... required) {
+        return resolve(snapshots.current(), caller, modelName, required);
+    }
+
+    private Deployment resolve(RegistrySnapshot snapshot, AuthenticatedCaller caller, String modelName,
+            Capability... required) {
         if (modelName == null || modelName.isBlank()) {
             throw ApiException.invalidRequest("You must provide a model parameter.", "model");
         }
         if (!caller.key().mayUse(modelName)) {
             throw ApiException.modelNotFound(modelName);
         }
-        Deployment deployment = resolver.resolve(snapshots.current(), modelName);
+        Deployment deployment = resolver.resolve(snapshot, modelName);
         if (deployment == null) {
             throw ApiException.modelNotFound(modelName);
         }
@@ -51,8 +70,7 @@ public class ModelAccess {
     }
 
     private static boolean supports(Deployment deployment, Capability capability) {
-        Set<Capability> declared = deployment.model().capabilities();
-        return declared.isEmpty() ? DEFAULT_CAPABILITIES.contains(capability) : declared.contains(capability);
+        return Capabilities.supports(deployment.model(), capability);
     }
 
     private static String describe(Capability capability) {

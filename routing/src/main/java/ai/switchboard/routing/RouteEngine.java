@@ -1,0 +1,220 @@
+package ai.switchboard.routing;
+
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.ErrorType;
+import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.routing.execution.FailoverExecutor;
+import ai.switchboard.routing.execution.RoutingFailedException;
+import ai.switchboard.routing.execution.Timeouts;
+import ai.switchboard.routing.policy.NonStreaming;
+import ai.switchboard.routing.policy.RoutePlan;
+import ai.switchboard.routing.policy.RoutingPolicies;
+import ai.switchboard.routing.policy.RoutingRequest;
+import ai.switchboard.routing.policy.TargetAnswer;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves a request named by a route: asks the route's policy for a plan, expands the planned targets (models become
+ * deployments; nested routes are planned in turn, lazily, only when reached) and executes them with failover. Runs
+ * of consecutive models form one candidate list for {@link FailoverExecutor}; when a whole run fails with a
+ * failure another deployment might not have, the next target takes over, so failover crosses nested routes too.
+ */
+public final class RouteEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RouteEngine.class);
+    private static final int MAX_DEPTH = 8;
+
+    private final DeploymentResolver resolver;
+    private final FailoverExecutor executor;
+    private final RoutingPolicies policies;
+    private final Timeouts defaults;
+
+    public RouteEngine(DeploymentResolver resolver, FailoverExecutor executor, RoutingPolicies policies,
+            Timeouts defaults) {
+        this.resolver = resolver;
+        this.executor = executor;
+        this.policies = policies;
+        this.defaults = defaults;
+    }
+
+    /** The route the name refers to, when it is an enabled route. */
+    public static RouteConfig routeOf(RouteCall call) {
+        RouteConfig route = call.snapshot().route(call.name());
+        return route != null && route.enabled() ? route : null;
+    }
+
+    /** The time limits for a call: the gateway's, overridden by the named route's. */
+    public Timeouts timeoutsFor(RouteCall call) {
+        RouteConfig route = routeOf(call);
+        return route == null ? defaults
+                : defaults.override(route.requestTimeout(), route.attemptTimeout(), route.firstTokenTimeout());
+    }
+
+    /** A complete answer for the named route or model. */
+    public Mono<ChatResponse> chat(RouteCall call) {
+        return run(call, List.of(call.name()), 0, complete(timeoutsFor(call)), call.trace()).single();
+    }
+
+    /** A stream for the named route or model; the request should already ask for usage. */
+    public Flux<ChatChunk> stream(RouteCall call) {
+        return run(call, List.of(call.name()), 0, streamed(timeoutsFor(call)), call.trace());
+    }
+
+    private Mode<ChatResponse> complete(Timeouts timeouts) {
+        return new Mode<ChatResponse>(false, timeouts) {
+            @Override
+            Flux<ChatResponse> execute(List<Deployment> candidates, ChatRequest request, RoutingTrace trace) {
+                return executor.chat(candidates, request, timeouts, trace).flux();
+            }
+
+            @Override
+            Flux<ChatResponse> answer(ChatResponse response) {
+                return Flux.just(response);
+            }
+        };
+    }
+
+    private Mode<ChatChunk> streamed(Timeouts timeouts) {
+        return new Mode<ChatChunk>(true, timeouts) {
+            @Override
+            Flux<ChatChunk> execute(List<Deployment> candidates, ChatRequest request, RoutingTrace trace) {
+                return executor.stream(candidates, request, timeouts, trace);
+            }
+
+            @Override
+            Flux<ChatChunk> answer(ChatResponse response) {
+                return ResponseChunks.of(response);
+            }
+        };
+    }
+
+    private <T> Flux<T> run(RouteCall call, List<String> names, int depth, Mode<T> mode, RoutingTrace trace) {
+        if (depth > MAX_DEPTH) {
+            return Flux.error(new RoutingFailedException(trace.attempts(), ProviderException.of(
+                    ErrorType.INVALID_REQUEST, "Routes are nested more than " + MAX_DEPTH + " levels deep")));
+        }
+        List<Segment> segments = segments(call, names, mode.streaming, trace);
+        if (segments.isEmpty()) {
+            return Flux.error(new RoutingFailedException(trace.attempts(), new ProviderException(
+                    ErrorType.UPSTREAM_UNAVAILABLE, 503, "No enabled model can serve '" + call.name() + "'", "model",
+                    "no_healthy_deployment", null, null)));
+        }
+        return segment(call, segments, 0, depth, mode, trace);
+    }
+
+    private <T> Flux<T> segment(RouteCall call, List<Segment> segments, int index, int depth, Mode<T> mode,
+            RoutingTrace trace) {
+        Segment segment = segments.get(index);
+        Flux<T> attempt = segment.route() != null
+                ? route(call, segment.route(), depth, mode, trace)
+                : mode.execute(segment.deployments(), call.request(), trace);
+        if (index + 1 >= segments.size()) {
+            return attempt;
+        }
+        return attempt.onErrorResume(RoutingFailedException.class, failed -> continuable(failed)
+                ? segment(call, segments, index + 1, depth, mode, trace)
+                : Flux.error(failed));
+    }
+
+    private <T> Flux<T> route(RouteCall call, RouteConfig route, int depth, Mode<T> mode, RoutingTrace trace) {
+        trace.route(route.name());
+        RoutingRequest request = new RoutingRequest(call.request(), call.keyName(), call.tags(), trace,
+                (target, body) -> invoke(call, target, body, depth + 1, trace),
+                name -> resolver.resolve(call.snapshot(), name));
+        return policies.policyOf(route).plan(request).flatMapMany(plan -> {
+            if (plan instanceof RoutePlan.Answer answer) {
+                trace.served(answer.servedBy());
+                return mode.answer(answer.response());
+            }
+            List<String> targets = new ArrayList<>(((RoutePlan.Targets) plan).names());
+            targets.addAll(route.fallbacks());
+            log.debug("Request {}: route '{}' plans {}", trace.requestId(), route.name(), targets);
+            return run(call, targets, depth + 1, mode, trace);
+        }).onErrorResume(RoutingFailedException.class, failed -> {
+            // A composite policy that failed as a whole still has the route's fallbacks.
+            if (!continuable(failed) || route.fallbacks().isEmpty() || trace.served() != null) {
+                return Flux.error(failed);
+            }
+            return run(call, route.fallbacks(), depth + 1, mode, trace);
+        });
+    }
+
+    private Mono<TargetAnswer> invoke(RouteCall call, String target, ChatRequest body,
+            int depth, RoutingTrace parent) {
+        RoutingTrace branch = parent.branch();
+        ChatRequest request = NonStreaming.of(body);
+        RouteCall sub = new RouteCall(call.snapshot(), target, request, call.keyName(), call.tags(), branch);
+        Mode<ChatResponse> complete = complete(timeoutsFor(call));
+        return run(sub, List.of(target), depth, complete, branch).single()
+                .map(response -> new TargetAnswer(response, branch.served()));
+    }
+
+    /** Splits target names into runs of deployments and single routes, dropping unusable names. */
+    private List<Segment> segments(RouteCall call, List<String> names, boolean streaming, RoutingTrace trace) {
+        List<Segment> segments = new ArrayList<>(2);
+        List<Deployment> run = new ArrayList<>(names.size());
+        for (String name : names) {
+            RouteConfig route = call.snapshot().route(name);
+            if (route != null) {
+                if (route.enabled()) {
+                    flush(segments, run);
+                    segments.add(new Segment(null, route));
+                }
+                continue;
+            }
+            Deployment deployment = resolver.resolve(call.snapshot(), name);
+            if (deployment == null || !Capabilities.supports(deployment.model(), Capability.CHAT)
+                    || (streaming && !Capabilities.supports(deployment.model(), Capability.STREAMING))) {
+                trace.decide("skipped '" + name + "': unknown, disabled or not capable");
+                continue;
+            }
+            if (!run.contains(deployment)) {
+                run.add(deployment);
+            }
+        }
+        flush(segments, run);
+        return segments;
+    }
+
+    private static void flush(List<Segment> segments, List<Deployment> run) {
+        if (!run.isEmpty()) {
+            segments.add(new Segment(List.copyOf(run), null));
+            run.clear();
+        }
+    }
+
+    /** Whether a failure leaves room for another target: not when the request itself was refused. */
+    static boolean continuable(RoutingFailedException failed) {
+        return switch (failed.decisive().type()) {
+            case INVALID_REQUEST, CONTENT_FILTERED, UNSUPPORTED, REQUEST_TOO_LARGE, UPSTREAM_CLIENT_ERROR -> false;
+            default -> true;
+        };
+    }
+
+    private record Segment(List<Deployment> deployments, RouteConfig route) {
+    }
+
+    /** Whether answers are complete or streamed, and how each is produced. */
+    private abstract static class Mode<T> {
+        final boolean streaming;
+        final Timeouts timeouts;
+
+        Mode(boolean streaming, Timeouts timeouts) {
+            this.streaming = streaming;
+            this.timeouts = timeouts;
+        }
+
+        abstract Flux<T> execute(List<Deployment> candidates, ChatRequest request, RoutingTrace trace);
+
+        abstract Flux<T> answer(ChatResponse response);
+    }
+}

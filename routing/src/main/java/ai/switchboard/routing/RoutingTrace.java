@@ -1,0 +1,128 @@
+package ai.switchboard.routing;
+
+import ai.switchboard.providers.api.Usage;
+import ai.switchboard.routing.execution.Attempt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happened to one request: the route and policy decisions, every attempt, the deployment that served it, and
+ * the tokens spent by calls whose answers were not returned (cascade steps, ensemble members, judges).
+ *
+ * <p>Request-scoped and passed explicitly. A {@link #branch()} shares decisions, attempts and usage but has its own
+ * served deployment, so parallel ensemble members each know who answered them. Locks are per request and
+ * uncontended for ordinary requests.
+ */
+public final class RoutingTrace {
+
+    private final Shared shared;
+    private Deployment served;
+
+    public RoutingTrace(String requestId) {
+        this(new Shared(requestId));
+    }
+
+    private RoutingTrace(Shared shared) {
+        this.shared = shared;
+    }
+
+    /** A trace for a sub-call (a cascade step, an ensemble member) that records into the same request. */
+    public RoutingTrace branch() {
+        return new RoutingTrace(shared);
+    }
+
+    public String requestId() {
+        return shared.requestId;
+    }
+
+    /** The first (outermost) route the client named; nested routes add decisions but keep this. */
+    public void route(String name) {
+        synchronized (shared) {
+            if (shared.route == null) {
+                shared.route = name;
+            }
+        }
+    }
+
+    public String route() {
+        synchronized (shared) {
+            return shared.route;
+        }
+    }
+
+    /** A human-readable decision, e.g. {@code router: rule 'code' matched}. Never prompt text. */
+    public void decide(String decision) {
+        synchronized (shared) {
+            shared.decisions.add(decision);
+        }
+    }
+
+    public List<String> decisions() {
+        synchronized (shared) {
+            return List.copyOf(shared.decisions);
+        }
+    }
+
+    public void attempt(Attempt attempt) {
+        synchronized (shared) {
+            shared.attempts.add(attempt);
+        }
+    }
+
+    public List<Attempt> attempts() {
+        synchronized (shared) {
+            return List.copyOf(shared.attempts);
+        }
+    }
+
+    public int attemptCount() {
+        synchronized (shared) {
+            return shared.attempts.size();
+        }
+    }
+
+    /** Marks the deployment whose answer this trace's call produced. */
+    public synchronized void served(Deployment deployment) {
+        served = deployment;
+    }
+
+    public synchronized Deployment served() {
+        return served;
+    }
+
+    /** Counts the usage of a call whose answer was consumed inside the gateway (not the one returned). */
+    public void extraUsage(Usage usage) {
+        if (usage == null) {
+            return;
+        }
+        synchronized (shared) {
+            shared.extraPromptTokens += usage.promptTokens() == null ? 0 : usage.promptTokens();
+            shared.extraCompletionTokens += usage.completionTokens() == null ? 0 : usage.completionTokens();
+        }
+    }
+
+    public long extraPromptTokens() {
+        synchronized (shared) {
+            return shared.extraPromptTokens;
+        }
+    }
+
+    public long extraCompletionTokens() {
+        synchronized (shared) {
+            return shared.extraCompletionTokens;
+        }
+    }
+
+    private static final class Shared {
+        private final String requestId;
+        private final List<String> decisions = new ArrayList<>(4);
+        private final List<Attempt> attempts = new ArrayList<>(2);
+        private String route;
+        private long extraPromptTokens;
+        private long extraCompletionTokens;
+
+        Shared(String requestId) {
+            this.requestId = requestId;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package ai.switchboard.routing.execution;
+
+import ai.switchboard.providers.ProviderAdapters;
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.RoutingTrace;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a chat request against an ordered list of candidate deployments until one answers. Each attempt passes the
+ * deployment's bulkhead and circuit breaker and its own timeout; retriable failures are retried with backoff, and
+ * failures a different deployment may not have move on to the next candidate (see {@link FailoverRun}).
+ *
+ * <p>Streams fail over only until their first chunk: once a chunk has been emitted, a failure ends the stream
+ * with that error; nothing is retried, so nothing a client has seen is ever replayed or duplicated.
+ */
+public final class FailoverExecutor {
+
+    private final ProviderAdapters adapters;
+    private final DeploymentGuards guards;
+    private final LatencyTracker latency;
+    private final RetrySettings retry;
+    private final Backoff backoff;
+
+    public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
+            RetrySettings retry) {
+        this(adapters, guards, latency, retry, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** As above with the jitter source given, so tests see exact waits. */
+    public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
+            RetrySettings retry, DoubleSupplier random) {
+        this.adapters = adapters;
+        this.guards = guards;
+        this.latency = latency;
+        this.retry = retry;
+        this.backoff = new Backoff(retry, random);
+    }
+
+    public DeploymentGuards guards() {
+        return guards;
+    }
+
+    public LatencyTracker latency() {
+        return latency;
+    }
+
+    /** A complete answer from the first candidate that gives one. */
+    public Mono<ChatResponse> chat(List<Deployment> candidates, ChatRequest request, Timeouts timeouts,
+            RoutingTrace trace) {
+        Function<Deployment, Flux<ChatResponse>> call = deployment -> adapters.forType(deployment.providerType())
+                .chat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel()))
+                .timeout(timeouts.attempt())
+                .flux();
+        FailoverRun<ChatResponse> run = new FailoverRun<>(candidates, call, trace, this, false);
+        return run.start()
+                .single()
+                .timeout(timeouts.request())
+                .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    }
+
+    /**
+     * A stream from the first candidate whose stream starts. {@code request} is sent as given apart from the
+     * model id, so callers add stream options (usage) themselves.
+     */
+    public Flux<ChatChunk> stream(List<Deployment> candidates, ChatRequest request, Timeouts timeouts,
+            RoutingTrace trace) {
+        Function<Deployment, Flux<ChatChunk>> call = deployment -> adapters.forType(deployment.providerType())
+                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel()))
+                .timeout(Mono.delay(timeouts.firstToken()), chunk -> Mono.delay(timeouts.streamIdle()));
+        FailoverRun<ChatChunk> run = new FailoverRun<>(candidates, call, trace, this, true);
+        // The request timeout bounds the wait for the first chunk only; a started stream is bounded by streamIdle.
+        return run.start()
+                .timeout(Mono.delay(timeouts.request()), chunk -> Mono.never())
+                .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    }
+
+    RetrySettings retrySettings() {
+        return retry;
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    static ProviderException classify(Deployment deployment, Throwable failure) {
+        return ai.switchboard.providers.error.UpstreamErrors.fromThrowable(deployment.endpoint(), failure);
+    }
+}

@@ -1,0 +1,162 @@
+package ai.switchboard.routing.execution;
+
+import ai.switchboard.providers.api.ErrorType;
+import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.RoutingTrace;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The attempts of one request. After a failure before the first element:
+ * <ul>
+ * <li>a client error (400, 413, content filter, unsupported) ends the request: every candidate would refuse it;</li>
+ * <li>a context-window overflow moves to the next candidate with a larger window;</li>
+ * <li>a 429 moves to the next candidate at once, and is retried after backoff (or Retry-After) only on the last;</li>
+ * <li>other retriable failures (5xx, timeouts, connection and stream faults) are retried on the same deployment
+ *     with backoff, then move on;</li>
+ * <li>deployment faults that no wait fixes (credentials, unknown upstream model, quota) move on at once;</li>
+ * <li>an open circuit or a full bulkhead skips the deployment without calling it.</li>
+ * </ul>
+ */
+final class FailoverRun<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(FailoverRun.class);
+
+    private final List<Deployment> candidates;
+    private final Function<Deployment, Flux<T>> call;
+    private final RoutingTrace trace;
+    private final FailoverExecutor executor;
+    private final boolean streaming;
+    private volatile int calls;
+    private volatile ProviderException decisive;
+
+    FailoverRun(List<Deployment> candidates, Function<Deployment, Flux<T>> call, RoutingTrace trace,
+            FailoverExecutor executor, boolean streaming) {
+        this.candidates = candidates;
+        this.call = call;
+        this.trace = trace;
+        this.executor = executor;
+        this.streaming = streaming;
+    }
+
+    Flux<T> start() {
+        return attempt(0, 0);
+    }
+
+    /** The error for a request that ran out of time, listing what was tried. */
+    RoutingFailedException timedOut(Duration limit) {
+        ProviderException timeout = ProviderException.of(ErrorType.TIMEOUT,
+                "The request did not complete within " + limit.toMillis() + " ms");
+        return new RoutingFailedException(trace.attempts(), timeout);
+    }
+
+    private Flux<T> attempt(int index, int retry) {
+        if (index >= candidates.size() || calls >= executor.retrySettings().maxAttempts()) {
+            return Flux.error(failed());
+        }
+        Deployment deployment = candidates.get(index);
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            boolean[] started = new boolean[1];
+            return call.apply(deployment)
+                    .onErrorMap(failure -> FailoverExecutor.classify(deployment, failure))
+                    .transformDeferred(CircuitBreakerOperator.of(executor.guards().circuitBreaker(deployment)))
+                    .transformDeferred(BulkheadOperator.of(executor.guards().bulkhead(deployment)))
+                    .doOnNext(element -> {
+                        if (!started[0]) {
+                            started[0] = true;
+                            started(deployment, start);
+                        }
+                    })
+                    .doOnComplete(() -> executor.latency().recordLatency(deployment.key(), System.nanoTime() - start))
+                    .onErrorResume(failure -> started[0]
+                            ? brokenAfterStart(deployment, failure)
+                            : recover(index, retry, deployment, failure, start));
+        });
+    }
+
+    private void started(Deployment deployment, long start) {
+        long elapsed = System.nanoTime() - start;
+        if (streaming) {
+            executor.latency().recordFirstToken(deployment.key(), elapsed);
+        }
+        trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), Attempt.OK, null,
+                elapsed / 1_000_000));
+        trace.served(deployment);
+    }
+
+    private Flux<T> brokenAfterStart(Deployment deployment, Throwable failure) {
+        log.debug("Request {}: stream from {} broke after its first chunk ({}); not retried", trace.requestId(),
+                deployment.key(), failure instanceof ProviderException p ? p.type().tag() : failure.toString());
+        return Flux.error(failure);
+    }
+
+    private Flux<T> recover(int index, int retry, Deployment deployment, Throwable failure, long start) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException) {
+            String outcome = failure instanceof CallNotPermittedException ? Attempt.CIRCUIT_OPEN : Attempt.BULKHEAD_FULL;
+            trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), outcome, null, millis));
+            log.debug("Request {}: skipped {} ({})", trace.requestId(), deployment.key(), outcome);
+            return attempt(index + 1, 0);
+        }
+        ProviderException error = failure instanceof ProviderException p ? p
+                : FailoverExecutor.classify(deployment, failure);
+        calls++;
+        decisive = error;
+        trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), error.type().tag(),
+                error.upstreamStatus(), millis));
+        Flux<T> next = switch (error.type()) {
+            case INVALID_REQUEST, CONTENT_FILTERED, UNSUPPORTED, REQUEST_TOO_LARGE, UPSTREAM_CLIENT_ERROR ->
+                    Flux.error(failed());
+            case CONTEXT_LENGTH_EXCEEDED -> attempt(nextLargerWindow(index, deployment.contextWindow()), 0);
+            case RATE_LIMITED -> index + 1 < candidates.size()
+                    ? attempt(index + 1, 0)
+                    : retryOrNext(index, retry, error);
+            case AUTHENTICATION, PERMISSION, NOT_FOUND, QUOTA_EXCEEDED -> attempt(index + 1, 0);
+            default -> error.retriable() ? retryOrNext(index, retry, error) : Flux.error(failed());
+        };
+        log.debug("Request {}: attempt at {} failed with {} (status {})", trace.requestId(), deployment.key(),
+                error.type().tag(), error.upstreamStatus());
+        return next;
+    }
+
+    private Flux<T> retryOrNext(int index, int retry, ProviderException error) {
+        Backoff backoff = executor.backoff();
+        if (retry < executor.retrySettings().maxRetries() && backoff.honours(error.retryAfter())
+                && calls < executor.retrySettings().maxAttempts()) {
+            Duration wait = backoff.delay(retry, error.retryAfter());
+            return Mono.delay(wait).thenMany(attempt(index, retry + 1));
+        }
+        return attempt(index + 1, 0);
+    }
+
+    /** The next candidate whose context window is larger than {@code window}; unknown windows are worth a try. */
+    private int nextLargerWindow(int index, Integer window) {
+        for (int i = index + 1; i < candidates.size(); i++) {
+            Integer candidate = candidates.get(i).contextWindow();
+            if (window == null || candidate == null || candidate > window) {
+                return i;
+            }
+        }
+        return candidates.size();
+    }
+
+    private RuntimeException failed() {
+        ProviderException last = decisive;
+        if (last == null) {
+            last = new ProviderException(ErrorType.UPSTREAM_UNAVAILABLE, 503,
+                    "No healthy deployment is available for this request", null, "no_healthy_deployment", null, null);
+        }
+        return new RoutingFailedException(trace.attempts(), last);
+    }
+}
