@@ -1,0 +1,8 @@
+package ai.switchboard.providers.bedrock.internal.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A {@code contentBlockStop} stream event. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContentBlockStopEvent(Integer contentBlockIndex) {
+}
