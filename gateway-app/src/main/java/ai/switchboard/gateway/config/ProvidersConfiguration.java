@@ -3,6 +3,7 @@ package ai.switchboard.gateway.config;
 import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.anthropic.AnthropicAdapter;
 import ai.switchboard.providers.azure.AzureOpenAiAdapter;
+import ai.switchboard.providers.bedrock.BedrockAdapter;
 import ai.switchboard.providers.cohere.CohereAdapter;
 import ai.switchboard.providers.gemini.GeminiAdapter;
 import ai.switchboard.providers.api.ProviderAdapter;
@@ -44,6 +45,11 @@ class ProvidersConfiguration {
     @Bean
     CohereAdapter cohereAdapter(ProviderHttpClients clients) {
         return new CohereAdapter(clients);
+    }
+
+    @Bean
+    BedrockAdapter bedrockAdapter(ProviderHttpClients clients) {
+        return new BedrockAdapter(clients);
     }
 
     @Bean
