@@ -12,8 +12,9 @@ echo "== allocation by class"
 timeout 120 "$JFR" view --width 160 allocation-by-class "$FILE" | head -25
 echo "== GC pauses"
 timeout 120 "$JFR" view --width 160 gc-pauses "$FILE" | head -15
-# Hot frames grouped by the first Switchboard or framework frame, for a per-stage view of the request path.
-echo "== samples by package (top frame)"
-timeout 120 "$JFR" print --events jdk.ExecutionSample "$FILE" \
-  | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/\(.*/, ""); n = split($0, p, "."); pkg = p[1]; for (i = 2; i <= n - 2 && i <= 3; i++) pkg = pkg "." p[i]; count[pkg]++; total++ }
-         END { for (k in count) printf "%6.1f%%  %s\n", 100 * count[k] / total, k }' | sort -rn | head -20
+# Inclusive view: the share of CPU samples whose stack passes through each stage of the request path.
+echo "== inclusive samples by request-path stage"
+timeout 180 "$JFR" print --stack-depth 96 --events jdk.ExecutionSample "$FILE" \
+  | awk -f "$(dirname "$0")/jfr-inclusive.awk" | sort -rn \
+  | grep -E 'ai\.switchboard|Observation(SignalListener|Handler)\.|AbstractJackson(De|En)coder\.(decode|encode)$|DataBufferUtils\$CompositeMatcher\.match|ExchangeFunctions\$DefaultExchangeFunction\.lambda|AbstractEpollUnsafe\.flush0|logback\.classic\.Logger\.' \
+  | head -40
