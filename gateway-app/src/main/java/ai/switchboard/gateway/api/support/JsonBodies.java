@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads a request body as JSON, refusing it with 413 as soon as it grows past the configured limit, and with a 400
@@ -18,6 +19,17 @@ import tools.jackson.databind.DeserializationFeature;
  */
 @Component
 public class JsonBodies {
+
+    /**
+     * Readers are immutable and costly to configure, so one is built per body type and reused; clients are held to
+     * OpenAI's types: 1.5 is not an integer, even though Jackson would round it.
+     */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return WireJson.mapper().readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        }
+    };
 
     private final int maxBytes;
 
@@ -35,10 +47,7 @@ public class JsonBodies {
 
     private static <T> T bind(DataBuffer buffer, Class<T> type) {
         try {
-            // Clients are held to OpenAI's types: 1.5 is not an integer, even though Jackson would round it.
-            T value = WireJson.mapper().readerFor(type)
-                    .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                    .readValue(buffer.asInputStream());
+            T value = READERS.get(type).readValue(buffer.asInputStream());
             if (value == null) {
                 throw ApiException.invalidRequest("The request body must be a JSON object.", null);
             }
