@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * (the kit's argument fragments are joined), parallel calls come in separate events each at {@code parts[0]}, a tool
  * turn ends with {@code STOP} (Gemini has no tool-call reason), and the stream has no end marker: only the
  * {@code finishReason} on its last event tells a complete stream from a cut one. {@code usageMetadata} rides on
- * every event, growing, as Gemini sends it; {@code cachedContentTokenCount} is part of {@code promptTokenCount}.
+ * every event, growing, as Gemini sends it; {@code cachedContentTokenCount} is part of {@code promptTokenCount}, and
+ * a third of the kit's completion tokens are reported as {@code thoughtsTokenCount}, which Gemini 2.5 models think by
+ * default and leave out of {@code candidatesTokenCount}: the adapter must add them back.
  */
 public final class GeminiWireFixture {
 
@@ -37,7 +39,7 @@ public final class GeminiWireFixture {
             parts.add(object().put("text", reply.text()));
         }
         reply.toolCalls().forEach(call -> parts.add(functionCall(call)));
-        return event(reply, model, parts, finishReason(reply.finish()), reply.usage().completionTokens()).toString();
+        return event(reply, model, parts, finishReason(reply.finish()), answerTokens(reply.usage())).toString();
     }
 
     /**
@@ -47,15 +49,14 @@ public final class GeminiWireFixture {
     public static StreamTranscript transcript(UpstreamReply reply, String model) {
         List<ObjectNode> events = new ArrayList<>();
         int produced = 0;
-        int total = reply.usage().completionTokens();
+        int total = answerTokens(reply.usage());
         for (String piece : reply.textPieces()) {
             events.add(event(reply, model, List.of(object().put("text", piece)), null, Math.min(++produced, total)));
         }
         for (UpstreamToolCall call : reply.toolCalls()) {
             events.add(event(reply, model, List.of(functionCall(call)), null, Math.min(++produced, total)));
         }
-        events.add(event(reply, model, List.of(object().put("text", "")), finishReason(reply.finish()),
-                reply.usage().completionTokens()));
+        events.add(event(reply, model, List.of(object().put("text", "")), finishReason(reply.finish()), total));
         return StreamTranscript.sse(events.stream().map(event -> "data: " + event + "\r\n\r\n").toList());
     }
 
@@ -150,14 +151,26 @@ public final class GeminiWireFixture {
         return part;
     }
 
+    /** Thinking comes before the answer, so every event reports all of it. */
     private static ObjectNode usage(UpstreamUsage usage, int candidatesTokens) {
+        int thoughts = thoughtTokens(usage);
         ObjectNode metadata = object().put("promptTokenCount", usage.promptTokens())
                 .put("candidatesTokenCount", candidatesTokens)
-                .put("totalTokenCount", usage.promptTokens() + candidatesTokens);
+                .put("thoughtsTokenCount", thoughts)
+                .put("totalTokenCount", usage.promptTokens() + candidatesTokens + thoughts);
         if (usage.cachedTokens() > 0) {
             metadata.put("cachedContentTokenCount", usage.cachedTokens());
         }
         return metadata;
+    }
+
+    private static int thoughtTokens(UpstreamUsage usage) {
+        return usage.completionTokens() / 3;
+    }
+
+    /** The completion tokens that are answer, not thought: Gemini's {@code candidatesTokenCount}. */
+    private static int answerTokens(UpstreamUsage usage) {
+        return usage.completionTokens() - thoughtTokens(usage);
     }
 
     private static ObjectNode object() {
