@@ -19,11 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = RegistryIntegrationTest.RegistryTestApplication.class, properties = {
         "switchboard.registry.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-        "switchboard.registry.bootstrap-admin-key=sk-sb-test-bootstrap-admin-key-0123456789"})
+        "switchboard.registry.bootstrap-admin-key=" + TestDatabase.BOOTSTRAP_ADMIN_KEY})
 public abstract class RegistryIntegrationTest {
 
     /** The plaintext of the bootstrap admin key the shared context installs. */
-    protected static final String BOOTSTRAP_KEY = "sk-sb-test-bootstrap-admin-key-0123456789";
+    protected static final String BOOTSTRAP_KEY = TestDatabase.BOOTSTRAP_ADMIN_KEY;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

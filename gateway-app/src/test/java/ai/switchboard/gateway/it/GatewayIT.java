@@ -27,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         })
 public abstract class GatewayIT {
 
-    /** Obviously fake keys: they only open this test gateway. */
-    public static final String ADMIN_KEY = "sk-sb-test-admin-key-for-integration-tests-only";
+    /** Obviously fake keys: they only open this test gateway. The admin key is shared with the registry's tests. */
+    public static final String ADMIN_KEY = TestDatabase.BOOTSTRAP_ADMIN_KEY;
     public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     /** One upstream server for the whole run; each test stubs paths under its own prefix. */

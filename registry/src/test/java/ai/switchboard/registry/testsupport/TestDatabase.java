@@ -27,6 +27,13 @@ public final class TestDatabase {
     public static final String USERNAME_ENV = "SWITCHBOARD_TEST_DATABASE_USERNAME";
     public static final String PASSWORD_ENV = "SWITCHBOARD_TEST_DATABASE_PASSWORD";
 
+    /**
+     * The bootstrap admin key of every test context on the shared database, whatever its module. Installing a
+     * different bootstrap key revokes the previous one, and a revoked key stays revoked on the next start, so two
+     * modules with their own keys would lock each other out of a database that outlives the run. Obviously fake.
+     */
+    public static final String BOOTSTRAP_ADMIN_KEY = "sk-sb-test-bootstrap-admin-key-0123456789";
+
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
     private record Connection(String jdbcUrl, String username, String password, String source) {

@@ -21,11 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
  * has no {@code Retry-After} header;</li>
  * <li>400 {@code FAILED_PRECONDITION} (no free tier in the region, billing not enabled) is the deployment's problem,
  * not the request's: classified as 403 so it is not blamed on the client;</li>
- * <li>an input over the model's window: code {@code context_length_exceeded}.</li>
+ * <li>an input over the model's window: code {@code context_length_exceeded};</li>
+ * <li>499 {@code CANCELLED}: Google saw the call cancelled while the gateway was still waiting for it, so it is a
+ * transient upstream fault, classified as 502; passing 499 on would tell an OpenAI client that it had closed the
+ * request itself.</li>
  * </ul>
  * The exception keeps the status Gemini really answered as its upstream status.
  */
 public final class GeminiErrors {
+
+    /** Google's status for a cancelled call ({@code CANCELLED}); not a standard HTTP status. */
+    private static final int CANCELLED = 499;
 
     private static final Pattern CONTEXT_LENGTH =
             Pattern.compile("(?i)input token count.*exceeds the maximum|exceeds the maximum number of tokens");
@@ -38,6 +44,9 @@ public final class GeminiErrors {
             byte[] body) {
         GeminiErrorBody error = GeminiErrorBody.parse(body);
         if (error == null) {
+            if (status == CANCELLED) {
+                return withUpstreamStatus(UpstreamErrors.fromResponse(endpoint, 502, headers, body), status);
+            }
             return UpstreamErrors.fromResponse(endpoint, status, headers, body);
         }
         return classify(endpoint, status, headers, error, status);
@@ -74,8 +83,15 @@ public final class GeminiErrors {
         else if (status == 400 && error.message() != null && CONTEXT_LENGTH.matcher(error.message()).find()) {
             code = "context_length_exceeded";
         }
+        else if (status == CANCELLED) {
+            effectiveStatus = 502;
+        }
         ProviderException classified = UpstreamErrors.fromResponse(endpoint, effectiveStatus,
                 withRetryDelay(headers, error), openAiBody(error.message(), code));
+        return withUpstreamStatus(classified, upstreamStatus);
+    }
+
+    private static ProviderException withUpstreamStatus(ProviderException classified, Integer upstreamStatus) {
         return new ProviderException(classified.type(), classified.status(), classified.getMessage(),
                 classified.param(), classified.code(), classified.retryAfter(), upstreamStatus);
     }

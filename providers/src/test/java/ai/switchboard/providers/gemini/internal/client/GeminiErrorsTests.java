@@ -96,6 +96,18 @@ class GeminiErrorsTests {
     }
 
     @Test
+    void aCancelledCallIsATransientUpstreamFaultNotTheClientsClosedRequest() {
+        for (String body : new String[] {GeminiWire.error(499, "CANCELLED", "The operation was cancelled."), ""}) {
+            ProviderException failure = classify(499, new HttpHeaders(), body);
+
+            assertThat(failure.type()).isEqualTo(ErrorType.UPSTREAM_SERVER_ERROR);
+            assertThat(failure.retriable()).isTrue();
+            assertThat(failure.status()).isEqualTo(502);
+            assertThat(failure.upstreamStatus()).isEqualTo(499);
+        }
+    }
+
+    @Test
     void anOverlongInputIsAContextLengthError() {
         ProviderException failure = classify(400, new HttpHeaders(), GeminiWire.error(400, "INVALID_ARGUMENT",
                 "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576)."));
