@@ -19,6 +19,14 @@ public final class GenAiConventions {
     /** Time to the first chunk of one upstream attempt (seconds). */
     public static final String CLIENT_TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
 
+    /** Span name prefix and attributes of GenAI spans (semconv: span name is "{operation} {model}"). */
+    public static final String USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens";
+    public static final String USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
+    public static final String USAGE_CACHED_INPUT_TOKENS = "gen_ai.usage.cache_read.input_tokens";
+    public static final String RESPONSE_FINISH_REASONS = "gen_ai.response.finish_reasons";
+    public static final String INPUT_MESSAGES = "gen_ai.input.messages";
+    public static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
+
     public static final String OPERATION_NAME = "gen_ai.operation.name";
     public static final String PROVIDER_NAME = "gen_ai.provider.name";
     public static final String REQUEST_MODEL = "gen_ai.request.model";
@@ -35,6 +43,50 @@ public final class GenAiConventions {
 
     /** The {@code error.type} value for a request that did not fail. */
     public static final String NO_ERROR = "none";
+
+    // Switchboard's own meters and attributes (not part of the semantic conventions).
+
+    /** Requests by route, operation and outcome. */
+    public static final String GATEWAY_REQUESTS = "switchboard.requests";
+    /** Upstream attempts by route, provider and outcome. */
+    public static final String GATEWAY_ATTEMPTS = "switchboard.attempts";
+    /** Requests that moved to another deployment after a failure, by route and the error that caused it. */
+    public static final String GATEWAY_FALLBACKS = "switchboard.fallbacks";
+    /** Retries of the same deployment, by route, provider and error. */
+    public static final String GATEWAY_RETRIES = "switchboard.retries";
+    /** Cascade escalations, by route and the step escalated to. */
+    public static final String GATEWAY_CASCADE_ESCALATIONS = "switchboard.cascade.escalations";
+    /** Ensemble member calls, by route and member model. */
+    public static final String GATEWAY_ENSEMBLE_MEMBERS = "switchboard.ensemble.members";
+    /** Spend in USD, by model and provider. */
+    public static final String GATEWAY_COST = "switchboard.cost.usd";
+    /** Usage records accepted but not yet written. */
+    public static final String USAGE_QUEUE_DEPTH = "switchboard.usage.queue.depth";
+    /** Usage batches, by outcome ({@code written}, {@code failed}). */
+    public static final String USAGE_BATCHES = "switchboard.usage.batches";
+    /** Usage records written to the ledger. */
+    public static final String USAGE_RECORDS_WRITTEN = "switchboard.usage.records.written";
+    /** Usage records lost, by reason ({@code queue_full}, {@code stopped}, {@code shutdown_timeout}). */
+    public static final String USAGE_RECORDS_DROPPED = "switchboard.usage.records.dropped";
+
+    public static final String ROUTE = "switchboard.route";
+    public static final String ROUTE_POLICY = "switchboard.route.policy";
+    public static final String OUTCOME = "outcome";
+    public static final String REASON = "reason";
+    public static final String STEP = "step";
+    public static final String REQUEST_ID = "switchboard.request.id";
+    public static final String ATTEMPT = "switchboard.attempt";
+    public static final String ATTEMPTS = "switchboard.attempts";
+    public static final String FALLBACKS = "switchboard.fallbacks";
+    public static final String CASCADE_STEP = "switchboard.cascade.step";
+    public static final String STREAM = "switchboard.stream";
+    public static final String HTTP_STATUS = "http.response.status_code";
+
+    public static final String OUTCOME_SUCCESS = "success";
+    public static final String OUTCOME_FAILURE = "failure";
+
+    /** The tag value for a route, model or provider that does not apply (e.g. refused before routing). */
+    public static final String NONE = "none";
 
     private GenAiConventions() {
     }

@@ -26,6 +26,6 @@ class ServerRequestMetricsTests {
         assertThat(ok.count()).isEqualTo(2);
         assertThat(ok.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(200);
         assertThat(registry.get(GenAiConventions.SERVER_REQUEST_DURATION)
-                .tag(GenAiConventions.PROVIDER_NAME, "unknown").timer().count()).isEqualTo(1);
+                .tag(GenAiConventions.PROVIDER_NAME, "none").timer().count()).isEqualTo(1);
     }
 }

@@ -1,0 +1,91 @@
+package ai.switchboard.observability.usage;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes usage batches to {@code usage_ledger} with one statement per batch: every column travels as an array and
+ * {@code unnest} turns them back into rows. One round trip and one plan per batch, and, unlike {@code COPY}, it can
+ * skip rows already written ({@code ON CONFLICT DO NOTHING} on the writer-assigned id) when a batch is retried.
+ */
+public final class JdbcUsageLedger implements UsageSink {
+
+    static final String INSERT = """
+            INSERT INTO usage_ledger (id, occurred_at, request_id, key_id, key_prefix, operation, route, model,
+                provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status,
+                error_type, attempts)
+            SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
+                ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[],
+                ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[])
+            ON CONFLICT DO NOTHING""";
+
+    private final DataSource dataSource;
+
+    public JdbcUsageLedger(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void write(List<LedgerRow> batch) throws Exception {
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        Timestamp[] times = new Timestamp[n];
+        String[] requestIds = new String[n];
+        UUID[] keyIds = new UUID[n];
+        String[] keyPrefixes = new String[n];
+        String[] operations = new String[n];
+        String[] routes = new String[n];
+        String[] models = new String[n];
+        String[] providers = new String[n];
+        Long[] inputs = new Long[n];
+        Long[] outputs = new Long[n];
+        Long[] cached = new Long[n];
+        BigDecimal[] costs = new BigDecimal[n];
+        Integer[] latencies = new Integer[n];
+        Integer[] ttfts = new Integer[n];
+        Short[] statuses = new Short[n];
+        String[] errors = new String[n];
+        Short[] attempts = new Short[n];
+        for (int i = 0; i < n; i++) {
+            LedgerRow row = batch.get(i);
+            UsageRecord r = row.record();
+            ids[i] = row.id();
+            times[i] = Timestamp.from(r.occurredAt());
+            requestIds[i] = r.requestId();
+            keyIds[i] = r.keyId();
+            keyPrefixes[i] = r.keyPrefix();
+            operations[i] = r.operation();
+            routes[i] = r.route();
+            models[i] = r.model();
+            providers[i] = r.provider();
+            inputs[i] = r.inputTokens();
+            outputs[i] = r.outputTokens();
+            cached[i] = r.cachedTokens();
+            costs[i] = r.costUsd();
+            latencies[i] = r.latencyMillis();
+            ttfts[i] = r.ttftMillis();
+            statuses[i] = (short) r.status();
+            errors[i] = r.errorType();
+            attempts[i] = (short) Math.min(r.attempts(), Short.MAX_VALUE);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Object[][] columns = {ids, times, requestIds, keyIds, keyPrefixes, operations, routes, models, providers,
+                inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts};
+            String[] types = {"uuid", "timestamptz", "varchar", "uuid", "varchar", "varchar", "varchar", "varchar",
+                "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2"};
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            insert.executeUpdate();
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package ai.switchboard.observability.usage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One finished request, as the usage ledger keeps it. Tags come from the registry and the closed error taxonomy;
+ * nothing here is a secret or prompt text ({@code keyPrefix} is the key's public prefix).
+ *
+ * @param requestId the {@code x-request-id} of the exchange
+ * @param occurredAt when the request started
+ * @param keyId the API key's id, or {@code null} for an unauthenticated request
+ * @param keyPrefix the key's visible prefix, or {@code null}
+ * @param operation the GenAI operation ({@code chat}, {@code text_completion}, {@code embeddings})
+ * @param route the route that served it, or {@code null} when none applied
+ * @param model the public model name that answered (or was asked for, when none answered), or {@code null}
+ * @param provider the provider that answered, or {@code null}
+ * @param costUsd the exact cost (see {@link ModelPrice#cost}), or {@code null} when unknown
+ * @param latencyMillis total time the gateway took
+ * @param ttftMillis time to first token of a stream, or {@code null}
+ * @param status the HTTP status the client got
+ * @param errorType the error taxonomy tag, or {@code null} on success
+ * @param attempts upstream attempts made (0 when the request was refused before routing)
+ */
+public record UsageRecord(
+        String requestId,
+        Instant occurredAt,
+        UUID keyId,
+        String keyPrefix,
+        String operation,
+        String route,
+        String model,
+        String provider,
+        long inputTokens,
+        long outputTokens,
+        long cachedTokens,
+        BigDecimal costUsd,
+        int latencyMillis,
+        Integer ttftMillis,
+        int status,
+        String errorType,
+        int attempts) {
+
+    public UsageRecord {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(operation, "operation");
+        if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || latencyMillis < 0 || attempts < 0) {
+            throw new IllegalArgumentException("counts and durations must not be negative");
+        }
+    }
+}
