@@ -2,6 +2,7 @@ package ai.switchboard.routing;
 
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.routing.execution.Attempt;
+import io.micrometer.tracing.TraceContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,19 @@ public final class RoutingTrace {
 
     public String requestId() {
         return shared.requestId;
+    }
+
+    /** The request's server span, parent of the attempt spans; {@code null} when tracing is off. */
+    public void parentSpan(TraceContext context) {
+        synchronized (shared) {
+            shared.parentSpan = context;
+        }
+    }
+
+    public TraceContext parentSpan() {
+        synchronized (shared) {
+            return shared.parentSpan;
+        }
     }
 
     /** The first (outermost) route the client named; nested routes add decisions but keep this. */
@@ -118,6 +132,7 @@ public final class RoutingTrace {
         private final List<String> decisions = new ArrayList<>(4);
         private final List<Attempt> attempts = new ArrayList<>(2);
         private String route;
+        private TraceContext parentSpan;
         private long extraPromptTokens;
         private long extraCompletionTokens;
 

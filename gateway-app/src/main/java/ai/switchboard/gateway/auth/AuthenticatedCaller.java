@@ -25,6 +25,11 @@ public record AuthenticatedCaller(ApiKeyRecord key) {
         return caller;
     }
 
+    /** The caller of an exchange, or {@code null} when it was not authenticated. */
+    public static AuthenticatedCaller find(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
+
     /** A name for audit records that identifies the key without revealing it. */
     public String actor() {
         return key.name() + " (" + key.prefix() + ")";

@@ -1,13 +1,19 @@
 package ai.switchboard.gateway.config;
 
+import ai.switchboard.observability.GenAiObservations;
+import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.routing.DeploymentResolver;
 import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.execution.AttemptObserver;
 import ai.switchboard.routing.execution.DeploymentGuards;
 import ai.switchboard.routing.execution.ExecutionSettings;
 import ai.switchboard.routing.execution.FailoverExecutor;
 import ai.switchboard.routing.execution.LatencyTracker;
 import ai.switchboard.routing.policy.RoutingPolicies;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +34,11 @@ class RoutingConfiguration {
     }
 
     @Bean
-    DeploymentGuards deploymentGuards(ExecutionSettings settings) {
-        return new DeploymentGuards(settings.breaker(), settings.maxConcurrentCalls());
+    DeploymentGuards deploymentGuards(ExecutionSettings settings, MeterRegistry meters) {
+        DeploymentGuards guards = new DeploymentGuards(settings.breaker(), settings.maxConcurrentCalls());
+        // Breakers are created per deployment as traffic arrives; the tagged binding follows the registry's events.
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(guards.circuitBreakers()).bindTo(meters);
+        return guards;
     }
 
     @Bean
@@ -39,8 +48,9 @@ class RoutingConfiguration {
 
     @Bean
     FailoverExecutor failoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
-            ExecutionSettings settings) {
-        return new FailoverExecutor(adapters, guards, latency, settings.retry());
+            ExecutionSettings settings, GenAiObservations observations, RoutingMetrics routingMetrics) {
+        return new FailoverExecutor(adapters, guards, latency, settings.retry(),
+                () -> ThreadLocalRandom.current().nextDouble(), AttemptObserver.of(observations, routingMetrics));
     }
 
     /** Also the registry's {@code RoutePolicyInspector}: route writes are validated against these policies. */

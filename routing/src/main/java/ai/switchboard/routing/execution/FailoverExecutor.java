@@ -30,20 +30,28 @@ public final class FailoverExecutor {
     private final LatencyTracker latency;
     private final RetrySettings retry;
     private final Backoff backoff;
+    private final AttemptObserver observer;
 
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry) {
-        this(adapters, guards, latency, retry, () -> ThreadLocalRandom.current().nextDouble());
+        this(adapters, guards, latency, retry, () -> ThreadLocalRandom.current().nextDouble(), AttemptObserver.NONE);
     }
 
     /** As above with the jitter source given, so tests see exact waits. */
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry, DoubleSupplier random) {
+        this(adapters, guards, latency, retry, random, AttemptObserver.NONE);
+    }
+
+    /** The production form: every attempt, retry and fallback is reported to {@code observer}. */
+    public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
+            RetrySettings retry, DoubleSupplier random, AttemptObserver observer) {
         this.adapters = adapters;
         this.guards = guards;
         this.latency = latency;
         this.retry = retry;
         this.backoff = new Backoff(retry, random);
+        this.observer = observer;
     }
 
     public DeploymentGuards guards() {
@@ -82,6 +90,10 @@ public final class FailoverExecutor {
         return run.start()
                 .timeout(Mono.delay(timeouts.request()), chunk -> Mono.never())
                 .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    }
+
+    AttemptObserver observer() {
+        return observer;
     }
 
     RetrySettings retrySettings() {

@@ -31,6 +31,8 @@ import reactor.core.publisher.Mono;
 final class FailoverRun<T> {
 
     private static final Logger log = LoggerFactory.getLogger(FailoverRun.class);
+    private static final String CANCELLED = "cancelled";
+    private static final String OTHER_ERROR = "_OTHER";
 
     private final List<Deployment> candidates;
     private final Function<Deployment, Flux<T>> call;
@@ -68,20 +70,34 @@ final class FailoverRun<T> {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             boolean[] started = new boolean[1];
-            return call.apply(deployment)
+            AttemptOutcome[] outcome = {AttemptOutcome.NOT_CALLED};
+            // Observed only once the breaker and bulkhead let the call through: a skipped deployment was not called.
+            Flux<T> upstream = Flux.defer(() -> {
+                outcome[0] = new AttemptOutcome(executor.observer().start(trace, deployment, trace.attemptCount() + 1));
+                return call.apply(deployment);
+            });
+            return upstream
                     .onErrorMap(failure -> FailoverExecutor.classify(deployment, failure))
                     .transformDeferred(CircuitBreakerOperator.of(executor.guards().circuitBreaker(deployment)))
                     .transformDeferred(BulkheadOperator.of(executor.guards().bulkhead(deployment)))
                     .doOnNext(element -> {
+                        outcome[0].element(element);
                         if (!started[0]) {
                             started[0] = true;
                             started(deployment, start);
                         }
                     })
-                    .doOnComplete(() -> executor.latency().recordLatency(deployment.key(), System.nanoTime() - start))
-                    .onErrorResume(failure -> started[0]
-                            ? brokenAfterStart(deployment, failure)
-                            : recover(index, retry, deployment, failure, start));
+                    .doOnComplete(() -> {
+                        executor.latency().recordLatency(deployment.key(), System.nanoTime() - start);
+                        outcome[0].succeeded();
+                    })
+                    .doOnCancel(() -> outcome[0].failed(CANCELLED))
+                    .onErrorResume(failure -> {
+                        outcome[0].failed(failure instanceof ProviderException p ? p.type().tag() : OTHER_ERROR);
+                        return started[0]
+                                ? brokenAfterStart(deployment, failure)
+                                : recover(index, retry, deployment, failure, start);
+                    });
         });
     }
 
@@ -118,26 +134,35 @@ final class FailoverRun<T> {
         Flux<T> next = switch (error.type()) {
             case INVALID_REQUEST, CONTENT_FILTERED, UNSUPPORTED, REQUEST_TOO_LARGE, UPSTREAM_CLIENT_ERROR ->
                     Flux.error(failed());
-            case CONTEXT_LENGTH_EXCEEDED -> attempt(nextLargerWindow(index, deployment.contextWindow()), 0);
+            case CONTEXT_LENGTH_EXCEEDED -> moveOn(nextLargerWindow(index, deployment.contextWindow()), error);
             case RATE_LIMITED -> index + 1 < candidates.size()
-                    ? attempt(index + 1, 0)
-                    : retryOrNext(index, retry, error);
-            case AUTHENTICATION, PERMISSION, NOT_FOUND, QUOTA_EXCEEDED -> attempt(index + 1, 0);
-            default -> error.retriable() ? retryOrNext(index, retry, error) : Flux.error(failed());
+                    ? moveOn(index + 1, error)
+                    : retryOrNext(index, retry, deployment, error);
+            case AUTHENTICATION, PERMISSION, NOT_FOUND, QUOTA_EXCEEDED -> moveOn(index + 1, error);
+            default -> error.retriable() ? retryOrNext(index, retry, deployment, error) : Flux.error(failed());
         };
         log.debug("Request {}: attempt at {} failed with {} (status {})", trace.requestId(), deployment.key(),
                 error.type().tag(), error.upstreamStatus());
         return next;
     }
 
-    private Flux<T> retryOrNext(int index, int retry, ProviderException error) {
+    private Flux<T> retryOrNext(int index, int retry, Deployment deployment, ProviderException error) {
         Backoff backoff = executor.backoff();
         if (retry < executor.retrySettings().maxRetries() && backoff.honours(error.retryAfter())
                 && calls < executor.retrySettings().maxAttempts()) {
             Duration wait = backoff.delay(retry, error.retryAfter());
+            executor.observer().retry(trace, deployment, error.type().tag());
             return Mono.delay(wait).thenMany(attempt(index, retry + 1));
         }
-        return attempt(index + 1, 0);
+        return moveOn(index + 1, error);
+    }
+
+    /** Continues with candidate {@code next}, counting it as a fallback when there is one to fall back to. */
+    private Flux<T> moveOn(int next, ProviderException cause) {
+        if (next < candidates.size() && calls < executor.retrySettings().maxAttempts()) {
+            executor.observer().fallback(trace, cause.type().tag());
+        }
+        return attempt(next, 0);
     }
 
     /** The next candidate whose context window is larger than {@code window}; unknown windows are worth a try. */

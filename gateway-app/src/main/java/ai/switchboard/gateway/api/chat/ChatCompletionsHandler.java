@@ -6,8 +6,10 @@ import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.api.support.ModelAccess;
-import ai.switchboard.gateway.api.support.RequestTimer;
+import ai.switchboard.gateway.api.support.RequestRecorder;
+import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.observation.RequestSpans;
 import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.api.ChatChunk;
@@ -25,7 +27,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * {@code POST /v1/chat/completions}, as JSON or as a server-sent event stream, for a model or a route. Every call
@@ -38,74 +39,82 @@ public class ChatCompletionsHandler {
     private final JsonBodies bodies;
     private final ModelAccess access;
     private final RouteEngine engine;
-    private final RequestTimer timer;
+    private final RequestRecorder recorder;
     private final long maxRequestBytes;
 
-    public ChatCompletionsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestTimer timer,
+    public ChatCompletionsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestRecorder recorder,
             ApiProperties properties) {
         this.bodies = bodies;
         this.access = access;
         this.engine = engine;
-        this.timer = timer;
+        this.recorder = recorder;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
-        long start = System.nanoTime();
+        RequestRecording recording = recorder.start(request.exchange(), GenAiConventions.OPERATION_CHAT);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
         boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
                 && caller.key().hasScope(KeyScope.ADMIN);
         return bodies.read(request, ChatRequest.class)
-                .doOnError(failure -> timer.record(GenAiConventions.OPERATION_CHAT, null, start, failure))
+                .doOnError(recording::failed)
                 .flatMap(chat -> {
                     RegistrySnapshot snapshot;
+                    recording.requestModel(chat.model(), chat.isStream());
                     try {
                         ChatRequestValidator.validate(chat);
                         snapshot = chat.isStream()
                                 ? access.check(caller, chat.model(), Capability.CHAT, Capability.STREAMING)
                                 : access.check(caller, chat.model(), Capability.CHAT);
                     } catch (RuntimeException refused) {
-                        timer.record(GenAiConventions.OPERATION_CHAT, null, start, refused);
+                        recording.failed(refused);
                         return Mono.error(refused);
                     }
                     RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
+                    trace.parentSpan(RequestSpans.context(request.exchange()));
+                    recording.trace(trace);
                     RouteCall call = new RouteCall(snapshot, chat.model(),
                             chat.isStream() ? chat.withStreamUsage() : chat, caller.key().name(), tags(request),
                             trace);
                     return chat.isStream()
-                            ? stream(call, chat.includeUsage(), debug, start)
-                            : complete(call, debug, start);
+                            ? stream(call, chat.includeUsage(), debug, recording)
+                            : complete(call, debug, recording);
                 });
     }
 
-    private Mono<ServerResponse> complete(RouteCall call, boolean debug, long start) {
+    private Mono<ServerResponse> complete(RouteCall call, boolean debug, RequestRecording recording) {
         RoutingTrace trace = call.trace();
         return engine.chat(call)
-                .doOnEach(signal -> {
-                    if (signal.isOnNext() || signal.isOnError()) {
-                        timer.record(GenAiConventions.OPERATION_CHAT, trace.served(), start, signal.getThrowable());
-                    }
+                .doOnNext(response -> {
+                    recording.usage(response.usage());
+                    recording.succeeded();
                 })
+                .doOnError(recording::failed)
+                .doOnCancel(recording::cancelled)
                 .flatMap(response -> ServerResponse.ok()
                         .headers(headers -> GatewayHeaders.describe(headers, trace, debug))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(RouteCall call, boolean clientWantsUsage, boolean debug, long start) {
+    private Mono<ServerResponse> stream(RouteCall call, boolean clientWantsUsage, boolean debug,
+            RequestRecording recording) {
         RoutingTrace trace = call.trace();
-        Flux<ChatChunk> chunks = engine.stream(call);
+        Flux<ChatChunk> chunks = engine.stream(call)
+                .doOnNext(chunk -> {
+                    recording.firstToken();
+                    if (chunk.usage() != null) {
+                        recording.usage(chunk.usage());
+                    }
+                });
         if (!clientWantsUsage) {
             chunks = chunks.filter(chunk -> !chunk.choices().isEmpty() || chunk.usage() == null)
                     .map(ChatChunk::withoutUsage);
         }
         Flux<ChatChunk> timed = chunks
-                .doOnError(failure -> timer.record(GenAiConventions.OPERATION_CHAT, trace.served(), start, failure))
-                .doFinally(signal -> {
-                    if (signal != SignalType.ON_ERROR) {
-                        timer.record(GenAiConventions.OPERATION_CHAT, trace.served(), start, null);
-                    }
-                });
+                .doOnError(recording::failed)
+                .doOnComplete(recording::succeeded)
+                .doOnCancel(recording::cancelled);
         return EventStreams.headers(ServerResponse.ok())
                 .body(EventStreams.body(timed, maxRequestBytes,
                         headers -> GatewayHeaders.describe(headers, trace, debug)));

@@ -7,7 +7,8 @@ import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.api.support.ModelAccess;
-import ai.switchboard.gateway.api.support.RequestTimer;
+import ai.switchboard.gateway.api.support.RequestRecorder;
+import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.ProviderAdapters;
@@ -19,7 +20,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,23 +35,23 @@ public class CompletionsHandler {
     private final JsonBodies bodies;
     private final ModelAccess access;
     private final ProviderAdapters adapters;
-    private final RequestTimer timer;
+    private final RequestRecorder recorder;
     private final long maxRequestBytes;
 
-    public CompletionsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer,
+    public CompletionsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestRecorder recorder,
             ApiProperties properties) {
         this.bodies = bodies;
         this.access = access;
         this.adapters = adapters;
-        this.timer = timer;
+        this.recorder = recorder;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
-        long start = System.nanoTime();
+        RequestRecording recording = recorder.start(request.exchange(), OPERATION);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
         return bodies.read(request, ObjectNode.class)
-                .doOnError(failure -> timer.record(OPERATION, null, start, failure))
+                .doOnError(recording::failed)
                 .flatMap(body -> {
                     Deployment deployment;
                     boolean stream;
@@ -62,38 +62,51 @@ public class CompletionsHandler {
                                         Capability.STREAMING)
                                 : access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS);
                     } catch (RuntimeException refused) {
-                        timer.record(OPERATION, null, start, refused);
+                        recording.failed(refused);
                         return Mono.error(refused);
                     }
+                    recording.requestModel(deployment.modelName(), stream);
+                    recording.servedBy(deployment);
                     ObjectNode upstream = body.deepCopy().put("model", deployment.model().upstreamModel());
-                    return stream ? stream(upstream, deployment, start) : complete(upstream, deployment, start);
+                    return stream ? stream(upstream, deployment, recording) : complete(upstream, deployment, recording);
                 });
     }
 
-    private Mono<ServerResponse> complete(ObjectNode upstream, Deployment deployment, long start) {
+    private Mono<ServerResponse> complete(ObjectNode upstream, Deployment deployment, RequestRecording recording) {
         return adapters.forType(deployment.providerType())
                 .complete(deployment.endpoint(), upstream)
-                .doOnEach(signal -> {
-                    if (signal.isOnNext() || signal.isOnError()) {
-                        timer.record(OPERATION, deployment, start, signal.getThrowable());
-                    }
+                .doOnNext(response -> {
+                    usage(recording, response);
+                    recording.succeeded();
                 })
+                .doOnError(recording::failed)
+                .doOnCancel(recording::cancelled)
                 .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(ObjectNode upstream, Deployment deployment, long start) {
+    private Mono<ServerResponse> stream(ObjectNode upstream, Deployment deployment, RequestRecording recording) {
         Flux<ObjectNode> chunks = adapters.forType(deployment.providerType())
                 .streamComplete(deployment.endpoint(), upstream)
-                .doOnError(failure -> timer.record(OPERATION, deployment, start, failure))
-                .doFinally(signal -> {
-                    if (signal != SignalType.ON_ERROR) {
-                        timer.record(OPERATION, deployment, start, null);
-                    }
-                });
+                .doOnNext(chunk -> {
+                    recording.firstToken();
+                    usage(recording, chunk);
+                })
+                .doOnError(recording::failed)
+                .doOnComplete(recording::succeeded)
+                .doOnCancel(recording::cancelled);
         return EventStreams.headers(GatewayHeaders.describe(ServerResponse.ok(), deployment, 1))
                 .body(EventStreams.body(chunks, maxRequestBytes));
+    }
+
+    /** Legacy completions stay raw JSON, so their usage is read straight from it when present. */
+    private static void usage(RequestRecording recording, ObjectNode body) {
+        JsonNode usage = body.get("usage");
+        if (usage != null && usage.isObject()) {
+            recording.tokens(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0),
+                    usage.path("prompt_tokens_details").path("cached_tokens").asLong(0));
+        }
     }
 
     /** Checks the fields the gateway relies on; returns whether a stream was asked for. */

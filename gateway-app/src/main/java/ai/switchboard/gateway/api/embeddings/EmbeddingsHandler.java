@@ -5,7 +5,8 @@ import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.api.support.ModelAccess;
-import ai.switchboard.gateway.api.support.RequestTimer;
+import ai.switchboard.gateway.api.support.RequestRecorder;
+import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.ProviderAdapters;
@@ -28,36 +29,40 @@ public class EmbeddingsHandler {
     private final JsonBodies bodies;
     private final ModelAccess access;
     private final ProviderAdapters adapters;
-    private final RequestTimer timer;
+    private final RequestRecorder recorder;
 
-    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer) {
+    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters,
+            RequestRecorder recorder) {
         this.bodies = bodies;
         this.access = access;
         this.adapters = adapters;
-        this.timer = timer;
+        this.recorder = recorder;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
-        long start = System.nanoTime();
+        RequestRecording recording = recorder.start(request.exchange(), OPERATION);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
         return bodies.read(request, EmbeddingRequest.class)
-                .doOnError(failure -> timer.record(OPERATION, null, start, failure))
+                .doOnError(recording::failed)
                 .flatMap(embedding -> {
                     Deployment deployment;
+                    recording.requestModel(embedding.model(), false);
                     try {
                         validate(embedding);
                         deployment = access.resolve(caller, embedding.model(), Capability.EMBEDDINGS);
                     } catch (RuntimeException refused) {
-                        timer.record(OPERATION, null, start, refused);
+                        recording.failed(refused);
                         return Mono.error(refused);
                     }
+                    recording.servedBy(deployment);
                     return adapters.forType(deployment.providerType())
                             .embed(deployment.endpoint(), embedding.withModel(deployment.model().upstreamModel()))
-                            .doOnEach(signal -> {
-                                if (signal.isOnNext() || signal.isOnError()) {
-                                    timer.record(OPERATION, deployment, start, signal.getThrowable());
-                                }
+                            .doOnNext(response -> {
+                                recording.usage(response.usage());
+                                recording.succeeded();
                             })
+                            .doOnError(recording::failed)
+                            .doOnCancel(recording::cancelled)
                             .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .body(JsonWriter.body(response)));

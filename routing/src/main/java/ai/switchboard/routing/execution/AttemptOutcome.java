@@ -1,0 +1,69 @@
+package ai.switchboard.routing.execution;
+
+import ai.switchboard.observability.AttemptObservation;
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.ChunkChoice;
+import ai.switchboard.providers.api.Usage;
+
+/**
+ * Follows one attempt's answer (a response, or a stream's chunks) for what its observation reports at the end:
+ * the model that answered, token usage and the finish reason. One instance per attempt, on one subscription.
+ */
+final class AttemptOutcome {
+
+    /** The outcome of an attempt that never reached the provider (an open circuit, a full bulkhead). */
+    static final AttemptOutcome NOT_CALLED = new AttemptOutcome(null);
+
+    private final AttemptObservation observation;
+    private String responseModel;
+    private Usage usage;
+    private String finishReason;
+    private boolean first = true;
+
+    AttemptOutcome(AttemptObservation observation) {
+        this.observation = observation;
+    }
+
+    void element(Object element) {
+        if (observation == null) {
+            return;
+        }
+        if (element instanceof ChatChunk chunk) {
+            if (first) {
+                first = false;
+                observation.firstChunk();
+            }
+            responseModel = chunk.model() != null ? chunk.model() : responseModel;
+            usage = chunk.usage() != null ? chunk.usage() : usage;
+            for (ChunkChoice choice : chunk.choices()) {
+                if (choice.finishReason() != null) {
+                    finishReason = choice.finishReason();
+                }
+            }
+        } else if (element instanceof ChatResponse response) {
+            responseModel = response.model();
+            usage = response.usage();
+            finishReason = response.choices().isEmpty() ? null : response.choices().get(0).finishReason();
+        }
+    }
+
+    void succeeded() {
+        if (observation != null) {
+            Usage reported = usage;
+            observation.succeeded(responseModel, tokens(reported == null ? null : reported.promptTokens()),
+                    tokens(reported == null ? null : reported.completionTokens()),
+                    reported == null ? 0 : reported.cachedTokens(), finishReason);
+        }
+    }
+
+    void failed(String errorType) {
+        if (observation != null) {
+            observation.failed(errorType);
+        }
+    }
+
+    private static long tokens(Integer count) {
+        return count == null ? 0 : count;
+    }
+}
