@@ -10,6 +10,6 @@ public final class ProviderFlavours {
 
     /** One flavour per provider type registered in the gateway's {@code ProvidersConfiguration}. */
     public static List<ProviderFlavour> all() {
-        return List.of(new OpenAiFlavour(), new AzureOpenAiFlavour(), new AnthropicFlavour());
+        return List.of(new OpenAiFlavour(), new AzureOpenAiFlavour(), new AnthropicFlavour(), new BedrockFlavour());
     }
 }
