@@ -74,6 +74,22 @@ class BedrockAdapterContractIT extends ProviderAdapterContractKit {
         assertThat(answer.finishReasons()).containsExactly("stop");
     }
 
+    /** Network reads split event-stream frames anywhere; the answer must come out the same. */
+    @Test
+    void streamArrivingInSmallReadsReassembles() {
+        StreamTranscript transcript = streamTranscript(UpstreamReply.tools(new UpstreamUsage(20, 6, 0),
+                List.of("Checking."), new UpstreamToolCall("tooluse_1", KitRequests.TOOL_NAME,
+                        List.of("{\"city\":", "\"Paris\"}"))));
+        upstream().stubFor(chatCall(true).willReturn(streamResponse(transcript.contentType(), transcript.body())
+                .withChunkedDribbleDelay(transcript.body().length / 7, 300)));
+
+        StreamedAnswer answer = stream(KitRequests.withTools(MODEL));
+
+        assertThat(answer.text()).isEqualTo("Checking.");
+        assertThat(answer.arguments(0)).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(answer.finishReasons()).containsExactly("tool_calls");
+    }
+
     @Override
     protected ProviderAdapter createAdapter(ProviderHttpClients clients) {
         return new BedrockAdapter(clients, BedrockTestEndpoints.CLOCK);

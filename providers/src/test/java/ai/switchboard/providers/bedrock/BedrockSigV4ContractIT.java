@@ -1,16 +1,24 @@
 package ai.switchboard.providers.bedrock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.testsupport.TestEndpoints;
+import ai.switchboard.providers.testsupport.kit.KitRequests;
 import ai.switchboard.providers.testsupport.kit.SentRequest;
+import ai.switchboard.providers.testsupport.kit.UpstreamFinish;
+import ai.switchboard.providers.testsupport.kit.UpstreamReply;
+import ai.switchboard.providers.testsupport.kit.UpstreamUsage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -30,6 +38,26 @@ class BedrockSigV4ContractIT extends BedrockAdapterContractIT {
     private static final String REGION = "us-east-1";
     private static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY_ID
             + "/20240115/" + REGION + "/bedrock/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=[0-9a-f]{64}");
+
+    /**
+     * An inference-profile ARN as the model: its colons and slash travel percent-encoded in one path segment, and
+     * the signature covers that path as received.
+     */
+    @Test
+    void inferenceProfileArnTravelsEncodedInOnePathSegmentAndSigned() {
+        String arn = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1b2c3d4e5f6";
+        String path = "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A111122223333%3Aapplication-inference-profile"
+                + "%2Fa1b2c3d4e5f6/converse";
+        upstream().stubFor(post(urlPathEqualTo(path)).willReturn(chatResponse(
+                UpstreamReply.text(UpstreamFinish.STOP, new UpstreamUsage(5, 2, 0), "Hi."))));
+
+        ChatResponse response = adapter().chat(defaultEndpoint(), KitRequests.plain(arn)).block(WAIT);
+
+        assertThat(response.choices().getFirst().message().text()).isEqualTo("Hi.");
+        SentRequest sent = lastRequest();
+        assertThat(URI.create(sent.logged().getUrl()).getRawPath()).isEqualTo(path);
+        verifyCredential(sent);
+    }
 
     @Override
     protected ProviderEndpoint endpoint(String name, String stubBaseUrl, Duration responseTimeout) {
