@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.api.ChatChoice;
+import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.api.ProviderEndpoint;
@@ -22,6 +23,7 @@ import ai.switchboard.providers.testsupport.kit.StatusRow;
 import ai.switchboard.providers.testsupport.kit.StatusTable;
 import ai.switchboard.providers.testsupport.kit.StreamTranscript;
 import ai.switchboard.providers.testsupport.kit.StreamedAnswer;
+import ai.switchboard.providers.testsupport.kit.UpstreamFinish;
 import ai.switchboard.providers.testsupport.kit.UpstreamReply;
 import ai.switchboard.providers.testsupport.kit.UpstreamToolCall;
 import ai.switchboard.providers.testsupport.kit.UpstreamUsage;
@@ -29,11 +31,14 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,6 +93,29 @@ class BedrockAdapterContractIT extends ProviderAdapterContractKit {
         assertThat(answer.text()).isEqualTo("Checking.");
         assertThat(answer.arguments(0)).isEqualTo("{\"city\":\"Paris\"}");
         assertThat(answer.finishReasons()).containsExactly("tool_calls");
+    }
+
+    /**
+     * The kit cuts streams between frames; a connection can also drop inside one. The partial frame is never
+     * decoded, and the stream is interrupted, not complete and not corrupt.
+     */
+    @Test
+    void streamCutInsideAFrameIsInterrupted() {
+        StreamTranscript transcript = streamTranscript(
+                UpstreamReply.text(UpstreamFinish.STOP, new UpstreamUsage(9, 4, 0), "Once", " upon", " a", " time"));
+        int wholeFrames = transcript.frames().size() / 2;
+        int cut = transcript.frames().subList(0, wholeFrames).stream().mapToInt(frame -> frame.length).sum()
+                + transcript.frames().get(wholeFrames).length / 2;
+        upstream().stubFor(chatCall(true).willReturn(streamResponse(transcript.contentType(),
+                Arrays.copyOf(transcript.body(), cut))));
+        List<ChatChunk> received = new ArrayList<>();
+
+        Flux<ChatChunk> stream = adapter().streamChat(defaultEndpoint(),
+                KitRequests.streamed(KitRequests.plain(MODEL))).doOnNext(received::add);
+
+        assertThat(failure(stream.then()).type()).isEqualTo(ErrorType.STREAM_INTERRUPTED);
+        assertThat(StreamedAnswer.of(received).finishReasons()).as("no finish before the cut").isEmpty();
+        assertThat(StreamedAnswer.of(received).text()).as("text of the whole frames").isEqualTo("Once upon a");
     }
 
     @Override
