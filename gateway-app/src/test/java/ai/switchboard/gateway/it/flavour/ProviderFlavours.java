@@ -11,6 +11,6 @@ public final class ProviderFlavours {
     /** One flavour per provider type registered in the gateway's {@code ProvidersConfiguration}. */
     public static List<ProviderFlavour> all() {
         return List.of(new OpenAiFlavour(), new AzureOpenAiFlavour(), new AnthropicFlavour(), new GeminiFlavour(),
-                new CohereFlavour());
+                new CohereFlavour(), new BedrockFlavour());
     }
 }
