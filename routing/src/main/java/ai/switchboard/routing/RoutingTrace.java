@@ -95,6 +95,33 @@ public final class RoutingTrace {
         }
     }
 
+    /** A cascade moved on from step {@code step - 1} to step {@code step} (0-based). */
+    public void cascadeEscalated(int step) {
+        synchronized (shared) {
+            shared.cascadeSteps.add(step);
+        }
+    }
+
+    /** The cascade steps escalated to, in order; empty when no cascade ran or its first step was accepted. */
+    public List<Integer> cascadeEscalations() {
+        synchronized (shared) {
+            return List.copyOf(shared.cascadeSteps);
+        }
+    }
+
+    /** An ensemble called the member with this public model or route name. */
+    public void ensembleMember(String name) {
+        synchronized (shared) {
+            shared.ensembleMembers.add(name);
+        }
+    }
+
+    public List<String> ensembleMembers() {
+        synchronized (shared) {
+            return List.copyOf(shared.ensembleMembers);
+        }
+    }
+
     /** Marks the deployment whose answer this trace's call produced. */
     public synchronized void served(Deployment deployment) {
         served = deployment;
@@ -131,6 +158,8 @@ public final class RoutingTrace {
         private final String requestId;
         private final List<String> decisions = new ArrayList<>(4);
         private final List<Attempt> attempts = new ArrayList<>(2);
+        private final List<Integer> cascadeSteps = new ArrayList<>(0);
+        private final List<String> ensembleMembers = new ArrayList<>(0);
         private String route;
         private TraceContext parentSpan;
         private long extraPromptTokens;

@@ -52,6 +52,8 @@ public abstract class GatewayIT {
         http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
+                // The Prometheus scrape of a context shared by every IT grows past the 256 KB default.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         fixtures = new Fixtures(http, ADMIN_KEY);
     }

@@ -72,6 +72,46 @@ class RequestPathObservabilityIT extends GatewayIT {
                 .contains(prefix + "-p/" + prefix + "-ok");
     }
 
+    @Test
+    void cascadeEscalationsAndEnsembleMembersAreCountedFromRealRoutes() {
+        String prefix = unique("policy-metrics");
+        fixtures.provider(prefix + "-p", upstreamBase(prefix));
+        fixtures.model(prefix + "-cheap", prefix + "-p", "cheap-model", "chat");
+        fixtures.model(prefix + "-strong", prefix + "-p", "strong-model", "chat");
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-cascade", "policy", "cascade",
+                "config", Map.of("steps", List.of(prefix + "-cheap", prefix + "-strong"))));
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-ensemble", "policy", "ensemble",
+                "config", Map.of("members", List.of(prefix + "-cheap", prefix + "-strong"), "combiner", "majority")));
+        String key = fixtures.key(prefix + "-k", prefix + "-cascade", prefix + "-ensemble");
+        // The cheap model runs out of tokens, so the cascade must escalate to the strong one.
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("cheap-model"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(UpstreamBodies.chatCompletion("cheap-model", "trunc")
+                                .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\""))));
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).atPriority(5)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(UpstreamBodies.chatCompletion("strong-model", "complete"))));
+
+        for (String route : List.of(prefix + "-cascade", prefix + "-ensemble")) {
+            http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"model\":\"" + route + "\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape)
+                .containsPattern("switchboard_cascade_escalations_total\\{[^}]*route=\"" + prefix
+                        + "-cascade\"[^}]*step=\"1\"[^}]*} 1\\.0")
+                .containsPattern("switchboard_ensemble_members_total\\{[^}]*gen_ai_request_model=\"" + prefix
+                        + "-cheap\"[^}]*route=\"" + prefix + "-ensemble\"[^}]*} 1\\.0")
+                .containsPattern("switchboard_ensemble_members_total\\{[^}]*gen_ai_request_model=\"" + prefix
+                        + "-strong\"[^}]*route=\"" + prefix + "-ensemble\"[^}]*} 1\\.0");
+    }
+
     private static Map<String, Object> ledgerRow(String requestId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.username(),
                 TestDatabase.password());

@@ -21,6 +21,16 @@ public final class AccessLog {
         if (!log.isInfoEnabled()) {
             return;
         }
+        long latencyMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, request.latencyNanos()));
+        long ttftMs = request.ttftNanos() < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(request.ttftNanos());
+        // The pairs go both into the message (plain console output shows no key-values) and as key-values
+        // (structured output turns them into fields).
+        String line = "request request_id=" + request.requestId() + " key_prefix=" + orDash(request.keyPrefix())
+                + " operation=" + request.operation() + " route=" + orDash(request.route())
+                + " model=" + orDash(request.model()) + " provider=" + orDash(request.provider())
+                + " status=" + request.status() + " error_type=" + orDash(request.errorType())
+                + " latency_ms=" + latencyMs + " ttft_ms=" + ttftMs + " input_tokens=" + request.inputTokens()
+                + " output_tokens=" + request.outputTokens() + " attempts=" + request.attempts();
         log.atInfo()
                 .addKeyValue("request_id", request.requestId())
                 .addKeyValue("key_prefix", orDash(request.keyPrefix()))
@@ -30,12 +40,12 @@ public final class AccessLog {
                 .addKeyValue("provider", orDash(request.provider()))
                 .addKeyValue("status", request.status())
                 .addKeyValue("error_type", orDash(request.errorType()))
-                .addKeyValue("latency_ms", TimeUnit.NANOSECONDS.toMillis(Math.max(0, request.latencyNanos())))
-                .addKeyValue("ttft_ms", request.ttftNanos() < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(request.ttftNanos()))
+                .addKeyValue("latency_ms", latencyMs)
+                .addKeyValue("ttft_ms", ttftMs)
                 .addKeyValue("input_tokens", request.inputTokens())
                 .addKeyValue("output_tokens", request.outputTokens())
                 .addKeyValue("attempts", request.attempts())
-                .log("request");
+                .log(line);
     }
 
     private static String orDash(String value) {

@@ -73,6 +73,7 @@ public final class CascadePolicy implements ConfiguredPolicy {
                 .flatMap(answer -> judged(request, answer).flatMap(rejection -> {
                     request.trace().extraUsage(answer.response().usage());
                     request.trace().decide("cascade: step '" + target + "' rejected (" + rejection + ")");
+                    request.trace().cascadeEscalated(index + 1);
                     return step(request, index + 1);
                 }).switchIfEmpty(Mono.fromSupplier(() -> {
                     request.trace().decide("cascade: step '" + target + "' accepted");
@@ -81,6 +82,7 @@ public final class CascadePolicy implements ConfiguredPolicy {
                 .onErrorResume(RoutingFailedException.class, failed -> {
                     request.trace().decide("cascade: step '" + target + "' failed (" + failed.decisive().type().tag()
                             + ")");
+                    request.trace().cascadeEscalated(index + 1);
                     return step(request, index + 1);
                 });
     }

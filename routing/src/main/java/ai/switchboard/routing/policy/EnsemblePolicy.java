@@ -105,7 +105,10 @@ public final class EnsemblePolicy implements ConfiguredPolicy {
     }
 
     private Mono<TargetAnswer> member(RoutingRequest request, ChatRequest buffered, int index) {
-        return request.invoker().call(members.get(index), buffered)
+        return Mono.defer(() -> {
+                    request.trace().ensembleMember(members.get(index));
+                    return request.invoker().call(members.get(index), buffered);
+                })
                 .onErrorResume(RoutingFailedException.class, failed -> {
                     request.trace().decide("ensemble: member '" + members.get(index) + "' failed ("
                             + failed.decisive().type().tag() + ")");

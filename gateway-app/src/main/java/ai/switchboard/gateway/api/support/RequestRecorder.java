@@ -3,6 +3,7 @@ package ai.switchboard.gateway.api.support;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.gateway.observation.RequestSpans;
 import ai.switchboard.gateway.request.RequestIds;
+import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,14 @@ import org.springframework.web.server.ServerWebExchange;
 public class RequestRecorder {
 
     private final RequestObserver observer;
+    private final RoutingMetrics routingMetrics;
     private final Clock clock;
     private final long maxRequestBytes;
 
-    public RequestRecorder(RequestObserver observer, Clock clock, ApiProperties properties) {
+    public RequestRecorder(RequestObserver observer, RoutingMetrics routingMetrics, Clock clock,
+            ApiProperties properties) {
         this.observer = observer;
+        this.routingMetrics = routingMetrics;
         this.clock = clock;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
@@ -25,7 +29,7 @@ public class RequestRecorder {
     /** Starts recording an authenticated request for {@code operation} (a GenAI operation name). */
     public RequestRecording start(ServerWebExchange exchange, String operation) {
         AuthenticatedCaller caller = AuthenticatedCaller.find(exchange);
-        return new RequestRecording(observer, RequestIds.of(exchange), clock.instant(), System.nanoTime(), operation,
+        return new RequestRecording(observer, routingMetrics, RequestIds.of(exchange), clock.instant(), System.nanoTime(), operation,
                 caller == null ? null : caller.key(), RequestSpans.of(exchange), maxRequestBytes);
     }
 }

@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.api.support;
 
 import ai.switchboard.gateway.api.error.ErrorClassification;
+import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.observability.request.RequestSummary;
 import ai.switchboard.observability.usage.ModelPrice;
@@ -25,6 +26,7 @@ public final class RequestRecording {
     static final int CLIENT_CLOSED = 499;
 
     private final RequestObserver observer;
+    private final RoutingMetrics routingMetrics;
     private final String requestId;
     private final Instant startedAt;
     private final long startNanos;
@@ -43,9 +45,10 @@ public final class RequestRecording {
     private volatile long cachedTokens;
     private volatile long firstTokenNanos = -1;
 
-    RequestRecording(RequestObserver observer, String requestId, Instant startedAt, long startNanos, String operation,
+    RequestRecording(RequestObserver observer, RoutingMetrics routingMetrics, String requestId, Instant startedAt, long startNanos, String operation,
             ApiKeyRecord key, Span span, long maxRequestBytes) {
         this.observer = observer;
+        this.routingMetrics = routingMetrics;
         this.requestId = requestId;
         this.startedAt = startedAt;
         this.startNanos = startNanos;
@@ -126,7 +129,15 @@ public final class RequestRecording {
         long extraOutput = 0;
         int attempts = deployment == null ? 0 : 1;
         int fallbacks = 0;
+        int cascadeStep = 0;
         if (routing != null) {
+            for (int step : routing.cascadeEscalations()) {
+                routingMetrics.cascadeEscalation(routing.route(), step);
+                cascadeStep = Math.max(cascadeStep, step);
+            }
+            for (String member : routing.ensembleMembers()) {
+                routingMetrics.ensembleMember(routing.route(), member);
+            }
             summary.route(routing.route(), null);
             extraInput = routing.extraPromptTokens();
             extraOutput = routing.extraCompletionTokens();
@@ -143,7 +154,7 @@ public final class RequestRecording {
                     ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()));
         }
         summary.tokens(inputTokens + extraInput, outputTokens + extraOutput, cachedTokens)
-                .attempts(attempts, fallbacks, 0);
+                .attempts(attempts, fallbacks, cascadeStep);
         observer.finished(summary.build(), span);
     }
 
