@@ -15,23 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A deployment's circuit opens through real upstream failures and closes through a real half-open probe. Small
- * breaker settings (and no retries, so one request is one failed call) keep it to a handful of requests; they need
- * their own application context, so they live apart from {@link RoutingIT}.
+ * A deployment's circuit opens through real upstream failures and closes through a real half-open probe. The small
+ * breaker settings of {@link SmallLimitsGatewayIT} (and no retries, so one request is one failed call) keep it to a
+ * handful of requests.
  */
-@TestPropertySource(properties = {
-        "switchboard.routing.failure-rate-threshold=50",
-        "switchboard.routing.sliding-window-size=4",
-        "switchboard.routing.minimum-number-of-calls=4",
-        "switchboard.routing.wait-in-open-state=200ms",
-        "switchboard.routing.permitted-calls-in-half-open-state=1",
-        "switchboard.routing.max-retries=0",
-})
-class CircuitBreakerIT extends GatewayIT {
+class CircuitBreakerIT extends SmallLimitsGatewayIT {
 
     private static final int WINDOW = 4;
 
