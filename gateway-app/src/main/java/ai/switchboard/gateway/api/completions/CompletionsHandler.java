@@ -9,10 +9,13 @@ import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestTimer;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
-import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.routing.Deployment;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -24,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /v1/completions}, the legacy text completion API. Its body is passed through as JSON: only
- * {@code model} is interpreted (and rewritten to the upstream id).
+ * {@code POST /v1/completions}, the legacy text completion API, for a model or a {@code fallback} route. Its body is
+ * passed through as JSON: only {@code model} is interpreted (and rewritten to each attempt's upstream id). Calls go
+ * through the {@link RouteEngine}: retries, circuit breakers, and failover until a stream's first chunk.
  */
 @Component
 public class CompletionsHandler {
@@ -34,15 +38,15 @@ public class CompletionsHandler {
 
     private final JsonBodies bodies;
     private final ModelAccess access;
-    private final ProviderAdapters adapters;
+    private final RouteEngine engine;
     private final RequestTimer timer;
     private final long maxRequestBytes;
 
-    public CompletionsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer,
+    public CompletionsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestTimer timer,
             ApiProperties properties) {
         this.bodies = bodies;
         this.access = access;
-        this.adapters = adapters;
+        this.engine = engine;
         this.timer = timer;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
@@ -50,50 +54,56 @@ public class CompletionsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         long start = System.nanoTime();
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
+                && caller.key().hasScope(KeyScope.ADMIN);
         return bodies.read(request, ObjectNode.class)
                 .doOnError(failure -> timer.record(OPERATION, null, start, failure))
                 .flatMap(body -> {
-                    Deployment deployment;
+                    RegistrySnapshot snapshot;
                     boolean stream;
+                    String model = body.path("model").asString(null);
                     try {
                         stream = validate(body);
-                        deployment = stream
-                                ? access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS,
-                                        Capability.STREAMING)
-                                : access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS);
+                        snapshot = stream
+                                ? access.check(caller, model, Capability.COMPLETIONS, Capability.STREAMING)
+                                : access.check(caller, model, Capability.COMPLETIONS);
                     } catch (RuntimeException refused) {
                         timer.record(OPERATION, null, start, refused);
                         return Mono.error(refused);
                     }
-                    ObjectNode upstream = body.deepCopy().put("model", deployment.model().upstreamModel());
-                    return stream ? stream(upstream, deployment, start) : complete(upstream, deployment, start);
+                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
+                    return stream
+                            ? stream(snapshot, model, body, trace, debug, start)
+                            : complete(snapshot, model, body, trace, debug, start);
                 });
     }
 
-    private Mono<ServerResponse> complete(ObjectNode upstream, Deployment deployment, long start) {
-        return adapters.forType(deployment.providerType())
-                .complete(deployment.endpoint(), upstream)
+    private Mono<ServerResponse> complete(RegistrySnapshot snapshot, String model, ObjectNode body,
+            RoutingTrace trace, boolean debug, long start) {
+        return engine.complete(snapshot, model, body, trace)
                 .doOnEach(signal -> {
                     if (signal.isOnNext() || signal.isOnError()) {
-                        timer.record(OPERATION, deployment, start, signal.getThrowable());
+                        timer.record(OPERATION, trace.served(), start, signal.getThrowable());
                     }
                 })
-                .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                .flatMap(response -> ServerResponse.ok()
+                        .headers(headers -> GatewayHeaders.describe(headers, trace, debug))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(ObjectNode upstream, Deployment deployment, long start) {
-        Flux<ObjectNode> chunks = adapters.forType(deployment.providerType())
-                .streamComplete(deployment.endpoint(), upstream)
-                .doOnError(failure -> timer.record(OPERATION, deployment, start, failure))
+    private Mono<ServerResponse> stream(RegistrySnapshot snapshot, String model, ObjectNode body, RoutingTrace trace,
+            boolean debug, long start) {
+        Flux<ObjectNode> chunks = engine.streamComplete(snapshot, model, body, trace)
+                .doOnError(failure -> timer.record(OPERATION, trace.served(), start, failure))
                 .doFinally(signal -> {
                     if (signal != SignalType.ON_ERROR) {
-                        timer.record(OPERATION, deployment, start, null);
+                        timer.record(OPERATION, trace.served(), start, null);
                     }
                 });
-        return EventStreams.headers(GatewayHeaders.describe(ServerResponse.ok(), deployment, 1))
-                .body(EventStreams.body(chunks, maxRequestBytes));
+        return EventStreams.headers(ServerResponse.ok())
+                .body(EventStreams.body(chunks, maxRequestBytes,
+                        headers -> GatewayHeaders.describe(headers, trace, debug)));
     }
 
     /** Checks the fields the gateway relies on; returns whether a stream was asked for. */

@@ -7,11 +7,14 @@ import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestTimer;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
-import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.routing.Deployment;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -19,7 +22,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /v1/embeddings}. */
+/**
+ * {@code POST /v1/embeddings}, for a model or a {@code fallback} route. Calls go through the {@link RouteEngine}, so
+ * they get retries, circuit breakers and failover across a route's targets like chat does.
+ */
 @Component
 public class EmbeddingsHandler {
 
@@ -27,38 +33,41 @@ public class EmbeddingsHandler {
 
     private final JsonBodies bodies;
     private final ModelAccess access;
-    private final ProviderAdapters adapters;
+    private final RouteEngine engine;
     private final RequestTimer timer;
 
-    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestTimer timer) {
+    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestTimer timer) {
         this.bodies = bodies;
         this.access = access;
-        this.adapters = adapters;
+        this.engine = engine;
         this.timer = timer;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         long start = System.nanoTime();
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
+                && caller.key().hasScope(KeyScope.ADMIN);
         return bodies.read(request, EmbeddingRequest.class)
                 .doOnError(failure -> timer.record(OPERATION, null, start, failure))
                 .flatMap(embedding -> {
-                    Deployment deployment;
+                    RegistrySnapshot snapshot;
                     try {
                         validate(embedding);
-                        deployment = access.resolve(caller, embedding.model(), Capability.EMBEDDINGS);
+                        snapshot = access.check(caller, embedding.model(), Capability.EMBEDDINGS);
                     } catch (RuntimeException refused) {
                         timer.record(OPERATION, null, start, refused);
                         return Mono.error(refused);
                     }
-                    return adapters.forType(deployment.providerType())
-                            .embed(deployment.endpoint(), embedding.withModel(deployment.model().upstreamModel()))
+                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
+                    return engine.embed(snapshot, embedding.model(), embedding, trace)
                             .doOnEach(signal -> {
                                 if (signal.isOnNext() || signal.isOnError()) {
-                                    timer.record(OPERATION, deployment, start, signal.getThrowable());
+                                    timer.record(OPERATION, trace.served(), start, signal.getThrowable());
                                 }
                             })
-                            .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                            .flatMap(response -> ServerResponse.ok()
+                                    .headers(headers -> GatewayHeaders.describe(headers, trace, debug))
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .body(JsonWriter.body(response)));
                 });
