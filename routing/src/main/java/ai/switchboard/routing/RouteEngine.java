@@ -3,9 +3,12 @@ package ai.switchboard.routing;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.routing.execution.FailoverExecutor;
 import ai.switchboard.routing.execution.RoutingFailedException;
@@ -21,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves a request named by a route: asks the route's policy for a plan, expands the planned targets (models become
@@ -37,6 +41,7 @@ public final class RouteEngine {
     private final FailoverExecutor executor;
     private final RoutingPolicies policies;
     private final Timeouts defaults;
+    private final DirectTargets direct;
 
     public RouteEngine(DeploymentResolver resolver, FailoverExecutor executor, RoutingPolicies policies,
             Timeouts defaults) {
@@ -44,6 +49,7 @@ public final class RouteEngine {
         this.executor = executor;
         this.policies = policies;
         this.defaults = defaults;
+        this.direct = new DirectTargets(resolver, policies);
     }
 
     /** The route the name refers to, when it is an enabled route. */
@@ -54,8 +60,12 @@ public final class RouteEngine {
 
     /** The time limits for a call: the gateway's, overridden by the named route's. */
     public Timeouts timeoutsFor(RouteCall call) {
-        RouteConfig route = routeOf(call);
-        return route == null ? defaults
+        return timeoutsFor(call.snapshot(), call.name());
+    }
+
+    private Timeouts timeoutsFor(RegistrySnapshot snapshot, String name) {
+        RouteConfig route = snapshot.route(name);
+        return route == null || !route.enabled() ? defaults
                 : defaults.override(route.requestTimeout(), route.attemptTimeout(), route.firstTokenTimeout());
     }
 
@@ -67,6 +77,32 @@ public final class RouteEngine {
     /** A stream for the named route or model; the request should already ask for usage. */
     public Flux<ChatChunk> stream(RouteCall call) {
         return run(call, List.of(call.name()), 0, streamed(timeoutsFor(call)), call.trace());
+    }
+
+    /**
+     * Embeddings for the named model or {@code fallback} route, with failover across the route's targets and
+     * fallbacks (see {@link DirectTargets}).
+     */
+    public Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
+            RoutingTrace trace) {
+        return Mono.defer(() -> executor.embed(direct.expand(snapshot, name, trace, Capability.EMBEDDINGS), request,
+                timeoutsFor(snapshot, name), trace));
+    }
+
+    /** A legacy text completion for the named model or {@code fallback} route, with failover. */
+    public Mono<ObjectNode> complete(RegistrySnapshot snapshot, String name, ObjectNode body, RoutingTrace trace) {
+        return Mono.defer(() -> executor.complete(direct.expand(snapshot, name, trace, Capability.COMPLETIONS), body,
+                timeoutsFor(snapshot, name), trace));
+    }
+
+    /**
+     * A streamed legacy text completion for the named model or {@code fallback} route; fails over until its first
+     * chunk.
+     */
+    public Flux<ObjectNode> streamComplete(RegistrySnapshot snapshot, String name, ObjectNode body,
+            RoutingTrace trace) {
+        return Flux.defer(() -> executor.streamComplete(direct.expand(snapshot, name, trace, Capability.COMPLETIONS,
+                Capability.STREAMING), body, timeoutsFor(snapshot, name), trace));
     }
 
     private Mode<ChatResponse> complete(Timeouts timeouts) {
@@ -129,6 +165,7 @@ public final class RouteEngine {
         trace.route(route.name());
         RoutingRequest request = new RoutingRequest(call.request(), call.keyName(), call.tags(), trace,
                 (target, body) -> invoke(call, target, body, depth + 1, trace),
+                (target, body) -> embed(call.snapshot(), target, body, trace.branch()),
                 name -> resolver.resolve(call.snapshot(), name));
         return policies.policyOf(route).plan(request).flatMapMany(plan -> {
             if (plan instanceof RoutePlan.Answer answer) {

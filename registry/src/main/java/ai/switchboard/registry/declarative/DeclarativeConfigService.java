@@ -47,7 +47,8 @@ public class DeclarativeConfigService {
     }
 
     /**
-     * @param text the file: a mapping of section keys ({@code providers}, {@code models}, {@code keys}) to lists
+     * @param text the file: a mapping of section keys ({@code providers}, {@code models}, {@code routes},
+     *     {@code keys}) to lists
      * @throws RegistryValidationException listing every problem; nothing has changed then
      */
     @Transactional

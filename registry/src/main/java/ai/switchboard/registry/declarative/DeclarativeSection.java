@@ -4,8 +4,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One top-level section of the declarative registry file ({@code providers:}, {@code models:}, {@code keys:}). A new
- * entity type (routes, agents, tools) joins the file by adding a section bean; the service finds them all.
+ * One top-level section of the declarative registry file ({@code providers:}, {@code models:}, {@code routes:},
+ * {@code keys:}). A new entity type (agents, tools) joins the file by adding a section bean; the service finds them
+ * all.
  */
 public interface DeclarativeSection {
 

@@ -117,14 +117,14 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
                 keys:
                   - {name: %1$s-k, key: sk-sb-plaintext}
                   - {name: %1$s-nokey}
-                routes: []
+                widgets: []
                 """.formatted(p);
 
         assertThatThrownBy(() -> service.apply(file, "test")).isInstanceOfSatisfying(
                 RegistryValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
-                        .contains("providers[5].name", "routes"));
+                        .contains("providers[5].name", "widgets"));
 
-        String withoutStructuralErrors = file.replace("routes: []\n", "")
+        String withoutStructuralErrors = file.replace("widgets: []\n", "")
                 .replace("  - {name: " + p + "-ok, type: openai, base_url: \"https://dup.example/v1\"}\n", "");
         assertThatThrownBy(() -> service.apply(withoutStructuralErrors, "test")).isInstanceOfSatisfying(
                 RegistryValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)

@@ -1,7 +1,6 @@
 package ai.switchboard.routing.execution;
 
 import ai.switchboard.observability.AttemptObservation;
-import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.observability.GenAiObservations;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.routing.Deployment;
@@ -16,7 +15,7 @@ public interface AttemptObserver {
     /** Reports nothing: for unit tests of the execution logic. */
     AttemptObserver NONE = new AttemptObserver() {
         @Override
-        public AttemptObservation start(RoutingTrace trace, Deployment deployment, int attempt) {
+        public AttemptObservation start(RoutingTrace trace, Deployment deployment, String operation, int attempt) {
             return null;
         }
 
@@ -29,8 +28,11 @@ public interface AttemptObserver {
         }
     };
 
-    /** Starts observing attempt number {@code attempt} (1-based) of a request; may return {@code null}. */
-    AttemptObservation start(RoutingTrace trace, Deployment deployment, int attempt);
+    /**
+     * Starts observing attempt number {@code attempt} (1-based) of a request for a GenAI {@code operation}; may
+     * return {@code null}.
+     */
+    AttemptObservation start(RoutingTrace trace, Deployment deployment, String operation, int attempt);
 
     /** The same deployment is tried again after a retriable failure. */
     void retry(RoutingTrace trace, Deployment deployment, String errorType);
@@ -42,8 +44,9 @@ public interface AttemptObserver {
     static AttemptObserver of(GenAiObservations observations, RoutingMetrics metrics) {
         return new AttemptObserver() {
             @Override
-            public AttemptObservation start(RoutingTrace trace, Deployment deployment, int attempt) {
-                return observations.startAttempt(trace.parentSpan(), GenAiConventions.OPERATION_CHAT, trace.route(),
+            public AttemptObservation start(RoutingTrace trace, Deployment deployment, String operation,
+                    int attempt) {
+                return observations.startAttempt(trace.parentSpan(), operation, trace.route(),
                         deployment.providerName(), deployment.modelName(), attempt);
             }
 

@@ -4,10 +4,13 @@ import ai.switchboard.observability.AttemptObservation;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.ChunkChoice;
+import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.Usage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Follows one attempt's answer (a response, or a stream's chunks) for what its observation reports at the end:
+ * Follows one attempt's answer (a response, embeddings, a legacy completion, or a stream's chunks) for what its observation reports at the end:
  * the model that answered, token usage and the finish reason. One instance per attempt, on one subscription.
  */
 final class AttemptOutcome {
@@ -45,6 +48,16 @@ final class AttemptOutcome {
             responseModel = response.model();
             usage = response.usage();
             finishReason = response.choices().isEmpty() ? null : response.choices().get(0).finishReason();
+        } else if (element instanceof EmbeddingResponse embeddings) {
+            responseModel = embeddings.model();
+            usage = embeddings.usage();
+        } else if (element instanceof ObjectNode completion) {
+            // Legacy completions pass through as raw JSON; their usage sits in the same place as in chat.
+            responseModel = completion.path("model").asString(responseModel);
+            JsonNode counts = completion.get("usage");
+            if (counts != null && counts.isObject()) {
+                usage = Usage.of(counts.path("prompt_tokens").asInt(0), counts.path("completion_tokens").asInt(0), 0);
+            }
         }
     }
 

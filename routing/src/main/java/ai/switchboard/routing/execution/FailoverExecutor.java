@@ -1,9 +1,12 @@
 package ai.switchboard.routing.execution;
 
+import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
@@ -14,11 +17,12 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs a chat request against an ordered list of candidate deployments until one answers. Each attempt passes the
- * deployment's bulkhead and circuit breaker and its own timeout; retriable failures are retried with backoff, and
- * failures a different deployment may not have move on to the next candidate (see {@link FailoverRun}).
+ * Runs a request (chat, embeddings or a legacy completion) against an ordered list of candidate deployments until
+ * one answers. Each attempt passes the deployment's bulkhead and circuit breaker and its own timeout; retriable
+ * failures are retried with backoff, and failures a different deployment may not have move on to the next candidate (see {@link FailoverRun}).
  *
  * <p>Streams fail over only until their first chunk: once a chunk has been emitted, a failure ends the stream
  * with that error; nothing is retried, so nothing a client has seen is ever replayed or duplicated.
@@ -65,15 +69,48 @@ public final class FailoverExecutor {
     /** A complete answer from the first candidate that gives one. */
     public Mono<ChatResponse> chat(List<Deployment> candidates, ChatRequest request, Timeouts timeouts,
             RoutingTrace trace) {
-        Function<Deployment, Flux<ChatResponse>> call = deployment -> adapters.forType(deployment.providerType())
-                .chat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel()))
+        return once(GenAiConventions.OPERATION_CHAT, candidates, deployment -> adapters.forType(deployment.providerType())
+                .chat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), timeouts, trace);
+    }
+
+    /** Embeddings from the first candidate that gives them. */
+    public Mono<EmbeddingResponse> embed(List<Deployment> candidates, EmbeddingRequest request, Timeouts timeouts,
+            RoutingTrace trace) {
+        return once(GenAiConventions.OPERATION_EMBEDDINGS, candidates, deployment -> adapters
+                .forType(deployment.providerType())
+                .embed(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), timeouts, trace);
+    }
+
+    /** A legacy text completion (OpenAI JSON, passed through) from the first candidate that gives one. */
+    public Mono<ObjectNode> complete(List<Deployment> candidates, ObjectNode body, Timeouts timeouts,
+            RoutingTrace trace) {
+        return once(GenAiConventions.OPERATION_TEXT_COMPLETION, candidates, deployment -> adapters
+                .forType(deployment.providerType())
+                .complete(deployment.endpoint(), withModel(body, deployment)), timeouts, trace);
+    }
+
+    /** A streamed legacy text completion from the first candidate whose stream starts. */
+    public Flux<ObjectNode> streamComplete(List<Deployment> candidates, ObjectNode body, Timeouts timeouts,
+            RoutingTrace trace) {
+        return streamed(GenAiConventions.OPERATION_TEXT_COMPLETION, candidates, deployment -> adapters
+                .forType(deployment.providerType())
+                .streamComplete(deployment.endpoint(), withModel(body, deployment)), timeouts, trace);
+    }
+
+    private <T> Mono<T> once(String operation, List<Deployment> candidates, Function<Deployment, Mono<T>> attempt, Timeouts timeouts,
+            RoutingTrace trace) {
+        Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
                 .timeout(timeouts.attempt())
                 .flux();
-        FailoverRun<ChatResponse> run = new FailoverRun<>(candidates, call, trace, this, false);
+        FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, false);
         return run.start()
                 .single()
                 .timeout(timeouts.request())
                 .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    }
+
+    private static ObjectNode withModel(ObjectNode body, Deployment deployment) {
+        return body.deepCopy().put("model", deployment.model().upstreamModel());
     }
 
     /**
@@ -82,10 +119,17 @@ public final class FailoverExecutor {
      */
     public Flux<ChatChunk> stream(List<Deployment> candidates, ChatRequest request, Timeouts timeouts,
             RoutingTrace trace) {
-        Function<Deployment, Flux<ChatChunk>> call = deployment -> adapters.forType(deployment.providerType())
-                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel()))
+        return streamed(GenAiConventions.OPERATION_CHAT, candidates, deployment -> adapters
+                .forType(deployment.providerType())
+                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), timeouts,
+                trace);
+    }
+
+    private <T> Flux<T> streamed(String operation, List<Deployment> candidates, Function<Deployment, Flux<T>> attempt,
+            Timeouts timeouts, RoutingTrace trace) {
+        Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
                 .timeout(Mono.delay(timeouts.firstToken()), chunk -> Mono.delay(timeouts.streamIdle()));
-        FailoverRun<ChatChunk> run = new FailoverRun<>(candidates, call, trace, this, true);
+        FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, true);
         // The request timeout bounds the wait for the first chunk only; a started stream is bounded by streamIdle.
         return run.start()
                 .timeout(Mono.delay(timeouts.request()), chunk -> Mono.never())

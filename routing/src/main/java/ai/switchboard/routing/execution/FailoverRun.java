@@ -34,6 +34,7 @@ final class FailoverRun<T> {
     private static final String CANCELLED = "cancelled";
     private static final String OTHER_ERROR = "_OTHER";
 
+    private final String operation;
     private final List<Deployment> candidates;
     private final Function<Deployment, Flux<T>> call;
     private final RoutingTrace trace;
@@ -42,8 +43,9 @@ final class FailoverRun<T> {
     private volatile int calls;
     private volatile ProviderException decisive;
 
-    FailoverRun(List<Deployment> candidates, Function<Deployment, Flux<T>> call, RoutingTrace trace,
+    FailoverRun(String operation, List<Deployment> candidates, Function<Deployment, Flux<T>> call, RoutingTrace trace,
             FailoverExecutor executor, boolean streaming) {
+        this.operation = operation;
         this.candidates = candidates;
         this.call = call;
         this.trace = trace;
@@ -73,7 +75,8 @@ final class FailoverRun<T> {
             AttemptOutcome[] outcome = {AttemptOutcome.NOT_CALLED};
             // Observed only once the breaker and bulkhead let the call through: a skipped deployment was not called.
             Flux<T> upstream = Flux.defer(() -> {
-                outcome[0] = new AttemptOutcome(executor.observer().start(trace, deployment, trace.attemptCount() + 1));
+                outcome[0] = new AttemptOutcome(executor.observer().start(trace, deployment, operation,
+                        trace.attemptCount() + 1));
                 return call.apply(deployment);
             });
             return upstream

@@ -18,7 +18,7 @@ public final class RoutingPolicies implements RoutePolicyInspector {
 
     private static final Set<String> NAMES = Set.of(FallbackPolicy.NAME, WeightedPolicy.NAME,
             LeastLatencyPolicy.NAME, CheapestCapablePolicy.NAME, RouterPolicy.NAME, CascadePolicy.NAME,
-            EnsemblePolicy.NAME);
+            EnsemblePolicy.NAME, SpecialistPolicy.NAME);
 
     private final LatencyTracker latency;
     private final DeploymentGuards guards;
@@ -68,6 +68,7 @@ public final class RoutingPolicies implements RoutePolicyInspector {
             case RouterPolicy.NAME -> RouterPolicy.from(config, reader);
             case CascadePolicy.NAME -> CascadePolicy.from(config, reader);
             case EnsemblePolicy.NAME -> EnsemblePolicy.from(config, reader);
+            case SpecialistPolicy.NAME -> SpecialistPolicy.from(config, reader);
             default -> null;
         };
     }

@@ -25,6 +25,7 @@ public final class RoutingRequest {
     private final Set<String> tags;
     private final RoutingTrace trace;
     private final TargetInvoker invoker;
+    private final EmbeddingInvoker embedder;
     private final Function<String, Deployment> deployments;
     private int promptTokens = -1;
     private String lastUserText;
@@ -37,11 +38,18 @@ public final class RoutingRequest {
      */
     public RoutingRequest(ChatRequest chat, String keyName, Set<String> tags, RoutingTrace trace,
             TargetInvoker invoker, Function<String, Deployment> deployments) {
+        this(chat, keyName, tags, trace, invoker, null, deployments);
+    }
+
+    /** As above, with an invoker for embeddings models (classifiers that compare meanings need one). */
+    public RoutingRequest(ChatRequest chat, String keyName, Set<String> tags, RoutingTrace trace,
+            TargetInvoker invoker, EmbeddingInvoker embedder, Function<String, Deployment> deployments) {
         this.chat = Objects.requireNonNull(chat, "chat");
         this.keyName = keyName;
         this.tags = tags == null ? Set.of() : Set.copyOf(tags);
         this.trace = Objects.requireNonNull(trace, "trace");
         this.invoker = invoker;
+        this.embedder = embedder;
         this.deployments = deployments;
     }
 
@@ -63,6 +71,11 @@ public final class RoutingRequest {
 
     public TargetInvoker invoker() {
         return invoker;
+    }
+
+    /** Embeds text through a target, or {@code null} when the caller offers no embeddings. */
+    public EmbeddingInvoker embedder() {
+        return embedder;
     }
 
     /** The deployment of a model name, or {@code null} for a route or an unknown or disabled model. */

@@ -10,10 +10,14 @@ import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestRecorder;
 import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.observation.RequestSpans;
+import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
-import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.routing.Deployment;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -24,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /v1/completions}, the legacy text completion API. Its body is passed through as JSON: only
- * {@code model} is interpreted (and rewritten to the upstream id).
+ * {@code POST /v1/completions}, the legacy text completion API, for a model or a {@code fallback} route. Its body is
+ * passed through as JSON: only {@code model} is interpreted (and rewritten to each attempt's upstream id). Calls go
+ * through the {@link RouteEngine}: retries, circuit breakers, and failover until a stream's first chunk.
  */
 @Component
 public class CompletionsHandler {
@@ -34,15 +39,15 @@ public class CompletionsHandler {
 
     private final JsonBodies bodies;
     private final ModelAccess access;
-    private final ProviderAdapters adapters;
+    private final RouteEngine engine;
     private final RequestRecorder recorder;
     private final long maxRequestBytes;
 
-    public CompletionsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters, RequestRecorder recorder,
+    public CompletionsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestRecorder recorder,
             ApiProperties properties) {
         this.bodies = bodies;
         this.access = access;
-        this.adapters = adapters;
+        this.engine = engine;
         this.recorder = recorder;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
@@ -50,45 +55,51 @@ public class CompletionsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         RequestRecording recording = recorder.start(request.exchange(), OPERATION);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
+                && caller.key().hasScope(KeyScope.ADMIN);
         return bodies.read(request, ObjectNode.class)
                 .doOnError(recording::failed)
                 .flatMap(body -> {
-                    Deployment deployment;
+                    RegistrySnapshot snapshot;
                     boolean stream;
+                    String model = body.path("model").asString(null);
                     try {
                         stream = validate(body);
-                        deployment = stream
-                                ? access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS,
-                                        Capability.STREAMING)
-                                : access.resolve(caller, body.path("model").asString(null), Capability.COMPLETIONS);
+                        recording.requestModel(model, stream);
+                        snapshot = stream
+                                ? access.check(caller, model, Capability.COMPLETIONS, Capability.STREAMING)
+                                : access.check(caller, model, Capability.COMPLETIONS);
                     } catch (RuntimeException refused) {
                         recording.failed(refused);
                         return Mono.error(refused);
                     }
-                    recording.requestModel(deployment.modelName(), stream);
-                    recording.servedBy(deployment);
-                    ObjectNode upstream = body.deepCopy().put("model", deployment.model().upstreamModel());
-                    return stream ? stream(upstream, deployment, recording) : complete(upstream, deployment, recording);
+                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
+                    trace.parentSpan(RequestSpans.context(request.exchange()));
+                    recording.trace(trace);
+                    return stream
+                            ? stream(snapshot, model, body, trace, debug, recording)
+                            : complete(snapshot, model, body, trace, debug, recording);
                 });
     }
 
-    private Mono<ServerResponse> complete(ObjectNode upstream, Deployment deployment, RequestRecording recording) {
-        return adapters.forType(deployment.providerType())
-                .complete(deployment.endpoint(), upstream)
+    private Mono<ServerResponse> complete(RegistrySnapshot snapshot, String model, ObjectNode body,
+            RoutingTrace trace, boolean debug, RequestRecording recording) {
+        return engine.complete(snapshot, model, body, trace)
                 .doOnNext(response -> {
                     usage(recording, response);
                     recording.succeeded();
                 })
                 .doOnError(recording::failed)
                 .doOnCancel(recording::cancelled)
-                .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                .flatMap(response -> ServerResponse.ok()
+                        .headers(headers -> GatewayHeaders.describe(headers, trace, debug))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(ObjectNode upstream, Deployment deployment, RequestRecording recording) {
-        Flux<ObjectNode> chunks = adapters.forType(deployment.providerType())
-                .streamComplete(deployment.endpoint(), upstream)
+    private Mono<ServerResponse> stream(RegistrySnapshot snapshot, String model, ObjectNode body, RoutingTrace trace,
+            boolean debug, RequestRecording recording) {
+        Flux<ObjectNode> chunks = engine.streamComplete(snapshot, model, body, trace)
                 .doOnNext(chunk -> {
                     recording.firstToken();
                     usage(recording, chunk);
@@ -96,8 +107,9 @@ public class CompletionsHandler {
                 .doOnError(recording::failed)
                 .doOnComplete(recording::succeeded)
                 .doOnCancel(recording::cancelled);
-        return EventStreams.headers(GatewayHeaders.describe(ServerResponse.ok(), deployment, 1))
-                .body(EventStreams.body(chunks, maxRequestBytes));
+        return EventStreams.headers(ServerResponse.ok())
+                .body(EventStreams.body(chunks, maxRequestBytes,
+                        headers -> GatewayHeaders.describe(headers, trace, debug)));
     }
 
     /** Legacy completions stay raw JSON, so their usage is read straight from it when present. */

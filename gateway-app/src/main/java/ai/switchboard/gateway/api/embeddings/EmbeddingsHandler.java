@@ -8,11 +8,15 @@ import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestRecorder;
 import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.observation.RequestSpans;
+import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
-import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.routing.Deployment;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -20,7 +24,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /v1/embeddings}. */
+/**
+ * {@code POST /v1/embeddings}, for a model or a {@code fallback} route. Calls go through the {@link RouteEngine}, so
+ * they get retries, circuit breakers and failover across a route's targets like chat does.
+ */
 @Component
 public class EmbeddingsHandler {
 
@@ -28,42 +35,45 @@ public class EmbeddingsHandler {
 
     private final JsonBodies bodies;
     private final ModelAccess access;
-    private final ProviderAdapters adapters;
+    private final RouteEngine engine;
     private final RequestRecorder recorder;
 
-    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, ProviderAdapters adapters,
-            RequestRecorder recorder) {
+    public EmbeddingsHandler(JsonBodies bodies, ModelAccess access, RouteEngine engine, RequestRecorder recorder) {
         this.bodies = bodies;
         this.access = access;
-        this.adapters = adapters;
+        this.engine = engine;
         this.recorder = recorder;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         RequestRecording recording = recorder.start(request.exchange(), OPERATION);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
+        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
+                && caller.key().hasScope(KeyScope.ADMIN);
         return bodies.read(request, EmbeddingRequest.class)
                 .doOnError(recording::failed)
                 .flatMap(embedding -> {
-                    Deployment deployment;
+                    RegistrySnapshot snapshot;
                     recording.requestModel(embedding.model(), false);
                     try {
                         validate(embedding);
-                        deployment = access.resolve(caller, embedding.model(), Capability.EMBEDDINGS);
+                        snapshot = access.check(caller, embedding.model(), Capability.EMBEDDINGS);
                     } catch (RuntimeException refused) {
                         recording.failed(refused);
                         return Mono.error(refused);
                     }
-                    recording.servedBy(deployment);
-                    return adapters.forType(deployment.providerType())
-                            .embed(deployment.endpoint(), embedding.withModel(deployment.model().upstreamModel()))
+                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
+                    trace.parentSpan(RequestSpans.context(request.exchange()));
+                    recording.trace(trace);
+                    return engine.embed(snapshot, embedding.model(), embedding, trace)
                             .doOnNext(response -> {
                                 recording.usage(response.usage());
                                 recording.succeeded();
                             })
                             .doOnError(recording::failed)
                             .doOnCancel(recording::cancelled)
-                            .flatMap(response -> GatewayHeaders.describe(ServerResponse.ok(), deployment, 1)
+                            .flatMap(response -> ServerResponse.ok()
+                                    .headers(headers -> GatewayHeaders.describe(headers, trace, debug))
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .body(JsonWriter.body(response)));
                 });

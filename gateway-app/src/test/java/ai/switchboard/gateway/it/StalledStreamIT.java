@@ -1,0 +1,150 @@
+package ai.switchboard.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Upstreams that go silent, on a loopback server that holds its connections open until the test ends: a stream that
+ * stalls after a few chunks is ended by the stream-idle timeout with an error event and never retried, and an
+ * upstream that sends nothing at all is failed over by the first-token timeout without the client noticing.
+ */
+class StalledStreamIT extends SmallLimitsGatewayIT {
+
+    private static final int CHUNKS_BEFORE_STALL = 3;
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger upstreamCalls = new AtomicInteger();
+    private ExecutorService threads;
+    private HttpServer upstream;
+
+    @BeforeEach
+    void silentUpstream() throws IOException {
+        threads = Executors.newFixedThreadPool(4);
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.setExecutor(threads);
+        upstream.createContext("/stall/v1/chat/completions", exchange -> {
+            upstreamCalls.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            body.write(event(UpstreamBodies.roleChunk("m")));
+            for (int i = 1; i < CHUNKS_BEFORE_STALL; i++) {
+                body.write(event(UpstreamBodies.textChunk("m", "t" + i, null)));
+            }
+            body.flush();
+            awaitRelease();
+            exchange.close();
+        });
+        upstream.createContext("/mute/v1/chat/completions", exchange -> {
+            upstreamCalls.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            awaitRelease();
+            exchange.close();
+        });
+        upstream.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        upstream.stop(0);
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aStreamThatStallsAfterSomeChunksEndsWithAnErrorEventAndIsNotRetried() {
+        Route route = route("stalled", "stall");
+        long start = System.nanoTime();
+
+        String body = stream(route);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(body).contains("t1", "t2").contains("\"error\"").doesNotContain("[DONE]").doesNotContain("fine");
+        assertThat(upstreamCalls.get()).isEqualTo(1);
+        UPSTREAM.verify(0, postRequestedFor(urlEqualTo("/" + route.prefix() + "-ok/v1/chat/completions")));
+    }
+
+    @Test
+    void anUpstreamThatSendsNothingIsFailedOverByTheFirstTokenTimeout() {
+        Route route = route("mute", "mute");
+
+        String body = stream(route);
+
+        assertThat(body).contains("\"content\":\"fine\"").contains("[DONE]").doesNotContain("\"error\"");
+        assertThat(upstreamCalls.get()).isEqualTo(1);
+        UPSTREAM.verify(1, postRequestedFor(urlEqualTo("/" + route.prefix() + "-ok/v1/chat/completions")));
+    }
+
+    /** A route from a model on the loopback upstream's {@code path} to a healthy WireMock fallback. */
+    private Route route(String name, String path) {
+        String prefix = unique(name);
+        fixtures.provider(prefix + "-sp", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/" + path + "/v1");
+        fixtures.provider(prefix + "-hp", upstreamBase(prefix + "-ok"));
+        fixtures.model(prefix + "-silent", prefix + "-sp", "m");
+        fixtures.model(prefix + "-healthy", prefix + "-hp", "m");
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "-ok/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(UpstreamBodies.sse(
+                        List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", "fine", "stop")), true))));
+        Map<String, Object> route = new LinkedHashMap<>();
+        route.put("name", prefix + "-route");
+        route.put("policy", "fallback");
+        route.put("config", Map.of("targets", List.of(prefix + "-silent")));
+        route.put("fallbacks", List.of(prefix + "-healthy"));
+        route.put("first_token_timeout_ms", 500);
+        fixtures.post("/admin/v1/routes", route);
+        return new Route(prefix, prefix + "-route", fixtures.key(prefix + "-k", prefix + "-route"));
+    }
+
+    private String stream(Route route) {
+        return WebClient.create("http://localhost:" + port).post().uri("/v1/chat/completions")
+                .header("Authorization", "Bearer " + route.key())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + route.name() + "\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .retrieve()
+                .bodyToFlux(String.class)
+                .collectList()
+                .block(Duration.ofSeconds(15))
+                .toString();
+    }
+
+    private void awaitRelease() {
+        try {
+            // Bounded, so a broken timeout fails the test instead of hanging the run.
+            release.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] event(String json) {
+        return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Route(String prefix, String name, String key) {
+    }
+}
