@@ -104,12 +104,12 @@ class RequestPathObservabilityIT extends GatewayIT {
         String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape)
-                .containsPattern("switchboard_cascade_escalations_total\\{[^}]*route=\"" + prefix
-                        + "-cascade\"[^}]*step=\"1\"[^}]*} 1\\.0")
+                .containsPattern("switchboard_cascade_escalations_total\\{[^}]*step=\"1\",switchboard_route=\""
+                        + prefix + "-cascade\"} 1\\.0")
                 .containsPattern("switchboard_ensemble_members_total\\{[^}]*gen_ai_request_model=\"" + prefix
-                        + "-cheap\"[^}]*route=\"" + prefix + "-ensemble\"[^}]*} 1\\.0")
+                        + "-cheap\",switchboard_route=\"" + prefix + "-ensemble\"} 1\\.0")
                 .containsPattern("switchboard_ensemble_members_total\\{[^}]*gen_ai_request_model=\"" + prefix
-                        + "-strong\"[^}]*route=\"" + prefix + "-ensemble\"[^}]*} 1\\.0");
+                        + "-strong\",switchboard_route=\"" + prefix + "-ensemble\"} 1\\.0");
     }
 
     private static Map<String, Object> ledgerRow(String requestId) throws SQLException {
