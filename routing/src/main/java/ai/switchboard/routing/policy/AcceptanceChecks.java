@@ -4,6 +4,9 @@ import ai.switchboard.providers.api.ChatChoice;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ResponseFormat;
 import ai.switchboard.providers.json.WireJson;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -11,15 +14,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Whether an answer is good enough to return rather than escalate: it finished normally ({@code stop}, or
- * {@code tool_calls} when tools were offered), is not empty, is JSON when JSON was asked for (with the schema's
- * top-level {@code required} properties present for {@code json_schema}: a structural check, not full JSON Schema
- * validation), is not a refusal, and, when the provider returned logprobs, has a mean token logprob at or above
+ * {@code tool_calls} when tools were offered), is not empty, is JSON when JSON was asked for (and valid against the
+ * schema for {@code json_schema}), is not a refusal, and, when the provider returned logprobs, has a mean token logprob at or above
  * the threshold.
  *
  * @param refusalPatterns case-insensitive patterns that mark a refusal
  * @param minMeanLogprob the lowest acceptable mean token logprob, or {@code null} to skip the check
  */
 public record AcceptanceChecks(List<Pattern> refusalPatterns, Double minMeanLogprob) {
+
+    /** Draft 2020-12 unless a schema names another draft in {@code $schema}. */
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     public AcceptanceChecks {
         refusalPatterns = List.copyOf(refusalPatterns);
@@ -71,18 +76,30 @@ public record AcceptanceChecks(List<Pattern> refusalPatterns, Double minMeanLogp
         } catch (JacksonException e) {
             return "invalid JSON";
         }
-        if (ResponseFormat.JSON_SCHEMA.equals(format.type()) && format.jsonSchema() != null) {
-            JsonNode schema = format.jsonSchema().path("schema");
-            if ("object".equals(schema.path("type").asString(null)) && !value.isObject()) {
-                return "JSON is not an object";
-            }
-            for (JsonNode required : schema.path("required")) {
-                if (!value.has(required.asString())) {
-                    return "JSON misses required '" + required.asString() + "'";
-                }
-            }
+        if (ResponseFormat.JSON_SCHEMA.equals(format.type()) && format.jsonSchema() != null
+                && format.jsonSchema().path("schema").isObject()) {
+            return schemaProblem(format.jsonSchema().path("schema"), value);
         }
         return null;
+    }
+
+    /**
+     * Validates against the client's JSON Schema. The registry's default loader never fetches remote references,
+     * so a schema cannot make the gateway reach out to the network; a schema that cannot be applied rejects the
+     * step rather than accepting an unchecked answer.
+     */
+    private static String schemaProblem(JsonNode schema, JsonNode value) {
+        List<Error> errors;
+        try {
+            errors = SCHEMAS.getSchema(schema.toString()).validate(value);
+        } catch (RuntimeException unusable) {
+            return "schema could not be applied";
+        }
+        if (errors.isEmpty()) {
+            return null;
+        }
+        String first = errors.get(0).toString();
+        return "JSON does not match the schema: " + (first.length() > 200 ? first.substring(0, 200) + "…" : first);
     }
 
     /** The mean of {@code logprobs.content[].logprob}, or {@code NaN} when the provider sent none. */

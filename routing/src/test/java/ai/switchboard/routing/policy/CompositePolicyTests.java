@@ -70,7 +70,7 @@ class CompositePolicyTests {
         assertThat(checks.rejection(json, new TargetAnswer(answer("not json"), deployment("a"))))
                 .isEqualTo("invalid JSON");
         assertThat(checks.rejection(json, new TargetAnswer(answer("{\"other\":1}"), deployment("a"))))
-                .isEqualTo("JSON misses required 'answer'");
+                .startsWith("JSON does not match the schema").contains("answer");
         assertThat(checks.rejection(json, new TargetAnswer(answer("{\"answer\":1}"), deployment("a")))).isNull();
         assertThat(AcceptanceChecks.meanLogprob(WireJson.mapper().readTree(
                 "{\"content\":[{\"logprob\":-0.5},{\"logprob\":-2.5}]}"))).isEqualTo(-1.5);
@@ -82,6 +82,30 @@ class CompositePolicyTests {
                 + "\"min_score\":7}}").plan(request).block();
         assertThat(((RoutePlan.Targets) plan).names()).containsExactly("strong");
         assertThat(request.trace().decisions().get(0)).isEqualTo("cascade: step 'cheap' rejected (judge score 4.0)");
+    }
+
+    @Test
+    void cascadeValidatesAgainstTheWholeSchemaAndNeverFetchesRemoteReferences() {
+        ChatRequest typed = WireJson.mapper().readValue("""
+                {"model":"r","messages":[{"role":"user","content":"q"}],"response_format":{"type":"json_schema",
+                 "json_schema":{"name":"a","schema":{"type":"object","required":["answer"],"additionalProperties":false,
+                 "properties":{"answer":{"type":"integer","minimum":0},"tags":{"type":"array","items":{"enum":["x","y"]}}}}}}}""",
+                ChatRequest.class);
+        ChatRequest remote = WireJson.mapper().readValue("""
+                {"model":"r","messages":[{"role":"user","content":"q"}],"response_format":{"type":"json_schema",
+                 "json_schema":{"name":"a","schema":{"$ref":"http://127.0.0.1:1/schema.json"}}}}""", ChatRequest.class);
+        AcceptanceChecks checks = new AcceptanceChecks(List.of(), null);
+
+        assertThat(checks.rejection(typed, new TargetAnswer(answer("{\"answer\":-1}"), deployment("a"))))
+                .startsWith("JSON does not match the schema");
+        assertThat(checks.rejection(typed, new TargetAnswer(answer("{\"answer\":1,\"tags\":[\"z\"]}"),
+                deployment("a")))).startsWith("JSON does not match the schema");
+        assertThat(checks.rejection(typed, new TargetAnswer(answer("{\"answer\":1,\"extra\":true}"),
+                deployment("a")))).startsWith("JSON does not match the schema");
+        assertThat(checks.rejection(typed, new TargetAnswer(answer("{\"answer\":3,\"tags\":[\"x\"]}"),
+                deployment("a")))).isNull();
+        assertThat(checks.rejection(remote, new TargetAnswer(answer("{\"answer\":1}"), deployment("a"))))
+                .isEqualTo("schema could not be applied");
     }
 
     @Test
