@@ -6,6 +6,7 @@
 # Extra JMH flags can follow the regex (e.g. -prof gc). Results: bench/results/jmh-<timestamp>.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/.ci/select-jdk.sh"
 BUILD=true
 if [[ ${1:-} == --no-build ]]; then BUILD=false; shift; fi
 if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="$(command -v java)"; fi

@@ -20,6 +20,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
 RESULTS_DIR="$BENCH/results"
 SCRIPT_START=$(date +%s)
+# A fresh machine of this kind has Java 17 as its default; the build needs 21 or newer.
+. "$ROOT/.ci/select-jdk.sh"
 
 QUICK=false
 BUILD=true
