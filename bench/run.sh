@@ -186,7 +186,7 @@ GW_MODEL=bench-model
 ROUTE_STATE="absent"
 routes_code=$(admin GET /admin/v1/routes | tail -1)
 if [[ $routes_code != 404 && $routes_code != 405 ]]; then
-  route_json=${BENCH_ROUTE_JSON:-'{"name":"bench-route","policy":{"type":"fallback"},"targets":["bench-model"]}'}
+  route_json=${BENCH_ROUTE_JSON:-'{"name":"bench-route","policy":"fallback","config":{"targets":["bench-model"]}}'}
   route_out=$(admin POST /admin/v1/routes "$route_json")
   if [[ ${route_out##*$'\n'} == 2* ]]; then
     GW_MODEL=$(jq -r '.name' <<<"$route_json"); ROUTE_STATE="on ($GW_MODEL)"
