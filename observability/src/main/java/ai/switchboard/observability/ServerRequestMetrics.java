@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +27,6 @@ public final class ServerRequestMetrics {
 
     public ServerRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
-    }
-
-    /** Records the duration of one finished request. {@code provider} and {@code model} may be {@code null}. */
-    public void record(String operation, String provider, String model, String errorType, Duration duration) {
-        durations.computeIfAbsent(GenAiTags.of(operation, provider, model, errorType), this::durationTimer)
-                .record(duration);
     }
 
     /** Records every server-side meter of a finished request. */

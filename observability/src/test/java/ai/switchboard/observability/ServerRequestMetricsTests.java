@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ai.switchboard.observability.request.RequestSummary;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ServerRequestMetricsTests {
@@ -14,9 +16,10 @@ class ServerRequestMetricsTests {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ServerRequestMetrics metrics = new ServerRequestMetrics(registry);
 
-        metrics.record("chat", "openai-main", "gpt-mini", "none", Duration.ofMillis(120));
-        metrics.record("chat", "openai-main", "gpt-mini", "none", Duration.ofMillis(80));
-        metrics.record("chat", null, null, "model_not_found", Duration.ofMillis(1));
+        metrics.finished(served(Duration.ofMillis(120)));
+        metrics.finished(served(Duration.ofMillis(80)));
+        metrics.finished(RequestSummary.builder("req_3", Instant.now(), "chat")
+                .outcome(404, "model_not_found").timing(Duration.ofMillis(1).toNanos(), -1).build());
 
         Timer ok = registry.get(GenAiConventions.SERVER_REQUEST_DURATION)
                 .tag(GenAiConventions.PROVIDER_NAME, "openai-main")
@@ -27,5 +30,13 @@ class ServerRequestMetricsTests {
         assertThat(ok.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(200);
         assertThat(registry.get(GenAiConventions.SERVER_REQUEST_DURATION)
                 .tag(GenAiConventions.PROVIDER_NAME, "none").timer().count()).isEqualTo(1);
+    }
+
+    private static RequestSummary served(Duration latency) {
+        return RequestSummary.builder("req_" + latency.toMillis(), Instant.now(), "chat")
+                .servedBy("gpt-mini", "openai-main", null)
+                .outcome(200, null)
+                .timing(latency.toNanos(), -1)
+                .build();
     }
 }

@@ -30,12 +30,18 @@ public final class UpstreamExchange {
     /** Sends the request and decodes a 2xx JSON body; an empty body is a malformed response. */
     public static <T> Mono<T> json(ProviderEndpoint endpoint, WebClient.RequestHeadersSpec<?> request,
             Class<T> type, int maxErrorBodySize) {
+        return json(endpoint, request, type, maxErrorBodySize, UpstreamErrors::fromResponse);
+    }
+
+    /** As {@link #json(ProviderEndpoint, WebClient.RequestHeadersSpec, Class, int)}, with the provider's reader. */
+    public static <T> Mono<T> json(ProviderEndpoint endpoint, WebClient.RequestHeadersSpec<?> request,
+            Class<T> type, int maxErrorBodySize, UpstreamErrorReader errors) {
         return request.exchangeToMono(response -> {
             if (response.statusCode().is2xxSuccessful()) {
                 return response.bodyToMono(type).switchIfEmpty(
                         Mono.error(() -> UpstreamErrors.malformed(endpoint, "an empty response body", null)));
             }
-            return failure(endpoint, response, maxErrorBodySize).flatMap(Mono::error);
+            return failure(endpoint, response, maxErrorBodySize, errors).flatMap(Mono::error);
         }).onErrorMap(failure -> UpstreamErrors.fromThrowable(endpoint, failure));
     }
 
@@ -46,17 +52,27 @@ public final class UpstreamExchange {
      */
     public static Flux<ServerSentEvent<String>> events(ProviderEndpoint endpoint,
             WebClient.RequestHeadersSpec<?> request, int maxErrorBodySize) {
+        return events(endpoint, request, maxErrorBodySize, UpstreamErrors::fromResponse);
+    }
+
+    /** As {@link #events(ProviderEndpoint, WebClient.RequestHeadersSpec, int)}, with the provider's reader. */
+    public static Flux<ServerSentEvent<String>> events(ProviderEndpoint endpoint,
+            WebClient.RequestHeadersSpec<?> request, int maxErrorBodySize, UpstreamErrorReader errors) {
         return request.exchangeToFlux(response -> {
             if (response.statusCode().is2xxSuccessful()) {
                 return response.bodyToFlux(SSE)
                         .onErrorMap(failure -> UpstreamErrors.fromStreamFailure(endpoint, failure));
             }
-            return failure(endpoint, response, maxErrorBodySize).flatMapMany(Flux::error);
+            return failure(endpoint, response, maxErrorBodySize, errors).flatMapMany(Flux::error);
         }).onErrorMap(failure -> UpstreamErrors.fromThrowable(endpoint, failure));
     }
 
-    /** Reads at most {@code maxBytes} of an error body (discarding the rest) and classifies the answer. */
-    private static Mono<ProviderException> failure(ProviderEndpoint endpoint, ClientResponse response, int maxBytes) {
+    /**
+     * Reads at most {@code maxBytes} of a non-2xx body (discarding the rest) and classifies the answer with
+     * {@code errors}. Public for adapters whose 2xx bodies need their own decoding (Bedrock's binary event stream).
+     */
+    public static Mono<ProviderException> failure(ProviderEndpoint endpoint, ClientResponse response, int maxBytes,
+            UpstreamErrorReader errors) {
         int status = response.statusCode().value();
         return response.bodyToFlux(DataBuffer.class)
                 .collect(() -> new BoundedBytes(maxBytes), BoundedBytes::append)
@@ -64,7 +80,7 @@ public final class UpstreamExchange {
                 // A body that breaks off mid-way still leaves the status to classify by.
                 .onErrorReturn(new byte[0])
                 .defaultIfEmpty(new byte[0])
-                .map(body -> UpstreamErrors.fromResponse(endpoint, status, response.headers().asHttpHeaders(), body));
+                .map(body -> errors.read(endpoint, status, response.headers().asHttpHeaders(), body));
     }
 
     /** Collects the head of a body and releases every buffer, so a huge error page costs no memory. */

@@ -1,8 +1,10 @@
 package ai.switchboard.providers.bedrock.internal.client;
 
 import ai.switchboard.providers.api.ProviderEndpoint;
+import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.error.UpstreamErrors;
 import ai.switchboard.providers.http.ProviderHttpClients;
+import ai.switchboard.providers.http.UpstreamExchange;
 import ai.switchboard.providers.json.WireJson;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -43,15 +44,8 @@ public final class BedrockClient {
 
     /** Posts {@code body} and decodes the 2xx JSON answer as {@code type}. */
     public <T> Mono<T> postJson(ProviderEndpoint endpoint, String path, Object body, Class<T> type) {
-        return Mono.defer(() -> request(endpoint, path, body, "application/json")
-                .exchangeToMono(response -> {
-                    if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(type).switchIfEmpty(Mono.error(
-                                () -> UpstreamErrors.malformed(endpoint, "an empty response body", null)));
-                    }
-                    return failure(endpoint, response).flatMap(Mono::error);
-                }))
-                .onErrorMap(failure -> UpstreamErrors.fromThrowable(endpoint, failure));
+        return Mono.defer(() -> UpstreamExchange.json(endpoint, request(endpoint, path, body, "application/json"), type,
+                clients.settings().maxErrorBodySize(), BedrockErrors::fromResponse));
     }
 
     /**
@@ -95,26 +89,9 @@ public final class BedrockClient {
                 .bodyValue(bytes);
     }
 
-    /** Reads at most the configured bound of an error body (the rest is dropped) and classifies the answer. */
-    private Mono<Throwable> failure(ProviderEndpoint endpoint, ClientResponse response) {
-        int status = response.statusCode().value();
-        HttpHeaders headers = response.headers().asHttpHeaders();
-        return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
-                        clients.settings().maxErrorBodySize()))
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    }
-                    finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                // A body that breaks off mid-way still leaves the status and header to classify by.
-                .onErrorReturn(new byte[0])
-                .defaultIfEmpty(new byte[0])
-                .map(bytes -> BedrockErrors.fromResponse(endpoint, status, headers, bytes));
+    private Mono<ProviderException> failure(ProviderEndpoint endpoint, ClientResponse response) {
+        return UpstreamExchange.failure(endpoint, response, clients.settings().maxErrorBodySize(),
+                BedrockErrors::fromResponse);
     }
 
     /** Appends {@code path} to the base URL, tolerating a trailing slash. */

@@ -8,6 +8,7 @@ import ai.switchboard.providers.gemini.internal.api.EmbedContentResponse;
 import ai.switchboard.providers.gemini.internal.api.GenerateContentRequest;
 import ai.switchboard.providers.gemini.internal.api.GenerateContentResponse;
 import ai.switchboard.providers.http.ProviderHttpClients;
+import ai.switchboard.providers.http.UpstreamExchange;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -37,36 +38,36 @@ public final class GeminiClient {
     /** {@code :generateContent}. */
     public Mono<GenerateContentResponse> generate(ProviderEndpoint endpoint, String model,
             GenerateContentRequest body) {
-        return Mono.defer(() -> GeminiExchange.json(endpoint,
+        return Mono.defer(() -> UpstreamExchange.json(endpoint,
                 request(endpoint, GeminiUris.method(endpoint.baseUrl(), model, "generateContent", false), body,
                         ACCEPT_JSON),
-                GenerateContentResponse.class, maxErrorBodySize()));
+                GenerateContentResponse.class, maxErrorBodySize(), GeminiErrors::fromResponse));
     }
 
     /** {@code :streamGenerateContent?alt=sse}, as raw events. */
     public Flux<ServerSentEvent<String>> streamGenerate(ProviderEndpoint endpoint, String model,
             GenerateContentRequest body) {
-        return Flux.defer(() -> GeminiExchange.events(endpoint,
+        return Flux.defer(() -> UpstreamExchange.events(endpoint,
                 request(endpoint, GeminiUris.method(endpoint.baseUrl(), model, "streamGenerateContent", true), body,
                         ACCEPT_EVENTS),
-                maxErrorBodySize()));
+                maxErrorBodySize(), GeminiErrors::fromResponse));
     }
 
     /** {@code :embedContent}. */
     public Mono<EmbedContentResponse> embed(ProviderEndpoint endpoint, String model, EmbedContentRequest body) {
-        return Mono.defer(() -> GeminiExchange.json(endpoint,
+        return Mono.defer(() -> UpstreamExchange.json(endpoint,
                 request(endpoint, GeminiUris.method(endpoint.baseUrl(), model, "embedContent", false), body,
                         ACCEPT_JSON),
-                EmbedContentResponse.class, maxErrorBodySize()));
+                EmbedContentResponse.class, maxErrorBodySize(), GeminiErrors::fromResponse));
     }
 
     /** {@code :batchEmbedContents}. */
     public Mono<BatchEmbedContentsResponse> batchEmbed(ProviderEndpoint endpoint, String model,
             BatchEmbedContentsRequest body) {
-        return Mono.defer(() -> GeminiExchange.json(endpoint,
+        return Mono.defer(() -> UpstreamExchange.json(endpoint,
                 request(endpoint, GeminiUris.method(endpoint.baseUrl(), model, "batchEmbedContents", false), body,
                         ACCEPT_JSON),
-                BatchEmbedContentsResponse.class, maxErrorBodySize()));
+                BatchEmbedContentsResponse.class, maxErrorBodySize(), GeminiErrors::fromResponse));
     }
 
     private int maxErrorBodySize() {
