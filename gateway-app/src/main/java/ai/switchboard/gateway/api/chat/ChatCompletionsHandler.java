@@ -9,13 +9,10 @@ import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestRecorder;
 import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
-import ai.switchboard.gateway.observation.RequestSpans;
-import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.routing.RouteCall;
 import ai.switchboard.routing.RouteEngine;
@@ -54,8 +51,7 @@ public class ChatCompletionsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         RequestRecording recording = recorder.start(request.exchange(), GenAiConventions.OPERATION_CHAT);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
-        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
-                && caller.key().hasScope(KeyScope.ADMIN);
+        boolean debug = GatewayHeaders.debugRequested(request, caller);
         return bodies.read(request, ChatRequest.class)
                 .doOnError(recording::failed)
                 .flatMap(chat -> {
@@ -70,9 +66,7 @@ public class ChatCompletionsHandler {
                         recording.failed(refused);
                         return Mono.error(refused);
                     }
-                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
-                    trace.parentSpan(RequestSpans.context(request.exchange()));
-                    recording.trace(trace);
+                    RoutingTrace trace = recording.trace();
                     RouteCall call = new RouteCall(snapshot, chat.model(),
                             chat.isStream() ? chat.withStreamUsage() : chat, caller.key().name(), tags(request),
                             trace);

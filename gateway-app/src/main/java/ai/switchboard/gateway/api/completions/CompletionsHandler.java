@@ -10,11 +10,8 @@ import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestRecorder;
 import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
-import ai.switchboard.gateway.observation.RequestSpans;
-import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.RoutingTrace;
@@ -55,8 +52,7 @@ public class CompletionsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         RequestRecording recording = recorder.start(request.exchange(), OPERATION);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
-        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
-                && caller.key().hasScope(KeyScope.ADMIN);
+        boolean debug = GatewayHeaders.debugRequested(request, caller);
         return bodies.read(request, ObjectNode.class)
                 .doOnError(recording::failed)
                 .flatMap(body -> {
@@ -73,9 +69,7 @@ public class CompletionsHandler {
                         recording.failed(refused);
                         return Mono.error(refused);
                     }
-                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
-                    trace.parentSpan(RequestSpans.context(request.exchange()));
-                    recording.trace(trace);
+                    RoutingTrace trace = recording.trace();
                     return stream
                             ? stream(snapshot, model, body, trace, debug, recording)
                             : complete(snapshot, model, body, trace, debug, recording);

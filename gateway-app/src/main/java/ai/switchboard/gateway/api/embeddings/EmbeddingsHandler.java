@@ -8,12 +8,9 @@ import ai.switchboard.gateway.api.support.ModelAccess;
 import ai.switchboard.gateway.api.support.RequestRecorder;
 import ai.switchboard.gateway.api.support.RequestRecording;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
-import ai.switchboard.gateway.observation.RequestSpans;
-import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.registry.Capability;
-import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.RoutingTrace;
@@ -48,8 +45,7 @@ public class EmbeddingsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         RequestRecording recording = recorder.start(request.exchange(), OPERATION);
         AuthenticatedCaller caller = AuthenticatedCaller.of(request.exchange());
-        boolean debug = "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG))
-                && caller.key().hasScope(KeyScope.ADMIN);
+        boolean debug = GatewayHeaders.debugRequested(request, caller);
         return bodies.read(request, EmbeddingRequest.class)
                 .doOnError(recording::failed)
                 .flatMap(embedding -> {
@@ -62,9 +58,7 @@ public class EmbeddingsHandler {
                         recording.failed(refused);
                         return Mono.error(refused);
                     }
-                    RoutingTrace trace = new RoutingTrace(RequestIds.of(request.exchange()));
-                    trace.parentSpan(RequestSpans.context(request.exchange()));
-                    recording.trace(trace);
+                    RoutingTrace trace = recording.trace();
                     return engine.embed(snapshot, embedding.model(), embedding, trace)
                             .doOnNext(response -> {
                                 recording.usage(response.usage());

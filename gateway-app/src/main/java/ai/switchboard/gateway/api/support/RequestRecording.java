@@ -38,8 +38,7 @@ public final class RequestRecording {
 
     private volatile String requestModel;
     private volatile boolean stream;
-    private volatile RoutingTrace trace;
-    private volatile Deployment served;
+    private final RoutingTrace trace;
     private volatile long inputTokens;
     private volatile long outputTokens;
     private volatile long cachedTokens;
@@ -47,6 +46,8 @@ public final class RequestRecording {
 
     RequestRecording(RequestObserver observer, RoutingMetrics routingMetrics, String requestId, Instant startedAt, long startNanos, String operation,
             ApiKeyRecord key, Span span, long maxRequestBytes) {
+        this.trace = new RoutingTrace(requestId);
+        this.trace.parentSpan(span == null ? null : span.context());
         this.observer = observer;
         this.routingMetrics = routingMetrics;
         this.requestId = requestId;
@@ -65,14 +66,12 @@ public final class RequestRecording {
         return this;
     }
 
-    /** The routing trace, which knows the route, the attempts and the deployment that answered. */
-    public void trace(RoutingTrace routingTrace) {
-        this.trace = routingTrace;
-    }
-
-    /** The deployment that answered, for requests served without the route engine. */
-    public void servedBy(Deployment deployment) {
-        this.served = deployment;
+    /**
+     * The request's routing trace, which learns the route, the attempts and the deployment that answers; it carries
+     * the request span as the parent of the attempt spans.
+     */
+    public RoutingTrace trace() {
+        return trace;
     }
 
     /** Token usage as the answer reported it (OpenAI semantics: cached ⊆ prompt). */
@@ -115,37 +114,28 @@ public final class RequestRecording {
             return;
         }
         long now = System.nanoTime();
-        RoutingTrace routing = trace;
-        Deployment deployment = routing != null && routing.served() != null ? routing.served() : served;
+        Deployment deployment = trace.served();
         RequestSummary.Builder summary = RequestSummary.builder(requestId, startedAt, operation)
                 .requestModel(requestModel)
                 .stream(stream)
                 .outcome(status, errorType)
-                .timing(now - startNanos, firstTokenNanos < 0 ? -1 : firstTokenNanos - startNanos);
+                .timing(now - startNanos, firstTokenNanos < 0 ? -1 : firstTokenNanos - startNanos)
+                .route(trace.route(), null);
         if (key != null) {
             summary.key(key.id(), key.prefix());
         }
-        long extraInput = 0;
-        long extraOutput = 0;
-        int attempts = deployment == null ? 0 : 1;
-        int fallbacks = 0;
         int cascadeStep = 0;
-        if (routing != null) {
-            for (int step : routing.cascadeEscalations()) {
-                routingMetrics.cascadeEscalation(routing.route(), step);
-                cascadeStep = Math.max(cascadeStep, step);
-            }
-            for (String member : routing.ensembleMembers()) {
-                routingMetrics.ensembleMember(routing.route(), member);
-            }
-            summary.route(routing.route(), null);
-            extraInput = routing.extraPromptTokens();
-            extraOutput = routing.extraCompletionTokens();
-            attempts = routing.attemptCount();
-            for (Attempt attempt : routing.attempts()) {
-                if (!attempt.succeeded()) {
-                    fallbacks++;
-                }
+        for (int step : trace.cascadeEscalations()) {
+            routingMetrics.cascadeEscalation(trace.route(), step);
+            cascadeStep = Math.max(cascadeStep, step);
+        }
+        for (String member : trace.ensembleMembers()) {
+            routingMetrics.ensembleMember(trace.route(), member);
+        }
+        int fallbacks = 0;
+        for (Attempt attempt : trace.attempts()) {
+            if (!attempt.succeeded()) {
+                fallbacks++;
             }
         }
         if (deployment != null) {
@@ -153,8 +143,9 @@ public final class RequestRecording {
             summary.servedBy(model.name(), deployment.providerName(),
                     ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()));
         }
-        summary.tokens(inputTokens + extraInput, outputTokens + extraOutput, cachedTokens)
-                .attempts(attempts, fallbacks, cascadeStep);
+        summary.tokens(inputTokens + trace.extraPromptTokens(), outputTokens + trace.extraCompletionTokens(),
+                        cachedTokens)
+                .attempts(trace.attemptCount(), fallbacks, cascadeStep);
         observer.finished(summary.build(), span);
     }
 
