@@ -16,6 +16,8 @@
 # an OCI layout that skopeo would then have to convert, two more packages for the same three files.
 set -euo pipefail
 umask 022
+# debootstrap and chroot live in sbin, which a non-login root shell may lack on its PATH.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 suite=trixie
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
