@@ -6,16 +6,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +32,7 @@ class PackagedJarIT {
     @TempDir
     Path dataDir;
 
-    private Process gateway;
+    private GatewayProcess gateway;
     private HttpServer upstream;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,12 +55,9 @@ class PackagedJarIT {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(60, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            gateway.close();
         }
         upstream.stop(0);
     }
@@ -72,20 +66,17 @@ class PackagedJarIT {
     void theJarStartsOnItsOwnDatabaseAndServesAChat() throws Exception {
         Path jar = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"));
         assertThat(jar).exists();
-        int port = freePort();
-        Path log = dataDir.resolve("gateway.log");
+        int port = GatewayProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                "-Xmx256m", "-jar", jar.toString());
         builder.environment().put("SWITCHBOARD_PORT", Integer.toString(port));
         builder.environment().put("SWITCHBOARD_DATA_DIR", dataDir.resolve("data").toString());
         builder.environment().put("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY);
         builder.environment().remove("SWITCHBOARD_DATABASE_URL");
-        gateway = builder.start();
+        gateway = GatewayProcess.start(builder, dataDir.resolve("gateway.log"));
 
         String base = "http://127.0.0.1:" + port;
-        awaitReady(base + "/actuator/health/readiness", log);
+        gateway.awaitReady(base + "/actuator/health/readiness", Duration.ofSeconds(180));
         post(base + "/admin/v1/providers", ADMIN_KEY, "{\"name\":\"stub\",\"type\":\"openai\",\"base_url\":\"http://127.0.0.1:"
                 + upstream.getAddress().getPort() + "/v1\"}", 201);
         post(base + "/admin/v1/models", ADMIN_KEY,
@@ -101,26 +92,6 @@ class PackagedJarIT {
         assertThat(answer).contains("from the jar");
     }
 
-    private void awaitReady(String url, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!gateway.isAlive()) {
-                throw new AssertionError("The jar exited with " + gateway.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The jar did not become ready within 180 s:\n" + tail(log));
-    }
-
     private String post(String url, String key, String json, int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + key)
@@ -130,16 +101,5 @@ class PackagedJarIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return response.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        String text = Files.exists(log) ? Files.readString(log) : "";
-        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     }
 }
