@@ -1,5 +1,6 @@
 package ai.switchboard.gateway;
 
+import ai.switchboard.gateway.netty.NettyAllocatorDefault;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
+        NettyAllocatorDefault.apply();
         SpringApplication.run(SwitchboardApplication.class, args);
     }
 }
