@@ -9,7 +9,7 @@
 #   bench/run.sh --compare a.json b.json   print two result files side by side
 #
 # Environment: JAVA_HOME (JDK 21+), SWITCHBOARD_DATABASE_URL (empty: the gateway's embedded PostgreSQL under a
-# temporary data dir), GATEWAY_JAVA_OPTS (extra JVM flags for the gateway), MAVEN_ARGS (e.g. -o),
+# temporary data dir), GATEWAY_JAVA_OPTS (JVM flags for the gateway; default -Xmx256m, see below), MAVEN_ARGS (e.g. -o),
 # BENCH_GATEWAY_PORT / BENCH_MOCK_PORT / BENCH_PACED_PORT (defaults 18080 / 18081 / 18082),
 # BENCH_ROUTE_JSON (body for POST /admin/v1/routes when that endpoint exists).
 #
@@ -147,6 +147,11 @@ PACED_PID=$STARTED_PID
 wait_http "http://127.0.0.1:$MOCK_PORT/health" 30 "$MOCK_PID"
 wait_http "http://127.0.0.1:$PACED_PORT/health" 30 "$PACED_PID"
 
+# The gateway's heap is capped as a container limit would cap it (256 MB is what a 512 MB container gets at
+# MaxRAMPercentage=50). Uncapped, the JVM sizes the heap from the machine's RAM (a quarter of 24 GB here) and G1 grows
+# into it, and the RSS column would measure the machine rather than the gateway. Set GATEWAY_JAVA_OPTS= to measure
+# uncapped.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xmx256m}
 ADMIN_KEY="sb-bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 log "starting gateway on 127.0.0.1:$GATEWAY_PORT (database: ${SWITCHBOARD_DATABASE_URL:-embedded})"
 # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of flags
