@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.config;
 
+import ai.switchboard.gateway.netty.EventLoopTimer;
 import ai.switchboard.observability.GenAiObservations;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.providers.ProviderAdapters;
@@ -50,7 +51,8 @@ class RoutingConfiguration {
     FailoverExecutor failoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             ExecutionSettings settings, GenAiObservations observations, RoutingMetrics routingMetrics) {
         return new FailoverExecutor(adapters, guards, latency, settings.retry(),
-                () -> ThreadLocalRandom.current().nextDouble(), AttemptObserver.of(observations, routingMetrics));
+                () -> ThreadLocalRandom.current().nextDouble(), AttemptObserver.of(observations, routingMetrics),
+                new EventLoopTimer());
     }
 
     /** Also the registry's {@code RoutePolicyInspector}: route writes are validated against these policies. */

@@ -10,6 +10,7 @@ import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +18,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,6 +37,7 @@ public final class FailoverExecutor {
     private final RetrySettings retry;
     private final Backoff backoff;
     private final AttemptObserver observer;
+    private final Scheduler timer;
 
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry) {
@@ -47,9 +50,19 @@ public final class FailoverExecutor {
         this(adapters, guards, latency, retry, random, AttemptObserver.NONE);
     }
 
-    /** The production form: every attempt, retry and fallback is reported to {@code observer}. */
+    /** As above, with every attempt, retry and fallback reported to {@code observer}. */
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry, DoubleSupplier random, AttemptObserver observer) {
+        this(adapters, guards, latency, retry, random, observer, null);
+    }
+
+    /**
+     * The production form: timeouts and retry waits run on {@code timer} (null: Reactor's parallel scheduler, looked
+     * up at each use so virtual-time tests can replace it).
+     */
+    public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
+            RetrySettings retry, DoubleSupplier random, AttemptObserver observer, Scheduler timer) {
+        this.timer = timer;
         this.adapters = adapters;
         this.guards = guards;
         this.latency = latency;
@@ -100,12 +113,12 @@ public final class FailoverExecutor {
     private <T> Mono<T> once(String operation, List<Deployment> candidates, Function<Deployment, Mono<T>> attempt, Timeouts timeouts,
             RoutingTrace trace) {
         Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
-                .timeout(timeouts.attempt())
+                .timeout(delay(timeouts.attempt()))
                 .flux();
         FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, false);
         return run.start()
                 .single()
-                .timeout(timeouts.request())
+                .timeout(delay(timeouts.request()))
                 .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
     }
 
@@ -128,12 +141,17 @@ public final class FailoverExecutor {
     private <T> Flux<T> streamed(String operation, List<Deployment> candidates, Function<Deployment, Flux<T>> attempt,
             Timeouts timeouts, RoutingTrace trace) {
         Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
-                .timeout(Mono.delay(timeouts.firstToken()), chunk -> Mono.delay(timeouts.streamIdle()));
+                .timeout(delay(timeouts.firstToken()), chunk -> delay(timeouts.streamIdle()));
         FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, true);
         // The request timeout bounds the wait for the first chunk only; a started stream is bounded by streamIdle.
         return run.start()
-                .timeout(Mono.delay(timeouts.request()), chunk -> Mono.never())
+                .timeout(delay(timeouts.request()), chunk -> Mono.never())
                 .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    }
+
+    /** A wait on the executor's timer, for timeouts and retry backoff. */
+    Mono<Long> delay(Duration duration) {
+        return timer == null ? Mono.delay(duration) : Mono.delay(duration, timer);
     }
 
     AttemptObserver observer() {

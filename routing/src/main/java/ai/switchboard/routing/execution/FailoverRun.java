@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The attempts of one request. After a failure before the first element:
@@ -155,7 +154,7 @@ final class FailoverRun<T> {
                 && calls < executor.retrySettings().maxAttempts()) {
             Duration wait = backoff.delay(retry, error.retryAfter());
             executor.observer().retry(trace, deployment, error.type().tag());
-            return Mono.delay(wait).thenMany(attempt(index, retry + 1));
+            return executor.delay(wait).thenMany(attempt(index, retry + 1));
         }
         return moveOn(index + 1, error);
     }

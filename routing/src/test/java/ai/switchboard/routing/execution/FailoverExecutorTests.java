@@ -17,10 +17,12 @@ import ai.switchboard.routing.testsupport.ScriptedAdapter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 class FailoverExecutorTests {
 
@@ -291,5 +293,30 @@ class FailoverExecutorTests {
 
         assertThat(response.id()).isEqualTo(answer("b").id());
         assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly("bulkhead_full", "ok");
+    }
+
+    @Test
+    void timeoutsAndRetryWaitsRunOnTheGivenTimer() {
+        // A timer of its own, not Reactor's parallel scheduler: only advancing it may time the attempts out.
+        VirtualTimeScheduler timer = VirtualTimeScheduler.create();
+        FailoverExecutor timed = new FailoverExecutor(new ProviderAdapters(List.of(adapter)), executor.guards(),
+                new LatencyTracker(0.5),
+                new RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 0, Duration.ofSeconds(5), 6),
+                () -> 0.0, AttemptObserver.NONE, timer);
+        adapter.chat("up-a", Mono.never());
+        adapter.chat("up-b", Mono.just(answer("b")));
+        AtomicReference<ChatResponse> answered = new AtomicReference<>();
+
+        timed.chat(List.of(a, b), request("r", "x"), TIMEOUTS, trace).subscribe(answered::set);
+        assertThat(adapter.calls("up-a")).isEqualTo(1);
+        timer.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(adapter.calls("up-a")).as("the retry waits 100 ms on the timer").isEqualTo(1);
+        timer.advanceTimeBy(Duration.ofMillis(100));
+        assertThat(adapter.calls("up-a")).isEqualTo(2);
+        timer.advanceTimeBy(Duration.ofSeconds(21));
+
+        assertThat(answered.get()).isNotNull();
+        assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly("timeout", "timeout", "timeout",
+                "ok");
     }
 }
