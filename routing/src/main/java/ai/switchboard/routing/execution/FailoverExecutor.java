@@ -41,34 +41,30 @@ public final class FailoverExecutor {
 
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry) {
-        this(adapters, guards, latency, retry, () -> ThreadLocalRandom.current().nextDouble(), AttemptObserver.NONE);
+        this(adapters, guards, latency, retry, () -> ThreadLocalRandom.current().nextDouble(), AttemptObserver.NONE,
+                null);
     }
 
     /** As above with the jitter source given, so tests see exact waits. */
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry, DoubleSupplier random) {
-        this(adapters, guards, latency, retry, random, AttemptObserver.NONE);
-    }
-
-    /** As above, with every attempt, retry and fallback reported to {@code observer}. */
-    public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
-            RetrySettings retry, DoubleSupplier random, AttemptObserver observer) {
-        this(adapters, guards, latency, retry, random, observer, null);
+        this(adapters, guards, latency, retry, random, AttemptObserver.NONE, null);
     }
 
     /**
-     * The production form: timeouts and retry waits run on {@code timer} (null: Reactor's parallel scheduler, looked
-     * up at each use so virtual-time tests can replace it).
+     * The production form: every attempt, retry and fallback is reported to {@code observer}, and timeouts and retry
+     * waits run on {@code timer} (null: Reactor's parallel scheduler, looked up at each use so virtual-time tests can
+     * replace it).
      */
     public FailoverExecutor(ProviderAdapters adapters, DeploymentGuards guards, LatencyTracker latency,
             RetrySettings retry, DoubleSupplier random, AttemptObserver observer, Scheduler timer) {
-        this.timer = timer;
         this.adapters = adapters;
         this.guards = guards;
         this.latency = latency;
         this.retry = retry;
         this.backoff = new Backoff(retry, random);
         this.observer = observer;
+        this.timer = timer;
     }
 
     public DeploymentGuards guards() {
