@@ -6,10 +6,15 @@ import io.netty.resolver.AddressResolverGroup;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Set;
-import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.transport.NameResolverProvider;
 
-/** The {@code http} tool type; see {@link HttpToolConfig} for its configuration and {@link HttpTool} for its guards. */
-public final class HttpToolType implements ToolType<HttpToolConfig> {
+/**
+ * The {@code http} tool type; see {@link HttpToolConfig} for its configuration and {@link HttpTool} for its guards.
+ * One type serves every http tool for the application's lifetime; closing it closes its DNS resolver.
+ */
+public final class HttpToolType implements ToolType<HttpToolConfig>, AutoCloseable {
 
     public static final String NAME = "http";
 
@@ -20,10 +25,13 @@ public final class HttpToolType implements ToolType<HttpToolConfig> {
         this.dns = Objects.requireNonNull(dns, "dns");
     }
 
-    /** With Reactor Netty's own non-blocking DNS resolver, the one every other client of the gateway uses. */
-    @SuppressWarnings("unchecked")
+    /**
+     * With a resolver built the way Reactor Netty builds its default one (non-blocking DNS on the shared event
+     * loops, honouring {@code /etc/hosts}), of the tools' own so closing it touches no other client.
+     */
     public static HttpToolType withDefaultDns() {
-        return new HttpToolType((AddressResolverGroup<InetSocketAddress>) HttpClient.create().configuration().resolver());
+        return new HttpToolType(NameResolverProvider.builder().build()
+                .newNameResolverGroup(HttpResources.get(), LoopResources.DEFAULT_NATIVE));
     }
 
     @Override
@@ -39,6 +47,11 @@ public final class HttpToolType implements ToolType<HttpToolConfig> {
     @Override
     public Set<String> secretFields() {
         return Set.of("secret_headers", "secret_query");
+    }
+
+    @Override
+    public void close() {
+        dns.close();
     }
 
     @Override
