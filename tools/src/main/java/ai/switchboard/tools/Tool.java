@@ -28,7 +28,8 @@ public interface Tool extends AutoCloseable {
 
     /**
      * Releases what the tool holds (connection pools, schedulers). The registry replaces a tool when its
-     * configuration changes; calls already running may fail afterwards. The default holds nothing.
+     * configuration changes; calls already running may fail afterwards. May block briefly while pools close, so it
+     * is called off the event loops. The default holds nothing.
      */
     @Override
     default void close() {

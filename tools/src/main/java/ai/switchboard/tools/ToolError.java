@@ -6,7 +6,11 @@ package ai.switchboard.tools;
  */
 public enum ToolError {
 
-    /** The arguments are not JSON, not an object, or do not match the tool's schema; the tool did not run. */
+    /**
+     * The arguments cannot be used: not JSON, not an object, or not matching the tool's schema (then the tool did
+     * not run), or rejected by the tool's target as malformed (a SQL syntax error, an unknown column). The model
+     * should correct them.
+     */
     INVALID_ARGUMENTS("invalid_arguments"),
 
     /** The tool refused the request by policy (a URL off the allow-list, a write, a table not granted). */

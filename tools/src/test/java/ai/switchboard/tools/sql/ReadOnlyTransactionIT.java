@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,51 +43,30 @@ class ReadOnlyTransactionIT {
         transaction.close();
     }
 
-    static Stream<WriteAttempts.WriteAttempt> attempts() {
-        return WriteAttempts.all().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("attempts")
+    @MethodSource("ai.switchboard.tools.sql.WriteAttempts#all")
     void theDatabaseRefusesEveryWrite(WriteAttempts.WriteAttempt attempt) throws SQLException {
         String before = SqlToolDatabase.state();
 
-        assertThatThrownBy(() -> transaction.run(5_000, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.setEscapeProcessing(false);
-                return statement.execute(attempt.sql());
-            }
-        })).isInstanceOfSatisfying(SQLException.class,
+        assertThatThrownBy(() -> execute(attempt.sql())).isInstanceOfSatisfying(SQLException.class,
                 refused -> assertThat(refused.getSQLState()).as(refused.getMessage()).isIn(attempt.refusedWith()));
         assertThat(SqlToolDatabase.state()).isEqualTo(before);
     }
 
-    static Stream<String> allowedButUndone() {
-        return WriteAttempts.undoneByRollback().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("allowedButUndone")
+    @MethodSource("ai.switchboard.tools.sql.WriteAttempts#undoneByRollback")
     void whatTheDatabaseAllowsIsUndoneByTheRollback(String sql) throws SQLException {
         String before = SqlToolDatabase.state();
 
-        transaction.run(5_000, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                return statement.execute(sql);
-            }
-        });
+        execute(sql);
 
         assertThat(SqlToolDatabase.state()).isEqualTo(before);
     }
 
     @Test
     void aSessionSettingAQueryChangesIsGoneInTheNextTransaction() throws SQLException {
-        transaction.run(5_000, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                return statement.execute("SELECT set_config('default_transaction_read_only', 'off', false), "
-                        + "set_config('application_name', 'hijacked', false)");
-            }
-        });
+        execute("SELECT set_config('default_transaction_read_only', 'off', false), "
+                + "set_config('application_name', 'hijacked', false)");
 
         String settings = transaction.run(5_000, connection -> {
             try (Statement statement = connection.createStatement();
@@ -105,11 +83,7 @@ class ReadOnlyTransactionIT {
 
     @Test
     void aSessionAdvisoryLockIsReleasedAfterTheCall() throws SQLException {
-        transaction.run(5_000, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                return statement.execute("SELECT pg_advisory_lock(4242), pg_advisory_lock_shared(4243)");
-            }
-        });
+        execute("SELECT pg_advisory_lock(4242), pg_advisory_lock_shared(4243)");
 
         try (var admin = SqlToolDatabase.admin(); Statement statement = admin.createStatement();
                 ResultSet locks = statement.executeQuery("SELECT pg_try_advisory_lock(4242), "
@@ -118,5 +92,15 @@ class ReadOnlyTransactionIT {
             assertThat(locks.getBoolean(1)).as("another session can take the lock").isTrue();
             assertThat(locks.getBoolean(2)).isTrue();
         }
+    }
+
+    /** Runs raw SQL in the tool's transaction, with no check of the tool's in front. */
+    private static void execute(String sql) throws SQLException {
+        transaction.run(5_000, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false);
+                return statement.execute(sql);
+            }
+        });
     }
 }

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,12 +74,8 @@ class SqlToolIT {
         assertThat(data(result).path("rows").get(9).get(0).asInt()).isEqualTo(10);
     }
 
-    static Stream<WriteAttempts.WriteAttempt> writes() {
-        return WriteAttempts.all().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("writes")
+    @MethodSource("ai.switchboard.tools.sql.WriteAttempts#all")
     void everyWriteAttemptFailsAndChangesNothing(WriteAttempts.WriteAttempt attempt) throws SQLException {
         String before = SqlToolDatabase.state();
 
@@ -90,12 +85,8 @@ class SqlToolIT {
         assertThat(SqlToolDatabase.state()).isEqualTo(before);
     }
 
-    static Stream<String> allowedButUndone() {
-        return WriteAttempts.undoneByRollback().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("allowedButUndone")
+    @MethodSource("ai.switchboard.tools.sql.WriteAttempts#undoneByRollback")
     void whatPostgresAllowsInAReadOnlyTransactionLeavesNoTrace(String sql) throws SQLException {
         String before = SqlToolDatabase.state();
 
