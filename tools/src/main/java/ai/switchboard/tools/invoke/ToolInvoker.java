@@ -62,7 +62,8 @@ public final class ToolInvoker {
         return Mono.defer(() -> tool.call(parsed))
                 .timeout(limit)
                 .map(data -> ToolResult.ok(name, data, limits.maxOutputChars()))
-                .defaultIfEmpty(ToolResult.ok(name, JsonNodeFactory.instance.nullNode(), limits.maxOutputChars()))
+                .switchIfEmpty(Mono.fromSupplier(
+                        () -> ToolResult.ok(name, JsonNodeFactory.instance.nullNode(), limits.maxOutputChars())))
                 .onErrorResume(failure -> Mono.just(failure(failure, limit)));
     }
 

@@ -3,6 +3,7 @@ package ai.switchboard.tools.sql;
 import ai.switchboard.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +47,7 @@ final class QueryPlan {
     /** Refuses plans that write, lock rows, or read a relation the allow-list does not name. */
     void check(RelationAllowList allowList) {
         if (write != null) {
-            throw ToolException.refused("Only read queries can run; this one would " + write.toLowerCase()
+            throw ToolException.refused("Only read queries can run; this one would " + write.toLowerCase(Locale.ROOT)
                     + " rows");
         }
         if (locks) {
