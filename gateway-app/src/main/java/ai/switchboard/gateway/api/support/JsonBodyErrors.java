@@ -42,7 +42,7 @@ final class JsonBodyErrors {
             String duplicate = JsonSyntax.duplicateKey(failure.getOriginalMessage());
             if (duplicate != null) {
                 String param = JsonPaths.describe(parser);
-                return ApiException.invalidRequest("Duplicate key '" + ParamErrors.echo(duplicate) + "' in the JSON "
+                return ApiException.invalidRequest("Duplicate key '" + ApiException.echo(duplicate) + "' in the JSON "
                         + "body: each key may appear only once in an object.", param);
             }
             return ApiException.invalidRequest("We could not parse the JSON body of your request: "

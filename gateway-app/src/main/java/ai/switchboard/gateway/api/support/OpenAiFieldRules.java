@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.api.support;
 
+import ai.switchboard.gateway.api.error.ApiException;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,7 @@ public final class OpenAiFieldRules {
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             if (!isTokenId(entry.getKey())) {
                 throw ParamErrors.invalid(param, "keys must be token ids (non-negative integers), but got '"
-                        + ParamErrors.echo(entry.getKey()) + "'.");
+                        + ApiException.echo(entry.getKey()) + "'.");
             }
             JsonNode bias = entry.getValue();
             if (!bias.isIntegralNumber() || !bias.canConvertToInt() || Math.abs(bias.intValue()) > 100) {

@@ -10,8 +10,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ParamErrors {
 
-    private static final int MAX_ECHO = 64;
-
     private ParamErrors() {
     }
 
@@ -34,13 +32,13 @@ public final class ParamErrors {
     }
 
     public static ApiException outOfRange(String param, String number) {
-        return ApiException.invalidRequest("Invalid '" + param + "': the number " + echo(number) + " is too "
-                + (number.startsWith("-") ? "small" : "large") + ".", param);
+        return ApiException.invalidRequest("Invalid '" + param + "': the number " + ApiException.echo(number)
+                + " is too " + (number.startsWith("-") ? "small" : "large") + ".", param);
     }
 
     public static ApiException notOneOf(String param, String value, List<String> supported) {
         StringBuilder message = new StringBuilder("Invalid value for '").append(param).append("': '")
-                .append(echo(value)).append("'. Supported values are: ");
+                .append(ApiException.echo(value)).append("'. Supported values are: ");
         for (int i = 0; i < supported.size(); i++) {
             if (i > 0) {
                 message.append(i == supported.size() - 1 ? " and " : ", ");
@@ -61,10 +59,6 @@ public final class ParamErrors {
 
     public static ApiException invalid(String param, String reason) {
         return ApiException.invalidRequest("Invalid '" + param + "': " + reason, param);
-    }
-
-    static String echo(String value) {
-        return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "...";
     }
 
     private static String number(Number bound) {

@@ -15,9 +15,8 @@ public final class JavaNames {
                     + "|ArrayList|LinkedHashMap|HashMap|List|Map|Set|Collection|JsonNode|ObjectNode|ArrayNode"
                     + "|JsonToken|JsonParser|InputStream|Class|Record)\\b",
             "\\b[A-Za-z]*(Exception|Error|Feature|Constraints|Config|Deserializer|Node)\\b",
-            "\\b(int|double|float|short|byte|char)\\b",
-            "\\b(of|to) long\\b",
-            "\\b(VALUE_[A-Z_]+|START_OBJECT|START_ARRAY|END_OBJECT|END_ARRAY|FIELD_NAME|PROPERTY_NAME|NOT_AVAILABLE)\\b",
+            "\\b(of|to|type) (int|long|double|float|short|byte|char)\\b",
+            "\\b(VALUE_[A-Z_]+|(START|END)_(OBJECT|ARRAY)|FIELD_NAME|PROPERTY_NAME|NOT_AVAILABLE)\\b",
             "REDACTED|Source:|\\[Source"));
 
     private JavaNames() {

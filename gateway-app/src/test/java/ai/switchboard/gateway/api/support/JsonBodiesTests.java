@@ -122,6 +122,20 @@ class JsonBodiesTests {
         assertThat(JavaNames.find(error.getMessage())).as(error.getMessage()).isNull();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "Cannot deserialize value of type `java.lang.Double` from String value (token `JsonToken.VALUE_STRING`)",
+        "Numeric value (99999999999) out of range of int (-2147483648 - 2147483647)",
+        "Cannot construct instance of ChatRequest, problem: java.lang.NullPointerException",
+        "Trailing token (START_OBJECT) found after value",
+        "Non-standard token 'NaN': enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS to allow",
+        "Unexpected close marker ']': expected '}' (for Object starting at [Source: REDACTED; line: 1])",
+        "Cannot coerce Integer value (5) to String value",
+    })
+    void theJavaDetectorRecognisesJacksonsOwnMessages(String jacksonMessage) {
+        assertThat(JavaNames.find(jacksonMessage)).isNotNull();
+    }
+
     @Test
     void limitsOfTheParserNameTheField() {
         ApiException digits = refused("{\"max_tokens\":" + "9".repeat(1200) + "}", ChatRequest.class);
