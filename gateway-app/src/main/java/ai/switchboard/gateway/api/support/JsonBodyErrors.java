@@ -59,12 +59,12 @@ final class JsonBodyErrors {
         }
         if (failure instanceof MismatchedInputException mismatch) {
             String expected = JsonTypes.expectedBy(mismatch.getTargetType());
-            String actual = JsonTypes.of(parser.currentToken());
-            if (expected != null && JsonTypes.NUMBER.equals(expected) && isNumber(parser.currentToken())) {
+            if (JsonTypes.NUMBER.equals(expected) && isNumber(parser.currentToken())) {
+                // A number where a number belongs that still does not bind is one that does not fit: 1e400.
                 return ParamErrors.outOfRange(param, parser.getString());
             }
             if (expected != null) {
-                return ParamErrors.type(param, expected, actual);
+                return ParamErrors.type(param, expected, JsonTypes.of(parser.currentToken()));
             }
         }
         return ApiException.invalidRequest("Invalid value for '" + param + "'.", param);
