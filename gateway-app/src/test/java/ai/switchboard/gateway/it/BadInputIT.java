@@ -1,7 +1,10 @@
 package ai.switchboard.gateway.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.switchboard.gateway.api.support.JavaNames;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,57 @@ class BadInputIT extends GatewayIT {
         } else {
             assertThat(error.path("param").asString()).isEqualTo(param);
         }
+    }
+
+    /** The reproductions of issue 11, each of which used to be accepted (and forwarded upstream). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"temperature\":\"NaN\"}|temperature",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"top_p\":\"NaN\"}|top_p",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"max_tokens\":\"10\"}|max_tokens",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"n\":\"2\"}|n",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"stream\":1}|stream",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"tool_choice\":5}|tool_choice",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"logit_bias\":\"x\"}|logit_bias",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"user\":5}|user",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":MESSAGES,\"max_tokens\":99999999999}|max_tokens",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"video\"}]}]}"
+                + "|messages[0].content[0].type",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\"}]}]}"
+                + "|messages[0].content[0].text",
+        "/v1/chat/completions|{\"model\":\"MODEL\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                + "\"image_url\":5}]}]}|messages[0].content[0].image_url",
+        "/v1/chat/completions|{\"model\":\"a\",\"model\":\"MODEL\",\"messages\":MESSAGES}|model",
+        "/v1/completions|{\"model\":\"MODEL\",\"prompt\":\"x\",\"max_tokens\":-1,\"n\":1000,\"temperature\":\"hot\"}|",
+        "/v1/completions|{\"model\":\"MODEL\",\"prompt\":\"x\",\"temperature\":\"hot\"}|temperature",
+        "/v1/completions|{\"model\":\"MODEL\",\"prompt\":\"x\",\"n\":1000}|n",
+        "/v1/completions|{\"model\":\"MODEL\",\"prompt\":\"x\",\"max_tokens\":-1}|max_tokens",
+        "/v1/embeddings|{\"model\":\"MODEL\",\"input\":\"x\",\"encoding_format\":\"bogus\"}|encoding_format",
+        "/v1/embeddings|{\"model\":\"MODEL\",\"input\":\"x\",\"dimensions\":-1}|dimensions",
+    })
+    void issueElevenReproductionsAreRefusedBeforeTheUpstream(String path, String body, String param) {
+        JsonNode error = http.post().uri(path).header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.replace("MODEL", prefix + "-m")
+                        .replace("MESSAGES", "[{\"role\":\"user\",\"content\":\"x\"}]"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("error");
+
+        if (param != null) {
+            assertThat(error.path("param").asString()).isEqualTo(param);
+        }
+        assertThat(JavaNames.find(error.path("message").asString())).isNull();
+        assertThat(UPSTREAM.countRequestsMatching(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")).build())
+                .getCount()).isZero();
+    }
+
+    @Test
+    void unknownModelsAreNotEchoedInFull() {
+        String huge = "m".repeat(100_000);
+        chat(key, "{\"model\":\"" + huge + "\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error.message").value(m -> assertThat((String) m).hasSizeLessThan(200));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ai.switchboard.bench.jmh;
 
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.json.ClientJson;
 import ai.switchboard.providers.json.WireJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,15 +16,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Request parse as the gateway does it (gateway-app {@code JsonBodies}: an {@link ObjectReader} derived per call,
- * reading from an InputStream over the joined body), against a reader built once, plus the re-serialization of
- * the upstream request that the provider call performs. {@code ChatRequestValidator} is package-private in
- * gateway-app, and gateway-app is a repackaged Boot jar other modules cannot compile against, so validation is not
- * measured here; it is a handful of field checks on the bound record.
+ * Request parse as the gateway does it (gateway-app {@code JsonBodies}: a cached {@link ClientJson} reader, strict
+ * types and duplicate-key detection, its own parser so that trailing data is checked after the value), against the
+ * lenient reader it used before, plus the re-serialization of the upstream request that the provider call performs.
+ * The validators are package-private in gateway-app, and gateway-app is a repackaged Boot jar other modules cannot
+ * compile against, so validation is not measured here; it is field checks on the bound record.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,28 +35,35 @@ import tools.jackson.databind.ObjectReader;
 @Fork(1)
 public class RequestParseBenchmark {
 
-    private ObjectReader cachedReader;
+    private ObjectReader strictReader;
+    private ObjectReader lenientReader;
     private ChatRequest parsed;
 
     @Setup
     public void setUp() throws IOException {
-        cachedReader = WireJson.mapper().readerFor(ChatRequest.class)
+        strictReader = ClientJson.mapper().readerFor(ChatRequest.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        lenientReader = WireJson.mapper().readerFor(ChatRequest.class)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        parsed = cachedReader.readValue(Fixtures.CHAT_REQUEST);
+        parsed = strictReader.readValue(Fixtures.CHAT_REQUEST);
     }
 
-    /** What JsonBodies does today. */
+    /** What JsonBodies does. */
     @Benchmark
     public ChatRequest parseAsGatewayDoes() throws IOException {
-        return WireJson.mapper().readerFor(ChatRequest.class)
-                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .readValue(new ByteArrayInputStream(Fixtures.CHAT_REQUEST));
+        try (JsonParser parser = strictReader.createParser(new ByteArrayInputStream(Fixtures.CHAT_REQUEST))) {
+            ChatRequest request = strictReader.readValue(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalStateException("trailing data");
+            }
+            return request;
+        }
     }
 
-    /** The same with the reader built once. */
+    /** The lenient reader the gateway used before client bodies were held to JSON's types (no duplicate check). */
     @Benchmark
-    public ChatRequest parseWithCachedReader() throws IOException {
-        return cachedReader.readValue(new ByteArrayInputStream(Fixtures.CHAT_REQUEST));
+    public ChatRequest parseLenient() throws IOException {
+        return lenientReader.readValue(new ByteArrayInputStream(Fixtures.CHAT_REQUEST));
     }
 
     /** The upstream body: the model swapped for the upstream id, serialized by the WebClient's encoder mapper. */

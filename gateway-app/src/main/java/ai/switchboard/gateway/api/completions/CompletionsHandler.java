@@ -1,6 +1,5 @@
 package ai.switchboard.gateway.api.completions;
 
-import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.EventStreams;
 import ai.switchboard.gateway.api.support.GatewayHeaders;
@@ -26,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/completions}, the legacy text completion API, for a model or a {@code fallback} route. Its body is
- * passed through as JSON: only {@code model} is interpreted (and rewritten to each attempt's upstream id). Calls go
- * through the {@link RouteEngine}: retries, circuit breakers, and failover until a stream's first chunk.
+ * checked field by field and passed through as JSON: only {@code model} is rewritten (to each attempt's upstream
+ * id). Calls go through the {@link RouteEngine}: retries, circuit breakers, and failover until a stream's first chunk.
  */
 @Component
 public class CompletionsHandler {
@@ -60,7 +59,7 @@ public class CompletionsHandler {
                     boolean stream;
                     String model = body.path("model").asString(null);
                     try {
-                        stream = validate(body);
+                        stream = CompletionsRequestValidator.validate(body);
                         recording.requestModel(model, stream);
                         snapshot = stream
                                 ? access.check(caller, model, Capability.COMPLETIONS, Capability.STREAMING)
@@ -113,28 +112,5 @@ public class CompletionsHandler {
             recording.tokens(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0),
                     usage.path("prompt_tokens_details").path("cached_tokens").asLong(0));
         }
-    }
-
-    /** Checks the fields the gateway relies on; returns whether a stream was asked for. */
-    static boolean validate(ObjectNode body) {
-        JsonNode model = body.get("model");
-        if (model == null || model.isNull()) {
-            throw ApiException.invalidRequest("You must provide a model parameter.", "model");
-        }
-        if (!model.isString()) {
-            throw ApiException.invalidRequest("Invalid type for 'model': expected a string.", "model");
-        }
-        JsonNode prompt = body.get("prompt");
-        if (prompt == null || prompt.isNull()) {
-            throw ApiException.invalidRequest("Missing required parameter: 'prompt'.", "prompt");
-        }
-        if (!prompt.isString() && !prompt.isArray()) {
-            throw ApiException.invalidRequest("'prompt' must be a string or an array.", "prompt");
-        }
-        JsonNode stream = body.get("stream");
-        if (stream != null && !stream.isNull() && !stream.isBoolean()) {
-            throw ApiException.invalidRequest("Invalid type for 'stream': expected a boolean.", "stream");
-        }
-        return stream != null && stream.asBoolean(false);
     }
 }

@@ -1,6 +1,5 @@
 package ai.switchboard.gateway.api.embeddings;
 
-import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.JsonWriter;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/embeddings}, for a model or a {@code fallback} route. Calls go through the {@link RouteEngine}, so
@@ -52,7 +50,7 @@ public class EmbeddingsHandler {
                     RegistrySnapshot snapshot;
                     recording.requestModel(embedding.model(), false);
                     try {
-                        validate(embedding);
+                        EmbeddingsRequestValidator.validate(embedding);
                         snapshot = access.check(caller, embedding.model(), Capability.EMBEDDINGS);
                     } catch (RuntimeException refused) {
                         recording.failed(refused);
@@ -71,39 +69,5 @@ public class EmbeddingsHandler {
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .body(JsonWriter.body(response)));
                 });
-    }
-
-    static void validate(EmbeddingRequest request) {
-        JsonNode input = request.input();
-        if (input == null || input.isNull()) {
-            throw ApiException.invalidRequest("Missing required parameter: 'input'.", "input");
-        }
-        if (input.isString()) {
-            if (input.asString().isEmpty()) {
-                throw ApiException.invalidRequest("'input' cannot be an empty string.", "input");
-            }
-            return;
-        }
-        if (!input.isArray() || input.isEmpty()) {
-            throw ApiException.invalidRequest(
-                    "'input' must be a non-empty string, array of strings, or array of token arrays.", "input");
-        }
-        if (input.size() > 2048) {
-            throw ApiException.invalidRequest("'input' may contain at most 2048 items.", "input");
-        }
-        for (int i = 0; i < input.size(); i++) {
-            JsonNode item = input.get(i);
-            boolean valid = item.isString() || item.isIntegralNumber() || (item.isArray() && !item.isEmpty());
-            if (!valid) {
-                throw ApiException.invalidRequest("Invalid item in 'input'.", "input[" + i + "]");
-            }
-        }
-        if (request.encodingFormat() != null && !"float".equals(request.encodingFormat())
-                && !"base64".equals(request.encodingFormat())) {
-            throw ApiException.invalidRequest("'encoding_format' must be 'float' or 'base64'.", "encoding_format");
-        }
-        if (request.dimensions() != null && request.dimensions() < 1) {
-            throw ApiException.invalidRequest("'dimensions' must be at least 1.", "dimensions");
-        }
     }
 }

@@ -6,6 +6,8 @@ package ai.switchboard.gateway.api.error;
  */
 public class ApiException extends RuntimeException {
 
+    private static final int MAX_ECHO = 64;
+
     private final int status;
     private final String type;
     private final String param;
@@ -25,7 +27,7 @@ public class ApiException extends RuntimeException {
 
     public static ApiException modelNotFound(String model) {
         return new ApiException(404, "invalid_request_error",
-                "The model '" + model + "' does not exist or you do not have access to it.", "model",
+                "The model '" + echo(model) + "' does not exist or you do not have access to it.", "model",
                 "model_not_found");
     }
 
@@ -46,6 +48,11 @@ public class ApiException extends RuntimeException {
     public static ApiException notFound(String path) {
         return new ApiException(404, "invalid_request_error", "Unknown request URL: " + path + ".", null,
                 "unknown_url");
+    }
+
+    /** A client's value as an error message may quote it: shortened, so a huge value cannot bloat the error. */
+    public static String echo(String value) {
+        return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "...";
     }
 
     public int status() {

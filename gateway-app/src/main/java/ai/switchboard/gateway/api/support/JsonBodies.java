@@ -1,33 +1,33 @@
 package ai.switchboard.gateway.api.support;
 
 import ai.switchboard.gateway.api.error.ApiException;
-import ai.switchboard.providers.json.WireJson;
+import ai.switchboard.providers.json.ClientJson;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads a request body as JSON, refusing it with 413 as soon as it grows past the configured limit, and with a 400
- * that names the offending parameter when it does not bind.
+ * that names the offending parameter when it does not bind. Bodies are held to {@link ClientJson}'s rules: JSON types
+ * exactly as OpenAI documents them, no coercion, no duplicate keys.
  */
 @Component
 public class JsonBodies {
 
     /**
-     * Readers are immutable and costly to configure, so one is built per body type and reused; clients are held to
-     * OpenAI's types: 1.5 is not an integer, even though Jackson would round it.
+     * Readers are immutable and costly to configure, so one is built per body type and reused. Trailing data is
+     * checked here rather than by Jackson, whose error for it cannot be told apart from a body that is not an object.
      */
     private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
         @Override
         protected ObjectReader computeValue(Class<?> type) {
-            return WireJson.mapper().readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            return ClientJson.mapper().readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         }
     };
 
@@ -45,25 +45,43 @@ public class JsonBodies {
                 .map(buffer -> bind(buffer, type));
     }
 
-    private static <T> T bind(DataBuffer buffer, Class<T> type) {
-        try {
-            T value = READERS.get(type).readValue(buffer.asInputStream());
-            if (value == null) {
-                throw ApiException.invalidRequest("The request body must be a JSON object.", null);
-            }
-            return value;
-        } catch (StreamReadException e) {
-            throw ApiException.invalidRequest(
-                    "We could not parse the JSON body of your request: " + e.getOriginalMessage(), null);
-        } catch (DatabindException e) {
-            String param = JsonPaths.describe(e);
-            throw ApiException.invalidRequest(
-                    param == null ? "The request body must be a JSON object."
-                            : "Invalid type for '" + param + "': " + e.getOriginalMessage(), param);
-        } catch (JacksonException e) {
-            throw ApiException.invalidRequest("Invalid JSON body: " + e.getOriginalMessage(), null);
+    /** Binds {@code buffer} and releases it. */
+    static <T> T bind(DataBuffer buffer, Class<T> type) {
+        ObjectReader reader = READERS.get(type);
+        try (JsonParser parser = open(reader, buffer)) {
+            return bind(reader, parser);
         } finally {
             DataBufferUtils.release(buffer);
         }
+    }
+
+    /** A parser over the body; creating one already reads the first bytes to detect the encoding. */
+    private static JsonParser open(ObjectReader reader, DataBuffer buffer) {
+        try {
+            return reader.createParser(buffer.asInputStream());
+        } catch (JacksonException e) {
+            throw ApiException.invalidRequest("We could not parse the JSON body of your request: "
+                    + JsonSyntax.reason(e.getOriginalMessage()) + ".", null);
+        }
+    }
+
+    private static <T> T bind(ObjectReader reader, JsonParser parser) {
+        T value;
+        try {
+            value = reader.readValue(parser);
+        } catch (JacksonException e) {
+            throw JsonBodyErrors.of(e, parser);
+        }
+        if (value == null) {
+            throw JsonBodyErrors.notAnObject();
+        }
+        try {
+            if (parser.nextToken() != null) {
+                throw JsonBodyErrors.trailingData(parser);
+            }
+        } catch (JacksonException e) {
+            throw JsonBodyErrors.of(e, parser);
+        }
+        return value;
     }
 }
