@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.admin;
 
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.auth.RequiredScope;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.registry.key.ApiKeyAdminService;
 import ai.switchboard.registry.key.ApiKeyView;
@@ -35,6 +37,7 @@ public class ApiKeyAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKeyResponse>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -49,16 +52,19 @@ public class ApiKeyAdminController {
         });
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping
     public Mono<ListResponse<ApiKeyView>> list() {
         return calls.blocking(() -> new ListResponse<>(keys.list()));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping("/{id}")
     public Mono<ApiKeyView> get(@PathVariable String id) {
         return calls.blocking(() -> keys.get(id));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();

@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.admin;
 
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.auth.RequiredScope;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.registry.declarative.ApplyResult;
 import ai.switchboard.registry.declarative.DeclarativeConfigService;
@@ -36,17 +38,20 @@ public class ConfigAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PostMapping(path = PATH + ":apply", produces = "application/json")
     public Mono<ApplyResult> apply(@RequestBody(required = false) String body, ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
         return calls.blocking(() -> config.apply(body, actor));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping(path = PATH, produces = "application/yaml")
     public Mono<ResponseEntity<String>> exportYaml() {
         return calls.blocking(() -> ResponseEntity.ok().contentType(YAML).body(config.exportYaml()));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping(path = PATH, produces = "application/json")
     public Mono<Map<String, List<?>>> exportJson() {
         return calls.blocking(config::export);

@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.admin;
 
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.auth.RequiredScope;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.registry.model.ModelAdminService;
 import ai.switchboard.registry.model.ModelView;
@@ -35,6 +37,7 @@ public class ModelAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PostMapping
     public Mono<ResponseEntity<ModelView>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -45,16 +48,19 @@ public class ModelAdminController {
         });
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping
     public Mono<ListResponse<ModelView>> list() {
         return calls.blocking(() -> new ListResponse<>(models.list()));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping("/{id}")
     public Mono<ModelView> get(@PathVariable String id) {
         return calls.blocking(() -> models.get(id));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PatchMapping("/{id}")
     public Mono<ModelView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -62,6 +68,7 @@ public class ModelAdminController {
         return calls.blocking(() -> models.update(id, AdminJson.read(body, ModelRequest.class).toUpdate(), actor));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();

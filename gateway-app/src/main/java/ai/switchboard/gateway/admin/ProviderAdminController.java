@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.admin;
 
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.auth.RequiredScope;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.registry.provider.ProviderAdminService;
 import ai.switchboard.registry.provider.ProviderView;
@@ -37,6 +39,7 @@ public class ProviderAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PostMapping
     public Mono<ResponseEntity<ProviderView>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -47,16 +50,19 @@ public class ProviderAdminController {
         });
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping
     public Mono<ListResponse<ProviderView>> list() {
         return calls.blocking(() -> new ListResponse<>(providers.list()));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping("/{id}")
     public Mono<ProviderView> get(@PathVariable String id) {
         return calls.blocking(() -> providers.get(id));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PatchMapping("/{id}")
     public Mono<ProviderView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -70,6 +76,7 @@ public class ProviderAdminController {
         });
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();

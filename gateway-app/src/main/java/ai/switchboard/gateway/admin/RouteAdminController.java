@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.admin;
 
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.auth.RequiredScope;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.registry.route.RouteAdminService;
 import ai.switchboard.registry.route.RouteView;
@@ -35,6 +37,7 @@ public class RouteAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PostMapping
     public Mono<ResponseEntity<RouteView>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -45,16 +48,19 @@ public class RouteAdminController {
         });
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping
     public Mono<ListResponse<RouteView>> list() {
         return calls.blocking(() -> new ListResponse<>(routes.list()));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping("/{id}")
     public Mono<RouteView> get(@PathVariable String id) {
         return calls.blocking(() -> routes.get(id));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @PatchMapping("/{id}")
     public Mono<RouteView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -62,6 +68,7 @@ public class RouteAdminController {
         return calls.blocking(() -> routes.update(id, AdminJson.read(body, RouteRequest.class).toUpdate(), actor));
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();

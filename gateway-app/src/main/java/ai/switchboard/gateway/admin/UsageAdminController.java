@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.admin;
 
+import ai.switchboard.gateway.auth.RequiredScope;
 import ai.switchboard.observability.usage.UsageQueries;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,6 +31,7 @@ public class UsageAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
+    @RequiredScope(KeyScope.ADMIN)
     @GetMapping
     public Mono<UsageResponse> totals(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(name = "group_by", required = false) String groupBy) {

@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.api;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.method;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
 import ai.switchboard.gateway.api.chat.ChatCompletionsHandler;
@@ -8,32 +9,61 @@ import ai.switchboard.gateway.api.embeddings.EmbeddingsHandler;
 import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.api.models.ModelsHandler;
 import ai.switchboard.gateway.api.support.ApiProperties;
+import ai.switchboard.gateway.auth.HandlerAccess;
+import ai.switchboard.gateway.auth.ScopedHandlerFunction;
+import ai.switchboard.registry.KeyScope;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
 import reactor.core.publisher.Mono;
 
 /**
- * The OpenAI-compatible API. Functional routes keep the request path free of annotation-driven argument resolution;
- * anything else under {@code /v1} is answered with OpenAI's 404 shape.
+ * The OpenAI-compatible API. Functional routes keep the request path free of annotation-driven argument resolution.
+ * Every route declares the scope its caller's key needs next to its path; another method on a known path is answered
+ * 405 with {@code Allow}, and anything else under {@code /v1} with OpenAI's 404 shape (both to inference keys only, as
+ * the routes themselves).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 class OpenAiApiRoutes {
 
+    private static final HandlerAccess INFERENCE = HandlerAccess.anyOf(KeyScope.INFERENCE);
+
     @Bean
     RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, CompletionsHandler completions,
             EmbeddingsHandler embeddings, ModelsHandler models) {
-        return RouterFunctions.route()
-                .POST("/v1/chat/completions", chat::handle)
-                .POST("/v1/completions", completions::handle)
-                .POST("/v1/embeddings", embeddings::handle)
-                .GET("/v1/models", models::list)
-                .GET("/v1/models/{*id}", models::get)
-                .route(path("/v1/**"), request -> Mono.error(ApiException.notFound(request.path())))
+        List<Endpoint> endpoints = List.of(
+                new Endpoint(HttpMethod.POST, "/v1/chat/completions", INFERENCE, chat::handle),
+                new Endpoint(HttpMethod.POST, "/v1/completions", INFERENCE, completions::handle),
+                new Endpoint(HttpMethod.POST, "/v1/embeddings", INFERENCE, embeddings::handle),
+                new Endpoint(HttpMethod.GET, "/v1/models", INFERENCE, models::list),
+                new Endpoint(HttpMethod.GET, "/v1/models/{*id}", INFERENCE, models::get));
+        RouterFunctions.Builder routes = RouterFunctions.route();
+        Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            routes.route(method(endpoint.method()).and(path(endpoint.path())),
+                    new ScopedHandlerFunction(endpoint.access(), endpoint.handler()));
+            allowed.computeIfAbsent(endpoint.path(), known -> new LinkedHashSet<>()).add(endpoint.method());
+        }
+        allowed.forEach((path, methods) -> routes.route(path(path), new ScopedHandlerFunction(INFERENCE,
+                request -> Mono.error(new MethodNotAllowedException(request.method(), methods)))));
+        return routes.route(path("/v1/**"), new ScopedHandlerFunction(INFERENCE,
+                        request -> Mono.error(ApiException.notFound(request.path()))))
                 .build();
+    }
+
+    private record Endpoint(HttpMethod method, String path, HandlerAccess access,
+            HandlerFunction<ServerResponse> handler) {
     }
 }

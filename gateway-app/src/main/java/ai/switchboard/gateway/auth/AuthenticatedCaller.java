@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The API key a request was authenticated with. {@link ApiKeyAuthenticationFilter} stores it as an exchange
- * attribute; handlers read it with {@link #of(ServerWebExchange)}.
+ * The API key a request was authenticated with. {@link AuthorizingHandlerAdapter} stores it as an exchange
+ * attribute before a handler that needs a scope runs; handlers read it with {@link #of(ServerWebExchange)}.
  */
 public record AuthenticatedCaller(ApiKeyRecord key) {
 
@@ -16,7 +16,7 @@ public record AuthenticatedCaller(ApiKeyRecord key) {
         Objects.requireNonNull(key, "key");
     }
 
-    /** The caller of an authenticated exchange; fails if the filter did not run. */
+    /** The caller of an authenticated exchange; fails if the handler was not authorised with a key. */
     public static AuthenticatedCaller of(ServerWebExchange exchange) {
         AuthenticatedCaller caller = exchange.getAttribute(ATTRIBUTE);
         if (caller == null) {

@@ -39,6 +39,20 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "permission_error", message, null, "insufficient_permissions");
     }
 
+    /** A request path refused by the path firewall; {@code reason} says what made it ambiguous. */
+    public static ApiException ambiguousPath(String reason) {
+        return new ApiException(400, "invalid_request_error", "The request path is not in canonical form: it contains "
+                + reason + ". Send it without percent-encoded letters, digits or '-._~', encoded '/', '\\' or "
+                + "'%', ';' parameters, empty or dot segments, backslashes and control characters.", null,
+                "invalid_path");
+    }
+
+    public static ApiException uriTooLong(int limit) {
+        return new ApiException(414, "invalid_request_error",
+                "The request URI is longer than the gateway's limit of " + limit + " characters.", null,
+                "uri_too_long");
+    }
+
     public static ApiException tooLarge(long limitBytes) {
         return new ApiException(413, "invalid_request_error",
                 "Request body is larger than the gateway's limit of " + limitBytes + " bytes.", null,

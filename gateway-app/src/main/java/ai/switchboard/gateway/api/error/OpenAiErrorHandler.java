@@ -2,6 +2,7 @@ package ai.switchboard.gateway.api.error;
 
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.JsonWriter;
+import ai.switchboard.gateway.request.ApiShape;
 import ai.switchboard.gateway.request.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,13 +12,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders every failure on {@code /v1} in OpenAI's error shape, so SDKs raise their typed exceptions. Runs before
- * Spring Boot's default handler, which would answer in its own shape.
+ * Renders every failure on {@code /v1} ({@link ApiShape#OPENAI}) in OpenAI's error shape, so SDKs raise their typed
+ * exceptions. Runs before Spring Boot's default handler, which would answer in its own shape.
  */
 @Component
 @Order(-2)
@@ -33,7 +35,7 @@ public class OpenAiErrorHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        if (!exchange.getRequest().getPath().value().startsWith("/v1")) {
+        if (ApiShape.of(exchange) != ApiShape.OPENAI) {
             return Mono.error(failure);
         }
         ServerHttpResponse response = exchange.getResponse();
@@ -50,6 +52,9 @@ public class OpenAiErrorHandler implements WebExceptionHandler {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.remove(HttpHeaders.CONTENT_LENGTH);
         headers.remove(HttpHeaders.CACHE_CONTROL);
+        if (failure instanceof ResponseStatusException refused) {
+            headers.addAll(refused.getHeaders());
+        }
         if (error.retryAfter() != null) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfter()));
         }

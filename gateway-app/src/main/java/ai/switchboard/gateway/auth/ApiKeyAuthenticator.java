@@ -1,0 +1,50 @@
+package ai.switchboard.gateway.auth;
+
+import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.key.ApiKeyHasher;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the key an {@code Authorization: Bearer} header presents in the in-memory key table. The lookup touches only
+ * the current snapshot, so a database outage never turns a valid key into a 401, and an unknown key always fails
+ * closed.
+ */
+@Component
+class ApiKeyAuthenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    private final RegistrySnapshotManager snapshots;
+    private final Clock clock;
+
+    ApiKeyAuthenticator(RegistrySnapshotManager snapshots, Clock clock) {
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    /** The active key {@code authorization} presents; a 401 {@link ApiException} saying why there is none. */
+    ApiKeyRecord authenticate(String authorization) {
+        ApiKeyRecord key = lookup(authorization);
+        if (key == null) {
+            throw ApiException.unauthorized("Incorrect or missing API key. Send it as 'Authorization: Bearer <key>'.");
+        }
+        if (!key.activeAt(clock.instant())) {
+            throw ApiException.unauthorized("This API key has been revoked or has expired.");
+        }
+        return key;
+    }
+
+    private ApiKeyRecord lookup(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String secret = authorization.substring(BEARER.length()).trim();
+        if (secret.isEmpty()) {
+            return null;
+        }
+        return snapshots.current().keyByHash(ApiKeyHasher.hash(secret));
+    }
+}

@@ -1,0 +1,55 @@
+package ai.switchboard.gateway.auth;
+
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.KeyScope;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may call a handler: anyone ({@link #PUBLIC}), or a key holding at least one of {@code anyOf}.
+ *
+ * @param anyOf the accepted scopes; empty only for {@link #PUBLIC}
+ */
+public record HandlerAccess(Set<KeyScope> anyOf) {
+
+    /** No key needed. Only the public actuator endpoints use it, see {@link ActuatorAccess}. */
+    public static final HandlerAccess PUBLIC = new HandlerAccess(Set.of());
+
+    public HandlerAccess {
+        anyOf = anyOf.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(anyOf));
+    }
+
+    /** A key with {@code scope} or any of {@code more} may call. */
+    public static HandlerAccess anyOf(KeyScope scope, KeyScope... more) {
+        return new HandlerAccess(EnumSet.of(scope, more));
+    }
+
+    /** Access as a {@link RequiredScope} declares it; {@code null} for an empty one, which is never read as public. */
+    static HandlerAccess of(RequiredScope declared) {
+        KeyScope[] scopes = declared.value();
+        return scopes.length == 0 ? null : new HandlerAccess(EnumSet.of(scopes[0], scopes));
+    }
+
+    public boolean isPublic() {
+        return anyOf.isEmpty();
+    }
+
+    public boolean allows(ApiKeyRecord key) {
+        for (KeyScope scope : anyOf) {
+            if (key.hasScope(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The scopes as the admin API spells them, for error messages: {@code 'admin'} or {@code 'admin' or 'x'}. */
+    String describe() {
+        StringBuilder names = new StringBuilder();
+        for (KeyScope scope : anyOf) {
+            names.append(names.isEmpty() ? "'" : " or '").append(scope.wireName()).append('\'');
+        }
+        return names.toString();
+    }
+}
