@@ -89,7 +89,7 @@ public class MasterKeyVerifier {
     }
 
     private MasterKeyMismatchException refuse(String why) {
-        String message = "Refusing to start: the master key from " + keySource + " does not match this database: "
+        String message = "Refusing to start: the master key (from " + keySource + ") does not match this database: "
                 + why + ". Every replica on one database needs the same SWITCHBOARD_MASTER_KEY.";
         log.error(message);
         return new MasterKeyMismatchException(message);

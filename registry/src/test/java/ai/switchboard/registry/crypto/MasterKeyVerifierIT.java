@@ -37,7 +37,7 @@ class MasterKeyVerifierIT {
         assertThatThrownBy(() -> verifier(new CredentialCipher(CredentialCipherTests.randomKey()),
                 "the key file /data/b/master.key").verify())
                 .isInstanceOf(MasterKeyMismatchException.class)
-                .hasMessageStartingWith("Refusing to start: the master key from the key file /data/b/master.key "
+                .hasMessageStartingWith("Refusing to start: the master key (from the key file /data/b/master.key) "
                         + "does not match this database")
                 .hasMessageContaining("SWITCHBOARD_MASTER_KEY");
         assertThat(jdbc.queryForObject("SELECT check_value FROM master_key_check", String.class))
