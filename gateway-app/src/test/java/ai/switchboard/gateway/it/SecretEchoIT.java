@@ -98,6 +98,17 @@ class SecretEchoIT extends GatewayIT {
                 .jsonPath("$.status").isEqualTo("ok");
     }
 
+    @Test
+    void aBaseUrlWithCredentialsIsRefusedNamingTheFieldNotTheCredential() {
+        String body = http.post().uri("/admin/v1/providers").header("Authorization", "Bearer " + ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("echo-userinfo"), "type", "openai",
+                        "base_url", "http://gw-user:" + CANARY + "@proxy.example/v1"))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("base_url").contains("must not contain credentials").doesNotContain(CANARY);
+    }
+
     private static void stub(String prefix, String upstreamModel, ResponseDefinitionBuilder response) {
         UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(upstreamModel)))
