@@ -62,7 +62,7 @@ public final class MasterKeyResolver {
     /** Where {@link #resolve} takes the key from, for messages that must tell an operator which key is in use. */
     public static String describeSource(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
-            return "SWITCHBOARD_MASTER_KEY (property " + PROPERTY + ")";
+            return "SWITCHBOARD_MASTER_KEY, property " + PROPERTY;
         }
         return "the key file " + dataDir.resolve(KEY_FILE).toAbsolutePath() + ", generated on this machine because "
                 + "SWITCHBOARD_MASTER_KEY is unset";
