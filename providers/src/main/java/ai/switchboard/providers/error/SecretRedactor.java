@@ -34,6 +34,9 @@ public final class SecretRedactor {
     private static final Pattern GOOGLE_KEY = Pattern.compile("AIza[0-9A-Za-z_-]{20,}");
     private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}\\b");
     private static final Pattern WORDS = Pattern.compile("\\s+");
+    /** What URL encoding leaves as it is; other values get their encoded spelling too. */
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9.*_-]*");
+    private static final Pattern JSON_SPECIAL = Pattern.compile("[\"\\\\/\\x00-\\x1f]");
     private static final List<String> SECRET_SETTING_WORDS = List.of("key", "token", "secret", "password",
             "credential", "auth");
 
@@ -64,8 +67,12 @@ public final class SecretRedactor {
         Set<String> spellings = new LinkedHashSet<>();
         for (String value : values) {
             spellings.add(value);
-            addSpelling(spellings, URLEncoder.encode(value, StandardCharsets.UTF_8));
-            addSpelling(spellings, jsonEscaped(value));
+            if (!URL_SAFE.matcher(value).matches()) {
+                spellings.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+            if (JSON_SPECIAL.matcher(value).find()) {
+                spellings.add(jsonEscaped(value));
+            }
         }
         List<String> ordered = new ArrayList<>(spellings);
         // Longest first, so a whole value is masked before a part of it could split it into unmatchable pieces.
@@ -85,10 +92,20 @@ public final class SecretRedactor {
             return text;
         }
         String masked = redactConfigured(text);
-        masked = BEARER.matcher(masked).replaceAll("Bearer " + MASK);
-        masked = SECRET_KEY.matcher(masked).replaceAll("$1-" + MASK);
-        masked = GOOGLE_KEY.matcher(masked).replaceAll("AIza" + MASK);
-        return AWS_ACCESS_KEY_ID.matcher(masked).replaceAll("$1" + MASK);
+        // A substring test first: most texts have none of these shapes, and a regex scan costs far more.
+        if (masked.contains("earer") || masked.contains("EARER")) {
+            masked = BEARER.matcher(masked).replaceAll("Bearer " + MASK);
+        }
+        if (masked.contains("k-")) {
+            masked = SECRET_KEY.matcher(masked).replaceAll("$1-" + MASK);
+        }
+        if (masked.contains("AIza")) {
+            masked = GOOGLE_KEY.matcher(masked).replaceAll("AIza" + MASK);
+        }
+        if (masked.contains("AKIA") || masked.contains("ASIA") || masked.contains("ABIA") || masked.contains("ACCA")) {
+            masked = AWS_ACCESS_KEY_ID.matcher(masked).replaceAll("$1" + MASK);
+        }
+        return masked;
     }
 
     /**
@@ -134,12 +151,6 @@ public final class SecretRedactor {
     private static void add(Set<String> values, String value) {
         if (value != null && value.length() >= MIN_SECRET_LENGTH) {
             values.add(value);
-        }
-    }
-
-    private static void addSpelling(Set<String> spellings, String spelling) {
-        if (spelling.length() >= MIN_SECRET_LENGTH) {
-            spellings.add(spelling);
         }
     }
 
