@@ -68,6 +68,8 @@ public final class GenAiConventions {
     public static final String USAGE_RECORDS_WRITTEN = "switchboard.usage.records.written";
     /** Usage records lost, by reason ({@code queue_full}, {@code stopped}, {@code shutdown_timeout}). */
     public static final String USAGE_RECORDS_DROPPED = "switchboard.usage.records.dropped";
+    /** Providers this replica cannot use, by reason ({@code credential_error}: stored secrets do not decrypt). */
+    public static final String PROVIDERS_UNAVAILABLE = "switchboard.providers.unavailable";
 
     public static final String ROUTE = "switchboard.route";
     public static final String ROUTE_POLICY = "switchboard.route.policy";

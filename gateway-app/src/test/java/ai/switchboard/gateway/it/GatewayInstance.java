@@ -3,8 +3,9 @@ package ai.switchboard.gateway.it;
 import ai.switchboard.gateway.SwitchboardApplication;
 import ai.switchboard.registry.testsupport.TestDatabase;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,19 +30,32 @@ final class GatewayInstance implements AutoCloseable {
         this.fixtures = new Fixtures(http, GatewayIT.ADMIN_KEY);
     }
 
+    /** {@code properties} ({@code name=value}) add to the defaults below or replace them, name by name. */
     static GatewayInstance start(List<ApplicationListener<?>> listeners, String... properties) {
-        List<String> all = new ArrayList<>(List.of(
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String property : List.of(
                 "server.port=0",
                 "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "spring.datasource.username=" + TestDatabase.username(),
                 "spring.datasource.password=" + TestDatabase.password(),
                 "switchboard.registry.bootstrap-admin-key=" + GatewayIT.ADMIN_KEY,
-                "switchboard.registry.master-key=" + GatewayIT.MASTER_KEY));
-        all.addAll(List.of(properties));
+                "switchboard.registry.master-key=" + GatewayIT.MASTER_KEY)) {
+            put(all, property);
+        }
+        for (String property : properties) {
+            put(all, property);
+        }
         SpringApplicationBuilder builder = new SpringApplicationBuilder(SwitchboardApplication.class, SharedNettyResources.class);
         listeners.forEach(builder::listeners);
-        // As command-line arguments: builder "properties" are defaults, which application.yml would override.
-        return new GatewayInstance(builder.run(all.stream().map(p -> "--" + p).toArray(String[]::new)));
+        // As command-line arguments: builder "properties" are defaults, which application.yml would override. A name
+        // given twice there would be joined into one comma-separated value, hence the map.
+        return new GatewayInstance(builder.run(all.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new)));
+    }
+
+    private static void put(Map<String, String> properties, String property) {
+        int equals = property.indexOf('=');
+        properties.put(property.substring(0, equals), property.substring(equals + 1));
     }
 
     static GatewayInstance start(String... properties) {

@@ -24,9 +24,11 @@ import tools.jackson.databind.JsonNode;
  * The one place where upstream failures become {@link ProviderException}s: an HTTP status with its headers and body,
  * an error object sent inside a stream, or an I/O, timeout or parse failure.
  *
- * <p>Client-facing messages never carry credentials: 401 and 403 get a fixed text because OpenAI echoes part of the
- * key in them, other upstream texts are masked and truncated, and I/O failures get fixed texts (the cause is kept
- * for server-side logs only).
+ * <p>Client-facing texts never carry credentials: 401 and 403 get a fixed message because OpenAI echoes part of the
+ * key in them; every other upstream text (message, param, code) has the provider's configured secrets and anything
+ * shaped like a key masked ({@link SecretRedactor}); I/O failures get fixed texts (the cause is kept for server-side
+ * logs only). An exception an adapter classified itself is checked once more on its way through
+ * {@link #fromThrowable}, so no adapter can forget.
  */
 public final class UpstreamErrors {
 
@@ -59,7 +61,7 @@ public final class UpstreamErrors {
     /** As {@link #fromResponse(ProviderEndpoint, int, HttpHeaders, byte[])}, with the clock for HTTP-date delays. */
     public static ProviderException fromResponse(ProviderEndpoint endpoint, int status, HttpHeaders headers,
             byte[] body, Clock clock) {
-        UpstreamErrorBody error = UpstreamErrorBody.parse(body, endpoint.apiKey());
+        UpstreamErrorBody error = UpstreamErrorBody.parse(body, SecretRedactor.of(endpoint));
         ErrorType type = refine(typeOf(status), error);
         int clientStatus = status >= 400 && status < 500 ? status : type.defaultStatus();
         return new ProviderException(type, clientStatus, message(endpoint, type, status, error), error.param(),
@@ -71,17 +73,20 @@ public final class UpstreamErrors {
      * ({@code {"error":{...}}}). Its {@code code} may be an HTTP status (vLLM) or an OpenAI code.
      */
     public static ProviderException fromErrorPayload(ProviderEndpoint endpoint, JsonNode payload) {
-        UpstreamErrorBody error = UpstreamErrorBody.of(payload, endpoint.apiKey());
+        UpstreamErrorBody error = UpstreamErrorBody.of(payload, SecretRedactor.of(endpoint));
         ErrorType type = refine(statusCode(error.code()) > 0 ? typeOf(statusCode(error.code()))
                 : ErrorType.UPSTREAM_SERVER_ERROR, error);
         return new ProviderException(type, type.defaultStatus(), message(endpoint, type, 0, error), error.param(),
                 error.code(), null, null);
     }
 
-    /** Classifies a failure raised while calling an upstream; a {@link ProviderException} passes through. */
+    /**
+     * Classifies a failure raised while calling an upstream; a {@link ProviderException} passes through, with any
+     * configured secret of the endpoint masked in its texts.
+     */
     public static ProviderException fromThrowable(ProviderEndpoint endpoint, Throwable failure) {
         if (failure instanceof ProviderException classified) {
-            return classified;
+            return withoutSecrets(endpoint, classified);
         }
         if (failure instanceof WebClientResponseException response) {
             return fromResponse(endpoint, response.getStatusCode().value(), response.getHeaders(),
@@ -119,6 +124,25 @@ public final class UpstreamErrors {
     public static ProviderException malformed(ProviderEndpoint endpoint, String what, Throwable cause) {
         return new ProviderException(ErrorType.MALFORMED_RESPONSE, ErrorType.MALFORMED_RESPONSE.defaultStatus(),
                 "Provider '" + endpoint.name() + "' sent " + what, null, null, null, null, cause);
+    }
+
+    /**
+     * Masks and truncates a text an upstream sent, for adapters that read error texts from places the shared
+     * classifier does not (Bedrock's stream frame headers); {@code null} or blank gives {@code null}.
+     */
+    public static String upstreamText(ProviderEndpoint endpoint, String text) {
+        return UpstreamErrorBody.scrub(text, SecretRedactor.of(endpoint));
+    }
+
+    private static ProviderException withoutSecrets(ProviderEndpoint endpoint, ProviderException failure) {
+        SecretRedactor redactor = SecretRedactor.of(endpoint);
+        if (!redactor.revealsConfigured(failure.getMessage()) && !redactor.revealsConfigured(failure.param())
+                && !redactor.revealsConfigured(failure.code())) {
+            return failure;
+        }
+        return new ProviderException(failure.type(), failure.status(), redactor.redactConfigured(failure.getMessage()),
+                redactor.redactConfigured(failure.param()), redactor.redactConfigured(failure.code()),
+                failure.retryAfter(), failure.upstreamStatus(), failure.getCause());
     }
 
     private static ErrorType refine(ErrorType byStatus, UpstreamErrorBody error) {

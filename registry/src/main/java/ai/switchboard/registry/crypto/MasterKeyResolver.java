@@ -59,6 +59,15 @@ public final class MasterKeyResolver {
         }
     }
 
+    /** Where {@link #resolve} takes the key from, for messages that must tell an operator which key is in use. */
+    public static String describeSource(String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            return "SWITCHBOARD_MASTER_KEY, property " + PROPERTY;
+        }
+        return "the key file " + dataDir.resolve(KEY_FILE).toAbsolutePath() + ", generated on this machine because "
+                + "SWITCHBOARD_MASTER_KEY is unset";
+    }
+
     private static void create(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         byte[] key = new byte[CredentialCipher.KEY_BYTES];

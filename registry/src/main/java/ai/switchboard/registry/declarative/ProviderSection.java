@@ -3,14 +3,15 @@ package ai.switchboard.registry.declarative;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.RegistryValidationException;
-import ai.switchboard.registry.crypto.CredentialCipher;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.provider.ProviderAdminService;
 import ai.switchboard.registry.provider.ProviderCreateCommand;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
+import ai.switchboard.registry.provider.ProviderSecrets;
 import ai.switchboard.registry.provider.ProviderUpdateCommand;
 import ai.switchboard.registry.provider.SensitiveHeaders;
+import ai.switchboard.registry.provider.UrlCredentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,12 @@ class ProviderSection implements DeclarativeSection {
 
     private final ProviderRepository providers;
     private final ProviderAdminService service;
-    private final CredentialCipher cipher;
+    private final ProviderSecrets secrets;
 
-    ProviderSection(ProviderRepository providers, ProviderAdminService service, CredentialCipher cipher) {
+    ProviderSection(ProviderRepository providers, ProviderAdminService service, ProviderSecrets secrets) {
         this.providers = providers;
         this.service = service;
-        this.cipher = cipher;
+        this.secrets = secrets;
     }
 
     @Override
@@ -51,6 +52,11 @@ class ProviderSection implements DeclarativeSection {
             ProviderEntry entry = context.bind(entries.get(i), path, ProviderEntry.class, ProviderEntry.FIELDS,
                     ProviderEntry.INLINE_SECRETS);
             if (entry == null || !credentialHeadersAbsent(entry, path, context)) {
+                continue;
+            }
+            if (UrlCredentials.present(entry.baseUrl())) {
+                // Refused even when the stored URL is the same, which would otherwise count as "unchanged".
+                context.error(path + ".base_url", "must not contain credentials (user:password@); use api_key_env");
                 continue;
             }
             String apiKey = null;
@@ -84,13 +90,14 @@ class ProviderSection implements DeclarativeSection {
         // Credential headers set through the admin API are kept: the file cannot carry them.
         Map<String, String> headers = null;
         if (entry.extraHeaders() != null) {
+            Map<String, String> stored = storedHeaders(current);
             Map<String, String> wanted = new LinkedHashMap<>(entry.extraHeaders());
-            current.getExtraHeaders().forEach((name, value) -> {
+            stored.forEach((name, value) -> {
                 if (SensitiveHeaders.isSensitive(name)) {
                     wanted.put(name, value);
                 }
             });
-            headers = wanted.equals(current.getExtraHeaders()) ? null : wanted;
+            headers = wanted.equals(stored) ? null : wanted;
         }
         ProviderUpdateCommand update = new ProviderUpdateCommand(null,
                 differs(entry.type(), current.getType()),
@@ -110,13 +117,18 @@ class ProviderSection implements DeclarativeSection {
     }
 
     private String storedKey(ProviderEntity provider) {
-        if (provider.getApiKeyCiphertext() == null) {
-            return null;
-        }
         try {
-            return cipher.decrypt(provider.getApiKeyCiphertext(), provider.getId());
+            return secrets.decrypt(provider).apiKey();
         } catch (CredentialDecryptionException e) {
-            return null; // written with another master key: re-encrypting with the declared value repairs it
+            return null; // undecryptable: re-encrypting with the declared value repairs it
+        }
+    }
+
+    private Map<String, String> storedHeaders(ProviderEntity provider) {
+        try {
+            return secrets.extraHeaders(provider);
+        } catch (CredentialDecryptionException e) {
+            return Map.of(); // undecryptable: the declared headers replace them
         }
     }
 
@@ -142,12 +154,13 @@ class ProviderSection implements DeclarativeSection {
     public List<ProviderEntry> export() {
         return providers.findAllByOrderByNameAsc().stream().map(p -> {
             Map<String, String> headers = new LinkedHashMap<>();
-            p.getExtraHeaders().forEach((name, value) -> {
+            storedHeaders(p).forEach((name, value) -> {
                 if (!SensitiveHeaders.isSensitive(name)) {
                     headers.put(name, value);
                 }
             });
-            return new ProviderEntry(p.getName(), p.getType(), p.getBaseUrl(), null, headers,
+            // A URL stored with credentials before they were refused is exported masked: applying it fails loudly.
+            return new ProviderEntry(p.getName(), p.getType(), UrlCredentials.masked(p.getBaseUrl()), null, headers,
                     new LinkedHashMap<>(p.getSettings()), p.getConnectTimeoutMs(), p.getResponseTimeoutMs(),
                     p.isEnabled());
         }).toList();

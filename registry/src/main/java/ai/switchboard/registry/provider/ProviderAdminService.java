@@ -3,8 +3,9 @@ package ai.switchboard.registry.provider;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
+import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
-import ai.switchboard.registry.crypto.CredentialCipher;
+import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.time.Instant;
@@ -32,14 +33,14 @@ public class ProviderAdminService {
 
     private final ProviderRepository providers;
     private final ModelRepository models;
-    private final CredentialCipher cipher;
+    private final ProviderSecrets secrets;
     private final RegistryChangeRecorder changes;
 
-    public ProviderAdminService(ProviderRepository providers, ModelRepository models, CredentialCipher cipher,
+    public ProviderAdminService(ProviderRepository providers, ModelRepository models, ProviderSecrets secrets,
             RegistryChangeRecorder changes) {
         this.providers = providers;
         this.models = models;
-        this.cipher = cipher;
+        this.secrets = secrets;
         this.changes = changes;
     }
 
@@ -52,6 +53,7 @@ public class ProviderAdminService {
                 .positive("connect_timeout_ms", command.connectTimeoutMs())
                 .positive("response_timeout_ms", command.responseTimeoutMs());
         checkType(errors, command.type());
+        checkNoCredentialsIn(errors, command.baseUrl());
         checkMap(errors, "extra_headers", command.extraHeaders());
         checkMap(errors, "settings", command.settings());
         errors.throwIfAny();
@@ -62,27 +64,26 @@ public class ProviderAdminService {
         ProviderEntity provider = new ProviderEntity(UUID.randomUUID(), command.name(), now);
         provider.setType(command.type());
         provider.setBaseUrl(command.baseUrl());
-        if (command.apiKey() != null) {
-            provider.setApiKeyCiphertext(cipher.encrypt(command.apiKey(), provider.getId()));
-        }
-        provider.setExtraHeaders(orEmpty(command.extraHeaders()));
+        secrets.setApiKey(provider, command.apiKey());
+        secrets.setExtraHeaders(provider, orEmpty(command.extraHeaders()));
         provider.setSettings(orEmpty(command.settings()));
         provider.setConnectTimeoutMs(orDefault(command.connectTimeoutMs(), DEFAULT_CONNECT_TIMEOUT_MS));
         provider.setResponseTimeoutMs(orDefault(command.responseTimeoutMs(), DEFAULT_RESPONSE_TIMEOUT_MS));
         provider.setEnabled(command.enabled() == null || command.enabled());
         save(provider);
-        changes.record(actor, "create", ENTITY, provider.getId(), provider.getName(), describe(provider), now);
-        return ProviderView.of(provider);
+        changes.record(actor, "create", ENTITY, provider.getId(), provider.getName(),
+                describe(provider, orEmpty(command.extraHeaders())), now);
+        return view(provider);
     }
 
     @Transactional(readOnly = true)
     public List<ProviderView> list() {
-        return providers.findAllByOrderByNameAsc().stream().map(ProviderView::of).toList();
+        return providers.findAllByOrderByNameAsc().stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
     public ProviderView get(String idOrName) {
-        return ProviderView.of(find(idOrName));
+        return view(find(idOrName));
     }
 
     public ProviderView update(String idOrName, ProviderUpdateCommand command, String actor) {
@@ -99,6 +100,7 @@ public class ProviderAdminService {
         if (command.clearApiKey() && command.apiKey() != null) {
             errors.add("api_key", "cannot both set and clear the credential");
         }
+        checkNoCredentialsIn(errors, command.baseUrl());
         checkMap(errors, "extra_headers", command.extraHeaders());
         checkMap(errors, "settings", command.settings());
         errors.throwIfAny();
@@ -120,16 +122,13 @@ public class ProviderAdminService {
             provider.setBaseUrl(command.baseUrl());
             changed.put("base_url", command.baseUrl());
         }
-        if (command.apiKey() != null) {
-            provider.setApiKeyCiphertext(cipher.encrypt(command.apiKey(), provider.getId()));
-            changed.put("api_key_set", true);
-        } else if (command.clearApiKey()) {
-            provider.setApiKeyCiphertext(null);
-            changed.put("api_key_set", false);
+        if (command.apiKey() != null || command.clearApiKey()) {
+            secrets.setApiKey(provider, command.apiKey());
+            changed.put("api_key_set", command.apiKey() != null);
         }
         if (command.extraHeaders() != null) {
-            provider.setExtraHeaders(command.extraHeaders());
-            changed.put("extra_headers", SensitiveHeaders.mask(command.extraHeaders()));
+            secrets.setExtraHeaders(provider, command.extraHeaders());
+            changed.put("extra_headers", SensitiveHeaders.maskAll(command.extraHeaders()));
         }
         if (command.settings() != null) {
             provider.setSettings(command.settings());
@@ -151,7 +150,7 @@ public class ProviderAdminService {
         provider.touch(now);
         save(provider);
         changes.record(actor, "update", ENTITY, provider.getId(), provider.getName(), changed, now);
-        return ProviderView.of(provider);
+        return view(provider);
     }
 
     public void delete(String idOrName, String actor) {
@@ -164,6 +163,15 @@ public class ProviderAdminService {
         providers.delete(provider);
         providers.flush();
         changes.record(actor, "delete", ENTITY, provider.getId(), provider.getName(), Map.of(), Instant.now());
+    }
+
+    /** The admin view, with the status the stored secrets give the provider. */
+    private ProviderView view(ProviderEntity provider) {
+        try {
+            return ProviderView.of(provider, secrets.decrypt(provider).extraHeaders(), ProviderStatus.OK);
+        } catch (CredentialDecryptionException e) {
+            return ProviderView.of(provider, null, ProviderStatus.CREDENTIAL_ERROR);
+        }
     }
 
     private ProviderEntity find(String idOrName) {
@@ -191,6 +199,13 @@ public class ProviderAdminService {
         }
     }
 
+    private static void checkNoCredentialsIn(FieldErrors errors, String baseUrl) {
+        if (UrlCredentials.present(baseUrl)) {
+            errors.add("base_url", "must not contain credentials (user:password@); give them as api_key or in "
+                    + "extra_headers, which are encrypted");
+        }
+    }
+
     private static void checkMap(FieldErrors errors, String field, Map<String, String> map) {
         if (map != null) {
             map.forEach((key, value) -> {
@@ -201,12 +216,12 @@ public class ProviderAdminService {
         }
     }
 
-    private static Map<String, Object> describe(ProviderEntity p) {
+    private static Map<String, Object> describe(ProviderEntity p, Map<String, String> extraHeaders) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("type", p.getType());
         detail.put("base_url", p.getBaseUrl());
         detail.put("api_key_set", p.getApiKeyCiphertext() != null);
-        detail.put("extra_headers", SensitiveHeaders.mask(p.getExtraHeaders()));
+        detail.put("extra_headers", SensitiveHeaders.maskAll(extraHeaders));
         detail.put("settings", p.getSettings());
         detail.put("connect_timeout_ms", p.getConnectTimeoutMs());
         detail.put("response_timeout_ms", p.getResponseTimeoutMs());

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code providers}. The credential is stored only as {@link ai.switchboard.registry.crypto.CredentialCipher} text. */
+/**
+ * A row of {@code providers}. The credential and the extra headers are stored only as
+ * {@link ai.switchboard.registry.crypto.CredentialCipher} text; {@link ProviderSecrets} reads and writes them.
+ */
 @Entity
 @Table(name = "providers")
 public class ProviderEntity {
@@ -31,9 +34,13 @@ public class ProviderEntity {
     @Column(name = "api_key_ciphertext")
     private String apiKeyCiphertext;
 
+    @Column(name = "extra_headers_ciphertext")
+    private String extraHeadersCiphertext;
+
+    // Rows written before the headers were encrypted; emptied at start-up, written by nothing.
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "extra_headers", nullable = false)
-    private Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private Map<String, String> plaintextExtraHeaders = new LinkedHashMap<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -104,12 +111,19 @@ public class ProviderEntity {
         this.apiKeyCiphertext = apiKeyCiphertext;
     }
 
-    public Map<String, String> getExtraHeaders() {
-        return extraHeaders;
+    public String getExtraHeadersCiphertext() {
+        return extraHeadersCiphertext;
     }
 
-    public void setExtraHeaders(Map<String, String> extraHeaders) {
-        this.extraHeaders = new LinkedHashMap<>(extraHeaders);
+    /** Sets the encrypted headers and empties the legacy plaintext column, which only older versions wrote. */
+    public void setExtraHeadersCiphertext(String extraHeadersCiphertext) {
+        this.extraHeadersCiphertext = extraHeadersCiphertext;
+        this.plaintextExtraHeaders = new LinkedHashMap<>();
+    }
+
+    /** Headers an older version stored in plaintext and start-up has not re-encrypted yet; usually empty. */
+    public Map<String, String> getPlaintextExtraHeaders() {
+        return plaintextExtraHeaders;
     }
 
     public Map<String, String> getSettings() {

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Extra headers sometimes carry a credential (Azure's {@code api-key}, a proxy's {@code Authorization}). Their values
- * are masked wherever headers are shown or audited; the snapshot keeps the real values.
+ * Extra headers sometimes carry a credential (Azure's {@code api-key}, a proxy's {@code Authorization}). The admin
+ * API shows the values of headers whose names do not look like one and masks the others; the audit log, which is
+ * stored, masks every value (all are encrypted at rest, whatever their names); the snapshot keeps the real values.
  */
 public final class SensitiveHeaders {
 
@@ -20,6 +21,13 @@ public final class SensitiveHeaders {
         String name = header.toLowerCase(Locale.ROOT);
         return name.contains("auth") || name.contains("key") || name.contains("token") || name.contains("secret")
                 || name.contains("password") || name.contains("cookie") || name.contains("signature");
+    }
+
+    /** Every value masked, names kept: what the audit log records. */
+    static Map<String, String> maskAll(Map<String, String> headers) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        headers.keySet().forEach(name -> masked.put(name, MASK));
+        return masked;
     }
 
     static Map<String, String> mask(Map<String, String> headers) {

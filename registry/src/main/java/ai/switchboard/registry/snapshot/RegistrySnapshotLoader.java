@@ -5,23 +5,28 @@ import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.registry.ProviderConfig;
+import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.route.RouteEntity;
 import ai.switchboard.registry.route.RouteRepository;
-import ai.switchboard.registry.crypto.CredentialCipher;
+import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
 import ai.switchboard.registry.model.ModelEntity;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
+import ai.switchboard.registry.provider.ProviderSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,27 +35,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the whole registry into a {@link RegistrySnapshot}. Credentials are decrypted here, once per rebuild, so the
- * request path never decrypts.
+ * request path never decrypts. A provider whose secrets cannot be decrypted is kept, marked
+ * {@link ProviderStatus#CREDENTIAL_ERROR} and without them, so that one bad row never stops everything else from
+ * refreshing.
  */
 @Component
 public class RegistrySnapshotLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrySnapshotLoader.class);
 
     private final ProviderRepository providers;
     private final ModelRepository models;
     private final ApiKeyRepository keys;
     private final RouteRepository routes;
     private final RegistryRevisions revisions;
-    private final CredentialCipher cipher;
+    private final ProviderSecrets secrets;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
-            RouteRepository routes, RegistryRevisions revisions, CredentialCipher cipher, PlatformTransactionManager transactionManager) {
+            RouteRepository routes, RegistryRevisions revisions, ProviderSecrets secrets,
+            PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
         this.routes = routes;
         this.revisions = revisions;
-        this.cipher = cipher;
+        this.secrets = secrets;
         this.readTransaction = new TransactionTemplate(transactionManager);
         // A new transaction even when called from an afterCommit callback of a finished one, and repeatable read so
         // the revision and the rows come from one consistent point in time.
@@ -64,7 +74,7 @@ public class RegistrySnapshotLoader {
         return revisions.current();
     }
 
-    /** Builds a snapshot of the committed registry; throws if the database is unreachable or a credential is bad. */
+    /** Builds a snapshot of the committed registry; throws if the database is unreachable. */
     public RegistrySnapshot load() {
         return readTransaction.execute(status -> build());
     }
@@ -102,10 +112,19 @@ public class RegistrySnapshotLoader {
     }
 
     private ProviderConfig toConfig(ProviderEntity p) {
-        String apiKey = p.getApiKeyCiphertext() == null ? null : cipher.decrypt(p.getApiKeyCiphertext(), p.getId());
-        return new ProviderConfig(p.getId(), p.getName(), p.getType(), p.getBaseUrl(), apiKey, p.getExtraHeaders(),
-                Duration.ofMillis(p.getConnectTimeoutMs()), Duration.ofMillis(p.getResponseTimeoutMs()),
-                p.getSettings(), p.isEnabled(), p.getRevision());
+        ProviderSecrets.Decrypted decrypted;
+        ProviderStatus status = ProviderStatus.OK;
+        try {
+            decrypted = secrets.decrypt(p);
+        } catch (CredentialDecryptionException e) {
+            log.warn("Provider '{}' is unavailable: {}. Set its api_key (and extra_headers) again through the admin "
+                    + "API.", p.getName(), e.getMessage());
+            decrypted = new ProviderSecrets.Decrypted(null, Map.of());
+            status = ProviderStatus.CREDENTIAL_ERROR;
+        }
+        return new ProviderConfig(p.getId(), p.getName(), p.getType(), p.getBaseUrl(), decrypted.apiKey(),
+                decrypted.extraHeaders(), Duration.ofMillis(p.getConnectTimeoutMs()),
+                Duration.ofMillis(p.getResponseTimeoutMs()), p.getSettings(), p.isEnabled(), p.getRevision(), status);
     }
 
     private static ModelConfig toConfig(ModelEntity m) {

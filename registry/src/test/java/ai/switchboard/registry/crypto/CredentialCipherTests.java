@@ -52,10 +52,24 @@ class CredentialCipherTests {
     }
 
     @Test
+    void bindsOtherSecretsToTheirFieldAndProvider() {
+        String headers = cipher.encrypt("{\"X-Secret-Hdr\":\"canary\"}", provider, "extra_headers");
+
+        assertThat(cipher.decrypt(headers, provider, "extra_headers")).isEqualTo("{\"X-Secret-Hdr\":\"canary\"}");
+        assertThatThrownBy(() -> cipher.decrypt(headers, provider))
+                .isInstanceOf(CredentialDecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt(headers, UUID.randomUUID(), "extra_headers"))
+                .isInstanceOf(CredentialDecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt(cipher.encrypt("sk-credential", provider), provider, "extra_headers"))
+                .isInstanceOf(CredentialDecryptionException.class).hasMessageContaining("extra_headers")
+                .hasMessageNotContaining("sk-credential");
+    }
+
+    @Test
     void rejectsMalformedText() {
-        assertThatThrownBy(() -> cipher.decrypt("plain-text", provider)).hasMessageContaining("Unknown credential");
-        assertThatThrownBy(() -> cipher.decrypt("v1:!!!", provider)).hasMessageContaining("Malformed");
-        assertThatThrownBy(() -> cipher.decrypt("v1:AAAA", provider)).hasMessageContaining("Truncated");
+        assertThatThrownBy(() -> cipher.decrypt("plain-text", provider)).hasMessageContaining("unknown format");
+        assertThatThrownBy(() -> cipher.decrypt("v1:!!!", provider)).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> cipher.decrypt("v1:AAAA", provider)).hasMessageContaining("truncated");
     }
 
     @Test

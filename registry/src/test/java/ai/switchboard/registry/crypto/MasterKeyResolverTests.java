@@ -46,4 +46,14 @@ class MasterKeyResolverTests {
                 .hasMessageContaining("switchboard.registry.master-key")
                 .hasMessageNotContaining("%%");
     }
+
+    @Test
+    void describesWhereTheKeyComesFromWithoutTheKey() {
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+
+        assertThat(MasterKeyResolver.describeSource(key, dataDir))
+                .isEqualTo("SWITCHBOARD_MASTER_KEY, property switchboard.registry.master-key");
+        assertThat(MasterKeyResolver.describeSource(" ", dataDir)).startsWith("the key file "
+                + dataDir.resolve("master.key").toAbsolutePath()).contains("SWITCHBOARD_MASTER_KEY is unset");
+    }
 }

@@ -15,6 +15,7 @@ import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
 
@@ -35,6 +36,9 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
 
     @Autowired
     CredentialCipher cipher;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void appliesOnceThenChangesNothingWhenAppliedAgain() {
@@ -99,6 +103,32 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
         long auditRows = audit.count();
         assertThat(service.apply(exported, "test").changed()).isFalse();
         assertThat(audit.count()).isEqualTo(auditRows);
+    }
+
+    @Test
+    void credentialsInABaseUrlAreRefusedAndAStoredOneIsExportedMasked() {
+        String p = unique("userinfo");
+        String file = """
+                providers:
+                  - {name: %1$s-p, type: openai, base_url: "https://x.example/v1"}
+                """.formatted(p);
+        String withCredentials = file.replace("https://", "https://user:pass-1234@");
+        assertThatThrownBy(() -> service.apply(withCredentials, "test"))
+                .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("providers[0].base_url"));
+
+        service.apply(file, "test");
+        jdbc.update("UPDATE providers SET base_url = 'https://user:pass-1234@x.example/v1' WHERE name = ?", p + "-p");
+        try {
+            String exported = service.exportYaml();
+            assertThat(exported).doesNotContain("pass-1234").contains("https://***@x.example/v1");
+            // The file with the credentials still in it is refused too, though it matches what is stored.
+            assertThatThrownBy(() -> service.apply(withCredentials, "test"))
+                    .isInstanceOf(RegistryValidationException.class);
+        } finally {
+            // Left behind, it would make every later export of the shared database refuse to apply.
+            jdbc.update("DELETE FROM providers WHERE name = ?", p + "-p");
+        }
     }
 
     @Test

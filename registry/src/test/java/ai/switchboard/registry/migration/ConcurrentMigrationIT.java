@@ -2,6 +2,7 @@ package ai.switchboard.registry.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.switchboard.registry.testsupport.FreshDatabase;
 import ai.switchboard.registry.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,12 +98,7 @@ class ConcurrentMigrationIT {
     }
 
     private String url() {
-        // The test server's URL with this test's database in place of the shared one.
-        String shared = TestDatabase.jdbcUrl();
-        int query = shared.indexOf('?');
-        String base = query < 0 ? shared : shared.substring(0, query);
-        String withDb = base.substring(0, base.lastIndexOf('/') + 1) + database;
-        return query < 0 ? withDb : withDb + shared.substring(query);
+        return FreshDatabase.urlOf(database);
     }
 
     private static void admin(String sql) throws SQLException {

@@ -68,6 +68,9 @@ final class FailoverRun<T> {
             return Flux.error(failed());
         }
         Deployment deployment = candidates.get(index);
+        if (!deployment.provider().available()) {
+            return skipUnavailable(index, deployment);
+        }
         return Flux.defer(() -> {
             long start = System.nanoTime();
             boolean[] started = new boolean[1];
@@ -146,6 +149,17 @@ final class FailoverRun<T> {
         log.debug("Request {}: attempt at {} failed with {} (status {})", trace.requestId(), deployment.key(),
                 error.type().tag(), error.upstreamStatus());
         return next;
+    }
+
+    /** A provider whose secrets could not be decrypted is never called; the error says why, not with what. */
+    private Flux<T> skipUnavailable(int index, Deployment deployment) {
+        trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), Attempt.PROVIDER_UNAVAILABLE,
+                null, 0));
+        decisive = new ProviderException(ErrorType.UPSTREAM_UNAVAILABLE, 503, "Provider '"
+                + deployment.providerName() + "' is unavailable: its stored credentials cannot be decrypted with "
+                + "this gateway's master key; an administrator must set them again", null, "provider_unavailable",
+                null, null);
+        return attempt(index + 1, 0);
     }
 
     private Flux<T> retryOrNext(int index, int retry, Deployment deployment, ProviderException error) {

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ErrorType;
+import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.testsupport.TestEndpoints;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -25,6 +29,9 @@ public abstract class ProviderFailureScenarios extends KitFixture {
 
     /** The upstream echoes the credential, as OpenAI's 401 text does; no classification may let it through. */
     private static final String ECHOING_MESSAGE = "Incorrect API key provided: " + TestEndpoints.API_KEY;
+
+    /** A header value an admin configured, which an upstream that echoes request headers sends back. */
+    private static final String CANARY = "CANARY-XHDR-91ab";
 
     /** The rows the status test runs, from {@link #statusTable()}. */
     protected final List<StatusRow> statusRows() {
@@ -54,6 +61,31 @@ public abstract class ProviderFailureScenarios extends KitFixture {
                 assertThat(error.retryAfter()).isEqualTo(row.retryAfter());
             }
         }
+    }
+
+    @ParameterizedTest(name = "upstream {0}")
+    @ValueSource(ints = {400, 500})
+    void configuredSecretsEchoedInAnErrorNeverReachTheCaller(int status) {
+        ProviderEndpoint endpoint = withCanaryHeader(defaultEndpoint());
+        String echo = "request headers: {\"X-Secret-Hdr\": \"" + CANARY + "\", \"Authorization\": \"Bearer "
+                + endpoint.apiKey() + "\"}";
+        upstream().stubFor(chatCall(false).willReturn(errorResponse(status, echo).withStatus(status)));
+        upstream().stubFor(chatCall(true).willReturn(errorResponse(status, echo).withStatus(status)));
+
+        List<Mono<?>> calls = List.of(adapter().chat(endpoint, KitRequests.plain(model())),
+                adapter().streamChat(endpoint, KitRequests.streamed(KitRequests.plain(model()))).then());
+        for (Mono<?> call : calls) {
+            ProviderException error = failure(call);
+            String texts = error.getMessage() + " " + error.param() + " " + error.code();
+            assertThat(texts).as("message, param and code").doesNotContain(CANARY).doesNotContain(endpoint.apiKey());
+        }
+    }
+
+    private static ProviderEndpoint withCanaryHeader(ProviderEndpoint endpoint) {
+        Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
+        headers.put("X-Secret-Hdr", CANARY);
+        return new ProviderEndpoint(endpoint.name(), endpoint.type(), endpoint.baseUrl(), endpoint.apiKey(), headers,
+                endpoint.connectTimeout(), endpoint.responseTimeout(), endpoint.settings(), endpoint.revision());
     }
 
     @Test

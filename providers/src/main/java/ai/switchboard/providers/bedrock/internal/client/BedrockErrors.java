@@ -77,10 +77,10 @@ public final class BedrockErrors {
     public static ProviderException fromStreamError(ProviderEndpoint endpoint, String code, String message) {
         ErrorType type = code == null ? null : TYPES.get(code.toLowerCase(Locale.ROOT));
         type = type == null ? ErrorType.UPSTREAM_SERVER_ERROR : type;
-        String text = CredentialScrubber.scrub(message, endpoint);
+        String text = UpstreamErrors.upstreamText(endpoint, message);
         return new ProviderException(type, type.defaultStatus(),
                 text == null ? "Provider '" + endpoint.name() + "' reported an error in the stream" : text, null,
-                code, null, null);
+                UpstreamErrors.upstreamText(endpoint, code), null, null);
     }
 
     /** The error's kind: the text before the first {@code :} of the header, or {@code null}. */
@@ -108,11 +108,11 @@ public final class BedrockErrors {
                     + "'";
         }
         else {
-            String upstream = CredentialScrubber.scrub(bodyMessage(body), endpoint);
-            message = upstream != null ? upstream : CredentialScrubber.scrub(base.getMessage(), endpoint);
+            String upstream = UpstreamErrors.upstreamText(endpoint, bodyMessage(body));
+            message = upstream != null ? upstream : UpstreamErrors.upstreamText(endpoint, base.getMessage());
         }
-        return new ProviderException(type, clientStatus, message, base.param(), code(type, kind),
-                base.retryAfter(), status, base);
+        return new ProviderException(type, clientStatus, message, base.param(),
+                UpstreamErrors.upstreamText(endpoint, code(type, kind)), base.retryAfter(), status, base);
     }
 
     private static String code(ErrorType type, String kind) {
