@@ -6,11 +6,11 @@
 #   bench/replay.sh --no-build           reuse the jars already built
 #   bench/replay.sh --routellm DIR --routerarena DIR [--routerarena-models a,b] [--limit N]
 #                                        other recordings, e.g. full checkouts of RouteLLM and RouterArena
-#   Any other flag goes to the harness (--concurrency 8, --stream-every 4, --ledger-wait-s 60); see bench/README.md.
+#   Any other flag goes to the harness (--concurrency 8, --stream-every 4, --ledger-wait-s 60); see docs/replay.md.
 #
 # Environment: JAVA_HOME (JDK 21+), SWITCHBOARD_DATABASE_URL (empty: the gateway's embedded PostgreSQL under a
 # temporary data dir), GATEWAY_JAVA_OPTS (default -Xmx256m), MAVEN_ARGS (e.g. -o), BENCH_REPLAY_GATEWAY_PORT
-# (default 18090).
+# (default 18090), BENCH_REPLAY_TIMEOUT_S (the harness's bound, default 1800: the samples need about 90 s).
 #
 # Results: bench/results/replay-<timestamp>.{md,png,json} (git-ignored) and the table on stdout.
 set -euo pipefail
@@ -28,7 +28,7 @@ while (($#)); do
   case "$1" in
     --no-build) BUILD=false ;;
     --routellm|--routerarena|--routerarena-models|--limit) SOURCES+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     --*) HARNESS_ARGS+=("$1" "$2"); shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -110,8 +110,8 @@ done
 log "gateway ready (pid $GATEWAY_PID)"
 
 status=0
-timeout 900 "$JAVA" -XX:+UseSerialGC -Xmx512m -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
-  -cp "$REPLAY_CP" ai.switchboard.bench.replay.harness.ReplayHarness \
+timeout "${BENCH_REPLAY_TIMEOUT_S:-1800}" "$JAVA" -XX:+UseSerialGC -Xmx512m -Djava.awt.headless=true \
+  --enable-native-access=ALL-UNNAMED -cp "$REPLAY_CP" ai.switchboard.bench.replay.harness.ReplayHarness \
   --gateway "http://127.0.0.1:$GATEWAY_PORT" --admin-key "$ADMIN_KEY" --out "$BENCH/results" \
   "${SOURCES[@]}" "${HARNESS_ARGS[@]}" || status=$?
 if ((status != 0)); then

@@ -14,23 +14,25 @@ public final class MarkdownReport {
     public static String render(List<ReplayDataset> datasets, Map<String, ReferenceLines> lines,
             Map<String, List<PolicyPoint>> points) {
         StringBuilder out = new StringBuilder();
-        out.append("| dataset | policy | setting | accuracy % of strong | cost % of strong (ledger) | cost % of strong "
-                + "(per call) | to strong % | requests | errors |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| dataset | policy | setting | accuracy % of strong | vs random, points | cost % of strong (per"
+                + " call) | cost % of strong (ledger) | to strong % | requests | errors |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ReplayDataset dataset : datasets) {
+            ReferenceLines reference = lines.get(dataset.name());
             for (PolicyPoint point : points.getOrDefault(dataset.name(), List.of())) {
+                double versusRandom = point.accuracyPct() - reference.randomAccuracyAt(point.perCallCostPct());
                 out.append(row(dataset.name(), point.policy(), point.setting(), pct(point.accuracyPct()),
-                        pct(point.ledgerCostPct()) + (point.ledgerDiffers() ? " ⚠" : ""), pct(point.perCallCostPct()),
+                        point.policy().startsWith("always-") ? "" : signed(versusRandom), pct(point.perCallCostPct()),
+                        pct(point.ledgerCostPct()) + (point.ledgerDiffers() ? " ⚠" : ""),
                         pct(point.strongSharePct()), Integer.toString(point.requests()),
                         Long.toString(point.errors())));
             }
-            ReferenceLines reference = lines.get(dataset.name());
             CurvePoint perfect = reference.perfectRouter();
             CurvePoint weak = reference.random().get(0);
             out.append(row(dataset.name(), "*perfect router*", "oracle", pct(perfect.accuracyPct()), "",
-                    pct(perfect.costPct()), "", "", ""));
+                    pct(perfect.costPct()), "", "", "", ""));
             out.append(row(dataset.name(), "*random router*", "weak→strong", pct(weak.accuracyPct()) + " → 100.0",
-                    "", pct(weak.costPct()) + " → 100.0", "", "", ""));
+                    "", pct(weak.costPct()) + " → 100.0", "", "", "", ""));
         }
         out.append('\n');
         for (ReplayDataset dataset : datasets) {
@@ -52,6 +54,10 @@ public final class MarkdownReport {
 
     private static String row(String... cells) {
         return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    private static String signed(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%+.1f", value);
     }
 
     static String pct(double value) {

@@ -33,6 +33,25 @@ public record ReferenceLines(List<CurvePoint> random, List<CurvePoint> perfect) 
         return perfect.get(perfect.size() - 1);
     }
 
+    /**
+     * The accuracy a random router reaches at {@code costPct}: on the line between always-weak and always-strong,
+     * and beyond either end that end's accuracy (spending more than the dearer model buys nothing).
+     */
+    public double randomAccuracyAt(double costPct) {
+        CurvePoint a = random.get(0);
+        CurvePoint b = random.get(1);
+        CurvePoint low = a.costPct() <= b.costPct() ? a : b;
+        CurvePoint high = low == a ? b : a;
+        if (costPct <= low.costPct()) {
+            return low.accuracyPct();
+        }
+        if (costPct >= high.costPct()) {
+            return Math.max(low.accuracyPct(), high.accuracyPct());
+        }
+        double share = (costPct - low.costPct()) / (high.costPct() - low.costPct());
+        return low.accuracyPct() + share * (high.accuracyPct() - low.accuracyPct());
+    }
+
     private record Choice(double cost, double score) {
     }
 

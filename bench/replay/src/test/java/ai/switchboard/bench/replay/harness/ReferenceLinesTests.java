@@ -52,6 +52,22 @@ class ReferenceLinesTests {
         assertThat(lines.perfectRouter().accuracyPct()).isCloseTo(200, within(1e-9));
     }
 
+    @Test
+    void readsTheRandomRouterAtAnyCostClampedToItsEnds() {
+        ReferenceLines lines = new ReferenceLines(List.of(new CurvePoint(10, 70), new CurvePoint(100, 100)),
+                List.of(new CurvePoint(10, 70)));
+        ReferenceLines inverted = new ReferenceLines(List.of(new CurvePoint(400, 80), new CurvePoint(100, 100)),
+                List.of(new CurvePoint(100, 100)));
+
+        assertThat(lines.randomAccuracyAt(55)).isCloseTo(85, within(1e-9));
+        assertThat(lines.randomAccuracyAt(5)).isEqualTo(70);
+        assertThat(lines.randomAccuracyAt(140)).isEqualTo(100);
+        // Where the weak model is the dearer one, spending more than the strong model never buys accuracy.
+        assertThat(inverted.randomAccuracyAt(250)).isCloseTo(90, within(1e-9));
+        assertThat(inverted.randomAccuracyAt(50)).isEqualTo(100);
+        assertThat(inverted.randomAccuracyAt(500)).isEqualTo(100);
+    }
+
     private static ReplayItem item(String id, int strongTokens, int weakTokens, double strong, double weak) {
         return new ReplayItem(id, id, Map.of(
                 "s", new ModelAnswer("s", strong, strongTokens, 0, false),
