@@ -68,55 +68,21 @@ REPLAY_CP="$BENCH/replay/target/classes:$(cat "$BENCH/replay/target/classpath.tx
 [[ -f "$GATEWAY_JAR" ]] || die "missing $GATEWAY_JAR (run without --no-build)"
 
 WORK="$(mktemp -d -t switchboard-replay.XXXXXX)"
-GATEWAY_PID=""
-cleanup() {
-  local status=$?
-  if [[ -n $GATEWAY_PID ]]; then
-    kill -TERM "$GATEWAY_PID" 2>/dev/null || true
-    # Graceful shutdown flushes the usage queue and stops the embedded database; bounded, then forced.
-    for _ in $(seq 1 60); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$GATEWAY_PID" 2>/dev/null || true
-  fi
-  # An embedded PostgreSQL left behind by a killed gateway: stop it by the PID it wrote.
-  while IFS= read -r pidfile; do
-    local pg; pg=$(head -1 "$pidfile" 2>/dev/null || true)
-    [[ "$pg" =~ ^[0-9]+$ ]] && kill -TERM "$pg" 2>/dev/null || true
-  done < <(find "$WORK" -name postmaster.pid 2>/dev/null)
-  sleep 1
-  rm -rf "$WORK"
-  exit "$status"
-}
+PIDS=()
+. "$BENCH/processes.sh"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ADMIN_KEY="sb-replay-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-log "starting gateway on 127.0.0.1:$GATEWAY_PORT (database: ${SWITCHBOARD_DATABASE_URL:-embedded})"
-# shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of flags
-SWITCHBOARD_PORT=$GATEWAY_PORT \
-SWITCHBOARD_DATABASE_URL="${SWITCHBOARD_DATABASE_URL:-}" \
-SWITCHBOARD_DATA_DIR="$WORK/data" \
-SWITCHBOARD_ADMIN_KEY="$ADMIN_KEY" \
-SWITCHBOARD_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
-LOGGING_LEVEL_SWITCHBOARD_ACCESS=WARN \
-SERVER_ADDRESS=127.0.0.1 \
-  "$JAVA" ${GATEWAY_JAVA_OPTS--Xmx256m} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-deadline=$(( $(date +%s) + 300 ))
-until curl -sf -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"; do
-  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -30 "$WORK/gateway.log" >&2; die "the gateway died while starting"; }
-  (( $(date +%s) < deadline )) || die "timed out waiting for the gateway"
-  sleep 0.5
-done
-log "gateway ready (pid $GATEWAY_PID)"
+# The access log would be 7,000 lines of noise; the usage ledger keeps the same facts.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xmx256m} LOGGING_LEVEL_SWITCHBOARD_ACCESS=WARN \
+  start_gateway "$GATEWAY_JAR" "$GATEWAY_PORT" "$ADMIN_KEY"
 
 status=0
 timeout "${BENCH_REPLAY_TIMEOUT_S:-1800}" "$JAVA" -XX:+UseSerialGC -Xmx512m -Djava.awt.headless=true \
   --enable-native-access=ALL-UNNAMED -cp "$REPLAY_CP" ai.switchboard.bench.replay.harness.ReplayHarness \
   --gateway "http://127.0.0.1:$GATEWAY_PORT" --admin-key "$ADMIN_KEY" --out "$BENCH/results" \
   "${SOURCES[@]}" "${HARNESS_ARGS[@]}" || status=$?
-if ((status != 0)); then
-  log "harness exited $status; the gateway's log ends:"
-  tail -30 "$WORK/gateway.log" >&2
-fi
+((status == 0)) || log "harness exited $status"
 log "total $(( $(date +%s) - SCRIPT_START ))s"
 exit "$status"
