@@ -100,25 +100,7 @@ DRIVER_CP="$BENCH/load-driver/target/classes:$(cat "$BENCH/load-driver/target/cl
 # ---------------------------------------------------------------- processes, stopped by PID on exit
 WORK="$(mktemp -d -t switchboard-bench.XXXXXX)"
 PIDS=()
-cleanup() {
-  local status=$?
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    # Graceful shutdown flushes the usage queue and stops the embedded database; bounded, then forced.
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  # An embedded PostgreSQL left behind by a killed gateway: stop it by the PID it wrote.
-  while IFS= read -r pidfile; do
-    local pg; pg=$(head -1 "$pidfile" 2>/dev/null || true)
-    [[ "$pg" =~ ^[0-9]+$ ]] && kill -TERM "$pg" 2>/dev/null || true
-  done < <(find "$WORK" -name postmaster.pid 2>/dev/null)
-  sleep 1
-  rm -rf "$WORK"
-  exit "$status"
-}
+. "$BENCH/processes.sh"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -129,15 +111,6 @@ start_mock() { # name port extra-flags... ; sets STARTED_PID (not a subshell, so
     ai.switchboard.bench.mock.MockProvider --port "$port" "$@" >"$WORK/$name.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
-}
-
-wait_http() { # url seconds pid
-  local deadline=$(( $(date +%s) + $2 ))
-  until curl -sf -o /dev/null "$1"; do
-    kill -0 "$3" 2>/dev/null || die "process $3 died while starting ($1)"
-    (( $(date +%s) < deadline )) || die "timed out waiting for $1"
-    sleep 0.5
-  done
 }
 
 start_mock mock "$MOCK_PORT"; MOCK_PID=$STARTED_PID
@@ -153,19 +126,7 @@ wait_http "http://127.0.0.1:$PACED_PORT/health" 30 "$PACED_PID"
 # uncapped.
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xmx256m}
 ADMIN_KEY="sb-bench-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-log "starting gateway on 127.0.0.1:$GATEWAY_PORT (database: ${SWITCHBOARD_DATABASE_URL:-embedded})"
-# shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of flags
-SWITCHBOARD_PORT=$GATEWAY_PORT \
-SWITCHBOARD_DATABASE_URL="${SWITCHBOARD_DATABASE_URL:-}" \
-SWITCHBOARD_DATA_DIR="$WORK/data" \
-SWITCHBOARD_ADMIN_KEY="$ADMIN_KEY" \
-SWITCHBOARD_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
-SERVER_ADDRESS=127.0.0.1 \
-  "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-PIDS+=("$GATEWAY_PID")
-wait_http "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" 300 "$GATEWAY_PID"
-log "gateway ready (pid $GATEWAY_PID)"
+start_gateway "$GATEWAY_JAR" "$GATEWAY_PORT" "$ADMIN_KEY"
 
 # ---------------------------------------------------------------- registry
 GW="http://127.0.0.1:$GATEWAY_PORT"
