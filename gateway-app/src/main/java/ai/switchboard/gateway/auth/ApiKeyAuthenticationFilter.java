@@ -5,6 +5,7 @@ import ai.switchboard.gateway.request.RequestIdFilter;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.key.ApiKeyHasher;
+import ai.switchboard.registry.key.LastUsedRecorder;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.time.Clock;
 import org.springframework.core.Ordered;
@@ -27,11 +28,14 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     private final RegistrySnapshotManager snapshots;
     private final AuthErrorWriter errors;
     private final Clock clock;
+    private final LastUsedRecorder lastUsed;
 
-    public ApiKeyAuthenticationFilter(RegistrySnapshotManager snapshots, AuthErrorWriter errors, Clock clock) {
+    public ApiKeyAuthenticationFilter(RegistrySnapshotManager snapshots, AuthErrorWriter errors, Clock clock,
+            LastUsedRecorder lastUsed) {
         this.snapshots = snapshots;
         this.errors = errors;
         this.clock = clock;
+        this.lastUsed = lastUsed;
     }
 
     @Override
@@ -51,6 +55,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
             return errors.write(exchange, ApiException.forbidden(
                     "This API key lacks the '" + required.wireName() + "' scope."));
         }
+        lastUsed.touch(key.id());
         exchange.getAttributes().put(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(key));
         return chain.filter(exchange);
     }

@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
 
+    private static final KeyGrantor SYSTEM = KeyGrantor.system("tester");
+    private static final List<String> ALL = List.of(ApiKeyRecord.ALL_MODELS);
+
     @Autowired
     ApiKeyAdminService keys;
 
@@ -35,7 +38,7 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         String name = unique("billing");
         Instant expiry = Instant.parse("2100-01-01T00:00:00Z");
 
-        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, null, expiry), "tester");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, ALL, expiry), SYSTEM);
 
         String plaintext = created.plaintext();
         assertThat(created.toString()).doesNotContain(plaintext);
@@ -54,14 +57,14 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
     @Test
     void revokesKeepingTheRowAndFreesTheName() {
         String name = unique("app");
-        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, List.of("inference"), null, null), "t");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, List.of("inference"), ALL, null), SYSTEM);
 
         ApiKeyView revoked = keys.revoke(name, "tester");
 
         assertThat(revoked.revoked()).isTrue();
         assertThat(keys.get(created.key().id().toString()).revoked()).isTrue();
         assertThat(snapshots.current().keyByHash(ApiKeyHasher.hash(created.plaintext())).revoked()).isTrue();
-        ApiKeyCreated again = keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester");
+        ApiKeyCreated again = keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM);
         assertThat(keys.get(name).id()).isEqualTo(again.key().id());
     }
 
@@ -70,7 +73,7 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         ApiKeyCreateCommand bad = new ApiKeyCreateCommand("", List.of("inference", "root"), List.of("no-such-model"),
                 Instant.parse("2001-01-01T00:00:00Z"));
 
-        assertThatThrownBy(() -> keys.create(bad, "tester"))
+        assertThatThrownBy(() -> keys.create(bad, SYSTEM))
                 .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactlyInAnyOrder("name", "scopes[1]", "allowed_models[0]", "expires_at"));
@@ -79,9 +82,9 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
     @Test
     void refusesTwoLiveKeysWithOneName() {
         String name = unique("twin");
-        keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester");
+        keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM);
 
-        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester"))
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM))
                 .isInstanceOf(RegistryConflictException.class);
     }
 

@@ -33,7 +33,8 @@ public record BedrockSettings(String region, boolean bearer) {
     public static final String REGION = "region";
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d+");
-    private static final Pattern ACCESS_KEY = Pattern.compile("[A-Z0-9]{16,128}");
+    /** IAM's documented constraint on an AccessKeyId. */
+    private static final Pattern ACCESS_KEY = Pattern.compile("\\w{16,128}");
 
     private static final Pattern HOST_REGION =
             Pattern.compile("(?:^|\\.)bedrock-runtime(?:-fips)?\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.");
@@ -63,7 +64,7 @@ public record BedrockSettings(String region, boolean bearer) {
                         "must be 'sigv4' or 'bearer'")
                 .value(REGION, v -> REGION_NAME.matcher(v.trim()).matches(), "must be an AWS region such as us-east-1")
                 .value(ACCESS_KEY_ID, v -> ACCESS_KEY.matcher(v.trim()).matches(),
-                        "must be an AWS access key id (16 to 128 upper-case letters and digits)")
+                        "must be an AWS access key id (16 to 128 letters, digits or _)")
                 .noQuery();
         if (!"bearer".equalsIgnoreCase(settings.getOrDefault(AUTH, "sigv4").trim())) {
             if (isBlank(settings.get(ACCESS_KEY_ID))) {
