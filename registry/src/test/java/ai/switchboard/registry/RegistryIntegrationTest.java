@@ -53,7 +53,7 @@ public abstract class RegistryIntegrationTest {
      * {@code classes} rather than imported, so an application that scans {@link RegistryTestApplication} (the
      * gateway's tests see this test-jar) does not get a second inspector.
      */
-    static class TestProviderTypes implements ProviderTypeInspector {
+    public static class TestProviderTypes implements ProviderTypeInspector {
 
         @Override
         public Set<String> types() {

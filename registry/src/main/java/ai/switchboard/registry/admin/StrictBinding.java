@@ -43,6 +43,8 @@ public final class StrictBinding {
         builder.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        // Decimals stay exact in trees: as doubles, 1e-999999999 would silently become 0 and 1e999 infinity.
+        builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         // Every scalar shape is refused for every type, then allowed back only where it is the type itself.
         builder.withCoercionConfigDefaults(config -> {
             for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,

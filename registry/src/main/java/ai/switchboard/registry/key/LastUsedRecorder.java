@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
@@ -49,13 +50,18 @@ public class LastUsedRecorder implements SmartLifecycle {
     private final Clock clock;
     private volatile Disposable task;
 
+    @Autowired
     public LastUsedRecorder(JdbcTemplate jdbc,
             @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler,
             RegistryProperties properties, ObjectProvider<Clock> clock) {
+        this(jdbc, scheduler, properties.getLastUsedInterval(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    public LastUsedRecorder(JdbcTemplate jdbc, Scheduler scheduler, Duration interval, Clock clock) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
-        this.interval = properties.getLastUsedInterval();
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.interval = interval;
+        this.clock = clock;
     }
 
     /** Notes that the key was used now. Called on the request path: never blocks, allocates once per interval. */

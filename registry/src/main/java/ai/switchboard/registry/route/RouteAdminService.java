@@ -105,7 +105,10 @@ public class RouteAdminService {
         command.clear().stream().filter(field -> !CLEARABLE.contains(field))
                 .forEach(field -> errors.add(field, "cannot be removed"));
         Map<String, Object> config = command.config() == null ? null : RouteRules.config(errors, command.config());
-        if (command.policy() != null && command.config() == null && !command.policy().equals(route.getPolicy())) {
+        if (command.policy() != null && !targets.inspector().policies().contains(command.policy())) {
+            errors.add("policy", "must be one of " + targets.inspector().policies().stream().sorted().toList());
+        } else if (command.policy() != null && command.config() == null
+                && !command.policy().equals(route.getPolicy())) {
             errors.add("config", "is required when the policy changes");
         }
         String previousName = route.getName();
@@ -179,27 +182,40 @@ public class RouteAdminService {
      */
     private void checkGraph(RouteEntity route, FieldErrors errors) {
         RoutePolicyInspector inspector = targets.inspector();
-        Set<String> named = new LinkedHashSet<>(route.getFallbacks());
+        Set<String> configured = new LinkedHashSet<>();
         if (route.getPolicy() == null || !inspector.policies().contains(route.getPolicy())) {
             errors.add("policy", "must be one of " + inspector.policies().stream().sorted().toList());
         } else {
-            named.addAll(inspector.inspect(route.getPolicy(), JSON.valueToTree(route.getConfig()), errors));
+            configured.addAll(inspector.inspect(route.getPolicy(), JSON.valueToTree(route.getConfig()), errors));
         }
+        List<String> fallbacks = route.getFallbacks();
+        Set<String> named = new HashSet<>(configured);
+        named.addAll(fallbacks);
         Map<String, Set<String>> edges = routeEdges(route);
-        Set<String> knownModels = new HashSet<>();
-        models.findByNameIn(named).forEach(model -> knownModels.add(model.getName()));
-        for (String target : named) {
-            if (target.equals(route.getName())) {
-                errors.add("config", "route '" + target + "' cannot target itself");
-            } else if (!knownModels.contains(target) && !edges.containsKey(target)) {
-                errors.add("config", "no model or route named '" + target + "'");
-            }
+        Set<String> known = new HashSet<>(edges.keySet());
+        models.findByNameIn(named).forEach(model -> known.add(model.getName()));
+        for (String target : configured) {
+            checkTarget(errors, "config", target, route.getName(), known);
+        }
+        for (int i = 0; i < fallbacks.size(); i++) {
+            checkTarget(errors, "fallbacks[" + i + "]", fallbacks.get(i), route.getName(), known);
         }
         errors.throwIfAny();
         List<String> cycle = RouteGraph.cycleThrough(route.getName(), edges);
         if (cycle != null && cycle.size() > 2) {
             throw new RegistryValidationException("config",
                     "routes would form a cycle: " + String.join(" -> ", cycle));
+        }
+    }
+
+    private static void checkTarget(FieldErrors errors, String field, String target, String self, Set<String> known) {
+        if (target == null) {
+            return; // reported by the field rules
+        }
+        if (target.equals(self)) {
+            errors.add(field, "route '" + target + "' cannot target itself");
+        } else if (!known.contains(target)) {
+            errors.add(field, "no model or route named '" + target + "'");
         }
     }
 

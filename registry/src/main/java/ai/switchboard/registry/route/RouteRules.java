@@ -15,6 +15,9 @@ final class RouteRules {
     /** The longest configuration, as JSON text: routes are read on every snapshot rebuild. */
     static final int MAX_CONFIG_CHARS = 65_536;
 
+    /** Beyond a double's 17 significant digits and ±308 exponent, a decimal only carries noise. */
+    private static final int MAX_DECIMAL_SCALE = 340;
+
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private RouteRules() {
@@ -40,8 +43,9 @@ final class RouteRules {
     }
 
     /**
-     * The configuration as stored: a JSON object of bounded size whose numbers are finite (an infinite or NaN number
-     * cannot be stored as JSON at all). Returns it as a map, or null when it cannot be stored.
+     * The configuration as stored: a JSON object of bounded size whose numbers a double holds (policies read them as
+     * doubles, and an infinite one cannot be stored as JSON at all). Returns it as a map, or null when it cannot be
+     * stored.
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> config(FieldErrors errors, JsonNode config) {
@@ -49,9 +53,9 @@ final class RouteRules {
             errors.add("config", "must be a JSON object");
             return null;
         }
-        String nonFinite = nonFiniteNumber(config, "config");
-        if (nonFinite != null) {
-            errors.add(nonFinite, "must be a finite number");
+        String unstorable = unstorableNumber(config, "config");
+        if (unstorable != null) {
+            errors.add(unstorable, "must be a number a double can hold");
             return null;
         }
         if (JSON.writeValueAsString(config).length() > MAX_CONFIG_CHARS) {
@@ -61,20 +65,22 @@ final class RouteRules {
         return JSON.convertValue(config, Map.class);
     }
 
-    private static String nonFiniteNumber(JsonNode node, String path) {
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+    /** The path of a number too large (or with too many decimals) for a double, which policies read. */
+    private static String unstorableNumber(JsonNode node, String path) {
+        if (node.isFloatingPointNumber() && (!Double.isFinite(node.decimalValue().doubleValue())
+                || Math.abs(node.decimalValue().scale()) > MAX_DECIMAL_SCALE)) {
             return path;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String found = nonFiniteNumber(node.get(i), path + "[" + i + "]");
+                String found = unstorableNumber(node.get(i), path + "[" + i + "]");
                 if (found != null) {
                     return found;
                 }
             }
         } else if (node.isObject()) {
             for (String name : node.propertyNames()) {
-                String found = nonFiniteNumber(node.get(name), path + "." + name);
+                String found = unstorableNumber(node.get(name), path + "." + name);
                 if (found != null) {
                     return found;
                 }

@@ -12,6 +12,7 @@ import ai.switchboard.registry.admin.RegistryValidationException;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,5 +100,49 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         Integer rows = jdbc.queryForObject("SELECT count(*) FROM api_keys WHERE hash = ?", Integer.class,
                 ApiKeyHasher.hash(BOOTSTRAP_KEY));
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void allModelsIsSpelledOutAndAnEmptyListAllowsNone() {
+        ApiKeyCreated none = keys.create(new ApiKeyCreateCommand(unique("none"), null, List.of(), null), SYSTEM);
+        ApiKeyCreated every = keys.create(new ApiKeyCreateCommand(unique("every"), null, ALL, null), SYSTEM);
+
+        ApiKeyRecord noneRecord = snapshots.current().keyByHash(ApiKeyHasher.hash(none.plaintext()));
+        ApiKeyRecord everyRecord = snapshots.current().keyByHash(ApiKeyHasher.hash(every.plaintext()));
+        assertThat(noneRecord.mayUse("any-model")).isFalse();
+        assertThat(everyRecord.mayUse("any-model")).isTrue();
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(unique("implicit"), null, null, null), SYSTEM))
+                .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("allowed_models"));
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(unique("mixed"), null,
+                List.of("*", "some-model"), null), SYSTEM)).isInstanceOf(RegistryValidationException.class);
+        assertThat(keys.create(new ApiKeyCreateCommand(unique("admin-only"), List.of("admin"), null, null), SYSTEM)
+                .key().allowedModels()).isEmpty();
+    }
+
+    @Test
+    void updatesRenameRescopeAndClearTheExpiryAndAChangeToNothingRecordsNothing() {
+        String name = unique("patched");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, List.of(),
+                Instant.parse("2090-01-01T00:00:00Z")), SYSTEM);
+        String id = created.key().id().toString();
+
+        ApiKeyView renamed = keys.update(id, new ApiKeyUpdateCommand(name + "-2", List.of("inference", "admin"), ALL,
+                null, Set.of("expires_at")), SYSTEM);
+
+        assertThat(renamed.name()).isEqualTo(name + "-2");
+        assertThat(renamed.scopes()).containsExactly("inference", "admin");
+        assertThat(renamed.allowedModels()).containsExactly("*");
+        assertThat(renamed.expiresAt()).isNull();
+        long revision = snapshots.current().version();
+        Long audits = jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE entity_id = ?", Long.class,
+                created.key().id());
+
+        keys.update(id, new ApiKeyUpdateCommand(name + "-2", List.of("INFERENCE", "admin"), ALL, null,
+                Set.of("expires_at")), SYSTEM);
+
+        assertThat(snapshots.current().version()).isEqualTo(revision);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE entity_id = ?", Long.class,
+                created.key().id())).isEqualTo(audits);
     }
 }
