@@ -144,7 +144,7 @@ admin_ok POST /admin/v1/providers "{\"name\":\"mock-fast\",\"type\":\"openai\",\
 admin_ok POST /admin/v1/providers "{\"name\":\"mock-paced\",\"type\":\"openai\",\"base_url\":\"http://127.0.0.1:$PACED_PORT/v1\",\"api_key\":\"x\"}" >/dev/null
 admin_ok POST /admin/v1/models '{"name":"bench-model","provider":"mock-fast","upstream_model":"mock-model","capabilities":["chat","streaming"]}' >/dev/null
 admin_ok POST /admin/v1/models '{"name":"bench-paced","provider":"mock-paced","upstream_model":"mock-model","capabilities":["chat","streaming"]}' >/dev/null
-KEY=$(admin_ok POST /admin/v1/keys '{"name":"bench","scopes":["inference"]}' | jq -r .key)
+KEY=$(admin_ok POST /admin/v1/keys '{"name":"bench","scopes":["inference"],"allowed_models":["*"]}' | jq -r .key)
 [[ $KEY == sk-* ]] || die "could not create an inference key"
 
 # Routing: when the routes API exists, serve the measured traffic through a route so policy cost is counted.

@@ -9,7 +9,8 @@ import java.util.UUID;
  * A virtual API key as the request path sees it. Only the SHA-256 hash of the secret is known.
  *
  * @param prefix the visible start of the key (e.g. {@code sk-sb-AbC1}), safe to log
- * @param allowedModels public model names the key may use; empty means every model
+ * @param allowedModels public model and route names the key may use; {@value #ALL_MODELS} alone means every one, and
+ *     an empty set none
  * @param expiresAt when the key stops working, or {@code null} for never
  */
 public record ApiKeyRecord(
@@ -21,6 +22,9 @@ public record ApiKeyRecord(
         Set<String> allowedModels,
         Instant expiresAt,
         boolean revoked) {
+
+    /** The {@code allowed_models} entry that lets a key use every model and route. */
+    public static final String ALL_MODELS = "*";
 
     public ApiKeyRecord {
         Objects.requireNonNull(id, "id");
@@ -38,8 +42,8 @@ public record ApiKeyRecord(
         return scopes.contains(scope);
     }
 
-    /** Whether the key may call the model with this public name. */
+    /** Whether the key may call the model or route with this public name. */
     public boolean mayUse(String modelName) {
-        return allowedModels.isEmpty() || allowedModels.contains(modelName);
+        return allowedModels.contains(ALL_MODELS) || allowedModels.contains(modelName);
     }
 }

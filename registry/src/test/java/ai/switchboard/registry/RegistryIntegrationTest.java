@@ -1,6 +1,10 @@
 package ai.switchboard.registry;
 
+import ai.switchboard.registry.provider.ProviderTypeInspector;
 import ai.switchboard.registry.testsupport.TestDatabase;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -17,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * configuration) on the database {@link TestDatabase} resolves. The database outlives a test, so tests use unique
  * names instead of cleaning up.
  */
-@SpringBootTest(classes = RegistryIntegrationTest.RegistryTestApplication.class, properties = {
+@SpringBootTest(classes = {RegistryIntegrationTest.RegistryTestApplication.class,
+        RegistryIntegrationTest.TestProviderTypes.class}, properties = {
         "switchboard.registry.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "switchboard.registry.bootstrap-admin-key=" + TestDatabase.BOOTSTRAP_ADMIN_KEY})
 public abstract class RegistryIntegrationTest {
@@ -40,5 +45,24 @@ public abstract class RegistryIntegrationTest {
     @ComponentScan(basePackages = "ai.switchboard.registry",
             excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     public static class RegistryTestApplication {
+    }
+
+    /**
+     * The application answers with the real adapters; the registry alone has none, so its tests know the types by
+     * name and leave the adapters' own checks (tested with the adapters and through the admin API) out. Listed in
+     * {@code classes} rather than imported, so an application that scans {@link RegistryTestApplication} (the
+     * gateway's tests see this test-jar) does not get a second inspector.
+     */
+    public static class TestProviderTypes implements ProviderTypeInspector {
+
+        @Override
+        public Set<String> types() {
+            return Set.of("openai", "azure-openai", "anthropic", "gemini", "bedrock", "cohere");
+        }
+
+        @Override
+        public Map<String, String> inspect(String type, URI baseUrl, Map<String, String> settings) {
+            return Map.of();
+        }
     }
 }

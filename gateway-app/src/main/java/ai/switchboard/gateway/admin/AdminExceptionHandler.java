@@ -2,6 +2,7 @@ package ai.switchboard.gateway.admin;
 
 import ai.switchboard.registry.admin.FieldError;
 import ai.switchboard.registry.admin.RegistryConflictException;
+import ai.switchboard.registry.admin.RegistryForbiddenException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.RegistryValidationException;
 import java.util.List;
@@ -41,7 +42,14 @@ public class AdminExceptionHandler {
 
     @ExceptionHandler(RegistryConflictException.class)
     ResponseEntity<AdminProblem> conflict(RegistryConflictException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), exchange, null);
+        return problem(HttpStatus.CONFLICT, e.getMessage(), exchange,
+                e.field() == null ? null : List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(RegistryForbiddenException.class)
+    ResponseEntity<AdminProblem> forbidden(RegistryForbiddenException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), exchange,
+                List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -6,12 +6,14 @@ import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.registry.key.ApiKeyAdminService;
 import ai.switchboard.registry.key.ApiKeyView;
+import ai.switchboard.registry.key.KeyGrantor;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +23,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-/** {@code /admin/v1/keys}: {@code DELETE} revokes and keeps the row; {@code {id}} is the key's UUID or name. */
+/**
+ * {@code /admin/v1/keys}: {@code PATCH} changes a live key's name, scopes, allowed models or expiry ({@code null}
+ * expiry: never); {@code DELETE} revokes and keeps the row; {@code {id}} is the key's UUID or name. A caller can
+ * never give a key more than its own key holds.
+ */
 @RestController
 @RequestMapping(path = ApiKeyAdminController.PATH, produces = "application/json")
 public class ApiKeyAdminController {
@@ -41,10 +47,10 @@ public class ApiKeyAdminController {
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKeyResponse>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = grantor(exchange);
         return calls.blocking(() -> {
-            CreatedApiKeyResponse created =
-                    CreatedApiKeyResponse.of(keys.create(AdminJson.read(body, ApiKeyRequest.class).toCreate(), actor));
+            ApiKeyRequest request = AdminJson.read(body, ApiKeyRequest.class, ApiKeyAdminService.CLEARABLE);
+            CreatedApiKeyResponse created = CreatedApiKeyResponse.of(keys.create(request.toCreate(), grantor));
             // The one response that carries a secret must not be kept by any cache on the way.
             return ResponseEntity.created(URI.create(PATH + "/" + created.id()))
                     .cacheControl(CacheControl.noStore())
@@ -65,6 +71,18 @@ public class ApiKeyAdminController {
     }
 
     @RequiredScope(KeyScope.ADMIN)
+    @PatchMapping("/{id}")
+    public Mono<ApiKeyView> update(@PathVariable String id, @RequestBody(required = false) String body,
+            ServerWebExchange exchange) {
+        KeyGrantor grantor = grantor(exchange);
+        return calls.blocking(() -> {
+            AdminJson.Patch<ApiKeyRequest> patch =
+                    AdminJson.readPatch(body, ApiKeyRequest.class, ApiKeyAdminService.CLEARABLE);
+            return keys.update(id, patch.request().toUpdate(patch.cleared()), grantor);
+        });
+    }
+
+    @RequiredScope(KeyScope.ADMIN)
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
@@ -72,5 +90,10 @@ public class ApiKeyAdminController {
             keys.revoke(id, actor);
             return ResponseEntity.noContent().build();
         });
+    }
+
+    private static KeyGrantor grantor(ServerWebExchange exchange) {
+        AuthenticatedCaller caller = AuthenticatedCaller.of(exchange);
+        return KeyGrantor.of(caller.actor(), caller.key());
     }
 }

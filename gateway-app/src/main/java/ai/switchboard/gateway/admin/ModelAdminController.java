@@ -43,7 +43,8 @@ public class ModelAdminController {
             ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
         return calls.blocking(() -> {
-            ModelView view = models.create(AdminJson.read(body, ModelRequest.class).toCreate(), actor);
+            ModelRequest request = AdminJson.read(body, ModelRequest.class, ModelAdminService.CLEARABLE);
+            ModelView view = models.create(request.toCreate(), actor);
             return ResponseEntity.created(URI.create(PATH + "/" + view.id())).body(view);
         });
     }
@@ -65,7 +66,11 @@ public class ModelAdminController {
     public Mono<ModelView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
-        return calls.blocking(() -> models.update(id, AdminJson.read(body, ModelRequest.class).toUpdate(), actor));
+        return calls.blocking(() -> {
+            AdminJson.Patch<ModelRequest> patch =
+                    AdminJson.readPatch(body, ModelRequest.class, ModelAdminService.CLEARABLE);
+            return models.update(id, patch.request().toUpdate(patch.cleared()), actor);
+        });
     }
 
     @RequiredScope(KeyScope.ADMIN)

@@ -4,6 +4,7 @@ import ai.switchboard.registry.model.ModelCreateCommand;
 import ai.switchboard.registry.model.ModelUpdateCommand;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -27,8 +28,9 @@ record ModelRequest(
                 maxOutputTokens, inputPricePerMtok, outputPricePerMtok, tags, enabled);
     }
 
-    ModelUpdateCommand toUpdate() {
+    /** @param clear the optional fields the PATCH sent as {@code null} */
+    ModelUpdateCommand toUpdate(Set<String> clear) {
         return new ModelUpdateCommand(name, provider, upstreamModel, version, capabilities, contextWindow,
-                maxOutputTokens, inputPricePerMtok, outputPricePerMtok, tags, enabled);
+                maxOutputTokens, inputPricePerMtok, outputPricePerMtok, tags, enabled, clear);
     }
 }

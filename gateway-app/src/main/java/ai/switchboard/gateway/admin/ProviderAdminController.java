@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /admin/v1/providers}: {@code {id}} is the provider's UUID or name. */
 @RestController
@@ -45,7 +43,8 @@ public class ProviderAdminController {
             ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
         return calls.blocking(() -> {
-            ProviderView view = providers.create(AdminJson.read(body, ProviderRequest.class).toCreate(), actor);
+            ProviderRequest request = AdminJson.read(body, ProviderRequest.class, ProviderRequest.NULLABLE);
+            ProviderView view = providers.create(request.toCreate(), actor);
             return ResponseEntity.created(URI.create(PATH + "/" + view.id())).body(view);
         });
     }
@@ -68,11 +67,10 @@ public class ProviderAdminController {
             ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
         return calls.blocking(() -> {
-            ObjectNode node = AdminJson.readObject(body);
             // An explicit "api_key": null removes the credential; an absent api_key keeps it.
-            JsonNode apiKey = node.get("api_key");
-            boolean clearApiKey = apiKey != null && apiKey.isNull();
-            return providers.update(id, AdminJson.bind(node, ProviderRequest.class).toUpdate(clearApiKey), actor);
+            AdminJson.Patch<ProviderRequest> patch =
+                    AdminJson.readPatch(body, ProviderRequest.class, ProviderRequest.NULLABLE);
+            return providers.update(id, patch.request().toUpdate(patch.cleared().contains("api_key")), actor);
         });
     }
 

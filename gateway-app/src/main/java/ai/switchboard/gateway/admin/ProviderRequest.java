@@ -3,6 +3,7 @@ package ai.switchboard.gateway.admin;
 import ai.switchboard.registry.provider.ProviderCreateCommand;
 import ai.switchboard.registry.provider.ProviderUpdateCommand;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -18,6 +19,9 @@ record ProviderRequest(
         Integer connectTimeoutMs,
         Integer responseTimeoutMs,
         Boolean enabled) {
+
+    /** The one optional field a JSON null may name: on a PATCH it removes the stored credential. */
+    static final Set<String> NULLABLE = Set.of("api_key");
 
     ProviderCreateCommand toCreate() {
         return new ProviderCreateCommand(name, type, baseUrl, apiKey, extraHeaders, settings, connectTimeoutMs,

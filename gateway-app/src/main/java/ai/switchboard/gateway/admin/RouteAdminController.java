@@ -43,7 +43,8 @@ public class RouteAdminController {
             ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
         return calls.blocking(() -> {
-            RouteView view = routes.create(AdminJson.read(body, RouteRequest.class).toCreate(), actor);
+            RouteRequest request = AdminJson.read(body, RouteRequest.class, RouteAdminService.CLEARABLE);
+            RouteView view = routes.create(request.toCreate(), actor);
             return ResponseEntity.created(URI.create(PATH + "/" + view.id())).body(view);
         });
     }
@@ -65,7 +66,11 @@ public class RouteAdminController {
     public Mono<RouteView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
         String actor = AuthenticatedCaller.of(exchange).actor();
-        return calls.blocking(() -> routes.update(id, AdminJson.read(body, RouteRequest.class).toUpdate(), actor));
+        return calls.blocking(() -> {
+            AdminJson.Patch<RouteRequest> patch =
+                    AdminJson.readPatch(body, RouteRequest.class, RouteAdminService.CLEARABLE);
+            return routes.update(id, patch.request().toUpdate(patch.cleared()), actor);
+        });
     }
 
     @RequiredScope(KeyScope.ADMIN)

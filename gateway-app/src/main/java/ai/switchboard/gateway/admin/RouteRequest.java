@@ -3,6 +3,7 @@ package ai.switchboard.gateway.admin;
 import ai.switchboard.registry.route.RouteCreateCommand;
 import ai.switchboard.registry.route.RouteUpdateCommand;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -25,8 +26,9 @@ record RouteRequest(
                 attemptTimeoutMs, firstTokenTimeoutMs, enabled);
     }
 
-    RouteUpdateCommand toUpdate() {
+    /** @param clear the optional fields the PATCH sent as {@code null} */
+    RouteUpdateCommand toUpdate(Set<String> clear) {
         return new RouteUpdateCommand(name, description, policy, config, fallbacks, requestTimeoutMs,
-                attemptTimeoutMs, firstTokenTimeoutMs, enabled);
+                attemptTimeoutMs, firstTokenTimeoutMs, enabled, clear);
     }
 }

@@ -6,6 +6,7 @@ import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,10 +34,9 @@ public class UsageAdminController {
 
     @RequiredScope(KeyScope.ADMIN)
     @GetMapping
-    public Mono<UsageResponse> totals(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(name = "group_by", required = false) String groupBy) {
+    public Mono<UsageResponse> totals(@RequestParam MultiValueMap<String, String> parameters) {
         // Parsed on the caller's thread: a 400 needs no database and no scheduler slot.
-        UsageParameters query = UsageParameters.parse(from, to, groupBy, clock);
+        UsageParameters query = UsageParameters.parse(parameters, clock);
         return calls.blocking(() -> UsageResponse.of(usage.totals(query.from(), query.to(), query.groupBy())));
     }
 }

@@ -3,6 +3,7 @@ package ai.switchboard.gateway.auth;
 import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.key.ApiKeyHasher;
+import ai.switchboard.registry.key.LastUsedRecorder;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ class ApiKeyAuthenticator {
 
     private final RegistrySnapshotManager snapshots;
     private final Clock clock;
+    private final LastUsedRecorder lastUsed;
 
-    ApiKeyAuthenticator(RegistrySnapshotManager snapshots, Clock clock) {
+    ApiKeyAuthenticator(RegistrySnapshotManager snapshots, Clock clock, LastUsedRecorder lastUsed) {
         this.snapshots = snapshots;
         this.clock = clock;
+        this.lastUsed = lastUsed;
     }
 
     /** The active key {@code authorization} presents; a 401 {@link ApiException} saying why there is none. */
@@ -34,6 +37,7 @@ class ApiKeyAuthenticator {
         if (!key.activeAt(clock.instant())) {
             throw ApiException.unauthorized("This API key has been revoked or has expired.");
         }
+        lastUsed.touch(key.id());
         return key;
     }
 

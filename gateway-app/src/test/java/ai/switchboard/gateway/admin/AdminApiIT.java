@@ -145,7 +145,7 @@ class AdminApiIT extends RegistryIntegrationTest {
     void keyIsShownOnceThenOnlyItsPrefix() {
         String name = unique("billing-app");
         CreatedApiKeyResponse created = client.post().uri("/admin/v1/keys").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\":\"" + name + "\",\"scopes\":[\"inference\"],"
+                .bodyValue("{\"name\":\"" + name + "\",\"scopes\":[\"inference\"],\"allowed_models\":[\"*\"],"
                         + "\"expires_at\":\"2090-01-01T00:00:00Z\"}")
                 .exchange()
                 .expectStatus().isCreated()

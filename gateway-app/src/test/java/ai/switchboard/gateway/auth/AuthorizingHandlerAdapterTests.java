@@ -10,7 +10,10 @@ import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.key.ApiKeyHasher;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import ai.switchboard.registry.key.LastUsedRecorder;
 import java.time.Clock;
+import reactor.core.scheduler.Schedulers;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,7 +69,9 @@ class AuthorizingHandlerAdapterTests {
                 beans.getBeanProvider(org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints.class));
         resolver.afterSingletonsInstantiated();
         adapter = new AuthorizingHandlerAdapter(resolver,
-                new ApiKeyAuthenticator(snapshots, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new ApiKeyAuthenticator(snapshots, Clock.fixed(NOW, ZoneOffset.UTC),
+                        new LastUsedRecorder(null, Schedulers.immediate(), Duration.ofMinutes(1),
+                                Clock.fixed(NOW, ZoneOffset.UTC))),
                 beans.getBeanProvider(HandlerAdapter.class));
         adapter.afterSingletonsInstantiated();
     }

@@ -142,7 +142,7 @@ class BadInputIT extends GatewayIT {
     @Test
     void revokedKeysAre401AtOnce() {
         JsonNode created = fixtures.post("/admin/v1/keys", Map.of("name", unique("revoked"), "scopes",
-                java.util.List.of("inference")));
+                java.util.List.of("inference"), "allowed_models", java.util.List.of("*")));
         String secret = created.path("key").asString();
         fixtures.delete("/admin/v1/keys/" + created.path("id").asString()).expectStatus().isNoContent();
 

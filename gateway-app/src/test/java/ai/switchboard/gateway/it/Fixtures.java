@@ -44,7 +44,7 @@ public final class Fixtures {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("scopes", List.of("inference"));
-        body.put("allowed_models", List.of(models));
+        body.put("allowed_models", models.length == 0 ? List.of("*") : List.of(models));
         return post("/admin/v1/keys", body).path("key").asString();
     }
 

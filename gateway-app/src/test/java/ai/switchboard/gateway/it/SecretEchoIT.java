@@ -106,7 +106,7 @@ class SecretEchoIT extends GatewayIT {
                         "base_url", "http://gw-user:" + CANARY + "@proxy.example/v1"))
                 .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("base_url").contains("must not contain credentials").doesNotContain(CANARY);
+        assertThat(body).contains("base_url").contains("must not carry user information").doesNotContain(CANARY);
     }
 
     private static void stub(String prefix, String upstreamModel, ResponseDefinitionBuilder response) {

@@ -81,7 +81,8 @@ class PackagedJarIT {
                 + upstream.getAddress().getPort() + "/v1\"}", 201);
         post(base + "/admin/v1/models", ADMIN_KEY,
                 "{\"name\":\"jar-model\",\"provider\":\"stub\",\"upstream_model\":\"m\"}", 201);
-        String created = post(base + "/admin/v1/keys", ADMIN_KEY, "{\"name\":\"jar-key\",\"scopes\":[\"inference\"]}",
+        String created = post(base + "/admin/v1/keys", ADMIN_KEY, "{\"name\":\"jar-key\",\"scopes\":[\"inference\"],"
+                + "\"allowed_models\":[\"jar-model\"]}",
                 201);
         Matcher key = Pattern.compile("\"key\"\\s*:\\s*\"(sk-sb-[^\"]+)\"").matcher(created);
         assertThat(key.find()).as(created).isTrue();

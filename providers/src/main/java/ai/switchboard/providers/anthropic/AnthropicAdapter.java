@@ -10,11 +10,16 @@ import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.error.UpstreamErrors;
 import ai.switchboard.providers.http.ProviderHttpClients;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +42,9 @@ public class AnthropicAdapter implements ProviderAdapter {
     /** The provider type this adapter serves. */
     public static final String TYPE = "anthropic";
 
+    /** Anthropic's API versions are dates; the value is sent as a header, so nothing else may pass. */
+    private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final AnthropicClient client;
     private final Clock clock;
 
@@ -53,6 +61,26 @@ public class AnthropicAdapter implements ProviderAdapter {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** A query in the base URL is kept on every call (some proxies want one). */
+    @Override
+    public Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return ProviderConfigCheck.of(TYPE, baseUrl, settings)
+                .reads(Set.of(AnthropicClient.VERSION_SETTING, AnthropicRequestMapper.DEFAULT_MAX_TOKENS_SETTING))
+                .value(AnthropicClient.VERSION_SETTING, v -> VERSION.matcher(v.strip()).matches(),
+                        "must be an Anthropic API version such as 2023-06-01")
+                .value(AnthropicRequestMapper.DEFAULT_MAX_TOKENS_SETTING, AnthropicAdapter::positiveInteger,
+                        "must be a positive integer")
+                .problems();
+    }
+
+    private static boolean positiveInteger(String value) {
+        try {
+            return Integer.parseInt(value.strip()) >= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override

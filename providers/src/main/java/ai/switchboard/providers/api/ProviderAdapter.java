@@ -1,5 +1,8 @@
 package ai.switchboard.providers.api;
 
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +19,19 @@ public interface ProviderAdapter {
 
     /** The provider type this adapter serves, as stored in the registry (e.g. {@code openai}). */
     String type();
+
+    /**
+     * Checks a provider of this type before the registry saves it: every setting the adapter does not read is
+     * refused, each one it reads is checked as it will be read, and so is anything in the base URL the adapter would
+     * not honour. The default refuses every setting and a query in the base URL; an adapter names what it reads.
+     *
+     * @param baseUrl the provider's base URL, already known to be an absolute http(s) URL
+     * @param settings the provider's settings
+     * @return messages keyed by field ({@code settings.<key>} or {@code base_url}); empty when the provider is valid
+     */
+    default Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return ProviderConfigCheck.of(type(), baseUrl, settings).reads(Set.of()).noQuery().problems();
+    }
 
     /** A complete chat completion. */
     Mono<ChatResponse> chat(ProviderEndpoint endpoint, ChatRequest request);

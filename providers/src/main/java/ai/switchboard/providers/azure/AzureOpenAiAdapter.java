@@ -6,14 +6,17 @@ import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.azure.internal.AzureRoute;
 import ai.switchboard.providers.azure.internal.AzureSettings;
 import ai.switchboard.providers.azure.internal.AzureStreams;
 import ai.switchboard.providers.http.ProviderHttpClients;
 import ai.switchboard.providers.openai.internal.OpenAiProtocol;
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,13 +41,12 @@ public class AzureOpenAiAdapter implements ProviderAdapter {
         this.protocol = new OpenAiProtocol(Objects.requireNonNull(clients, "clients"), new AzureRoute());
     }
 
-    /**
-     * Checks a provider's settings before they are saved.
-     *
-     * @throws IllegalArgumentException naming the setting that is wrong
-     */
-    public static void validateSettings(Map<String, String> settings) {
-        AzureSettings.of(settings);
+    /** Azure addresses are built from the resource root, so a query in the base URL would be dropped: refused. */
+    @Override
+    public Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return ProviderConfigCheck.of(TYPE, baseUrl, settings)
+                .reads(Set.of(AzureSettings.API_STYLE, AzureSettings.API_VERSION, AzureSettings.AUTH))
+                .parses(AzureSettings::of).noQuery().problems();
     }
 
     @Override

@@ -6,18 +6,22 @@ import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.bedrock.internal.api.ConverseResponse;
 import ai.switchboard.providers.bedrock.internal.client.BedrockAuth;
 import ai.switchboard.providers.bedrock.internal.client.BedrockClient;
+import ai.switchboard.providers.bedrock.internal.client.BedrockSettings;
 import ai.switchboard.providers.bedrock.internal.mapper.BedrockRequestMapper;
 import ai.switchboard.providers.bedrock.internal.mapper.BedrockResponseMapper;
 import ai.switchboard.providers.bedrock.internal.mapper.BedrockStreamTranslator;
 import ai.switchboard.providers.bedrock.internal.mapper.ConversePlan;
 import ai.switchboard.providers.error.UpstreamErrors;
 import ai.switchboard.providers.http.ProviderHttpClients;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Flux;
@@ -57,6 +61,11 @@ public class BedrockAdapter implements ProviderAdapter {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return BedrockSettings.check(ProviderConfigCheck.of(TYPE, baseUrl, settings)).problems();
     }
 
     @Override

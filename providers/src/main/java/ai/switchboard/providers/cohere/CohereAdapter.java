@@ -6,6 +6,7 @@ import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.cohere.internal.api.CohereChatRequest;
 import ai.switchboard.providers.cohere.internal.api.CohereChatResponse;
@@ -17,8 +18,10 @@ import ai.switchboard.providers.cohere.internal.mapper.CohereRequestMapper;
 import ai.switchboard.providers.cohere.internal.mapper.CohereResponseMapper;
 import ai.switchboard.providers.cohere.internal.mapper.CohereStreams;
 import ai.switchboard.providers.http.ProviderHttpClients;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,6 +61,12 @@ public class CohereAdapter implements ProviderAdapter {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** A query in the base URL is kept on every call (some proxies put a token there). */
+    @Override
+    public Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return CohereEmbedMapper.check(ProviderConfigCheck.of(TYPE, baseUrl, settings)).problems();
     }
 
     @Override

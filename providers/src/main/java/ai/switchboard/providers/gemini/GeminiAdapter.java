@@ -6,6 +6,7 @@ import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.gemini.internal.api.ContentEmbedding;
 import ai.switchboard.providers.gemini.internal.api.GenerateContentRequest;
@@ -17,8 +18,11 @@ import ai.switchboard.providers.gemini.internal.mapper.GeminiRequestMapper;
 import ai.switchboard.providers.gemini.internal.mapper.GeminiResponseMapper;
 import ai.switchboard.providers.gemini.internal.mapper.GeminiStreamTranslator;
 import ai.switchboard.providers.http.ProviderHttpClients;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +52,12 @@ public class GeminiAdapter implements ProviderAdapter {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** Reads no settings; a query in the base URL is kept on every call (see {@link GeminiUris}). */
+    @Override
+    public Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return ProviderConfigCheck.of(TYPE, baseUrl, settings).reads(Set.of()).problems();
     }
 
     @Override

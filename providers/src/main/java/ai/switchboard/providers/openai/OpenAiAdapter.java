@@ -7,14 +7,17 @@ import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderAdapter;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.http.ProviderHttpClients;
 import ai.switchboard.providers.openai.internal.OpenAiProtocol;
 import ai.switchboard.providers.openai.internal.OpenAiQuirks;
 import ai.switchboard.providers.openai.internal.OpenAiRoute;
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,13 +44,11 @@ public class OpenAiAdapter implements ProviderAdapter {
         return TYPE;
     }
 
-    /**
-     * Checks a provider's settings before they are saved.
-     *
-     * @throws IllegalArgumentException naming the setting that is wrong
-     */
-    public static void validateSettings(Map<String, String> settings) {
-        OpenAiProfile.of(settings);
+    /** Reads {@code profile} only; a query in the base URL is kept on every call (some proxies want one). */
+    @Override
+    public Map<String, String> check(URI baseUrl, Map<String, String> settings) {
+        return ProviderConfigCheck.of(TYPE, baseUrl, settings).reads(Set.of(OpenAiProfile.SETTING))
+                .parses(OpenAiProfile::of).problems();
     }
 
     @Override

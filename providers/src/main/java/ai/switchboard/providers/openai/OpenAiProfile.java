@@ -1,5 +1,6 @@
 package ai.switchboard.providers.openai;
 
+import ai.switchboard.providers.api.InvalidSettingException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public enum OpenAiProfile {
     /**
      * The profile named by {@code settings.profile}, {@link #OPENAI} when absent.
      *
-     * @throws IllegalArgumentException listing the known profiles when the name is not one of them
+     * @throws InvalidSettingException listing the known profiles when the name is not one of them
      */
     public static OpenAiProfile of(Map<String, String> settings) {
         String name = settings.get(SETTING);
@@ -40,7 +41,7 @@ public enum OpenAiProfile {
                 return profile;
             }
         }
-        throw new IllegalArgumentException("setting " + SETTING + " must be one of openai, mistral, groq, deepseek, "
-                + "ollama, vllm, not '" + name + "'");
+        throw new InvalidSettingException(SETTING, "setting " + SETTING
+                + " must be one of openai, mistral, groq, deepseek, ollama, vllm, not '" + name + "'");
     }
 }

@@ -34,6 +34,13 @@ public class RegistryProperties {
     @NotNull
     private Duration listenerMaxBackoff = Duration.ofSeconds(10);
 
+    /**
+     * How often the keys used since the last write get their {@code last_used_at} written (one batched statement);
+     * also how accurate {@code last_used_at} is.
+     */
+    @NotNull
+    private Duration lastUsedInterval = Duration.ofMinutes(1);
+
     /** Threads of the {@code registryScheduler} that runs blocking registry work off the event loop. */
     @Min(1)
     @Max(256)
@@ -73,6 +80,14 @@ public class RegistryProperties {
 
     public void setListenerMaxBackoff(Duration listenerMaxBackoff) {
         this.listenerMaxBackoff = listenerMaxBackoff;
+    }
+
+    public Duration getLastUsedInterval() {
+        return lastUsedInterval;
+    }
+
+    public void setLastUsedInterval(Duration lastUsedInterval) {
+        this.lastUsedInterval = lastUsedInterval;
     }
 
     public int getSchedulerThreads() {

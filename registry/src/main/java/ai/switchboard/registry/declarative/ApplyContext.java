@@ -2,6 +2,7 @@ package ai.switchboard.registry.declarative;
 
 import ai.switchboard.registry.admin.FieldError;
 import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.admin.StrictBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,8 @@ public final class ApplyContext {
         try {
             return mapper.treeToValue(entry, type);
         } catch (JacksonException e) {
-            error(path, "has a value of the wrong type: " + e.getOriginalMessage());
+            FieldError error = StrictBinding.error(e);
+            error(error.field().equals("body") ? path : path + "." + error.field(), error.message());
             return null;
         }
     }

@@ -2,6 +2,7 @@ package ai.switchboard.registry.declarative;
 
 import ai.switchboard.registry.admin.FieldError;
 import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.admin.StrictBinding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -35,9 +37,10 @@ public class DeclarativeConfigService {
     private final List<DeclarativeSection> sections;
     private final JdbcTemplate jdbc;
     private final Function<String, String> environment;
-    private final YAMLMapper yaml = YAMLMapper.builder()
+    /** Reads the file as strictly as the admin API reads JSON (no type coercion, no repeated keys). */
+    private final YAMLMapper yaml = StrictBinding.configure(YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES))
             .build();
 
     public DeclarativeConfigService(List<DeclarativeSection> sections, JdbcTemplate jdbc, Environment environment) {
@@ -88,8 +91,12 @@ public class DeclarativeConfigService {
         JsonNode root;
         try {
             root = yaml.readTree(text);
+        } catch (StreamReadException e) {
+            FieldError error = StrictBinding.error(e);
+            throw new RegistryValidationException(error.field(), error.field().equals("body")
+                    ? "is not valid YAML or JSON: " + e.getOriginalMessage() : error.message());
         } catch (JacksonException e) {
-            throw new RegistryValidationException("body", "is not valid YAML or JSON: " + e.getOriginalMessage());
+            throw new RegistryValidationException("body", "is not valid YAML or JSON");
         }
         if (root == null || !root.isObject()) {
             throw new RegistryValidationException("body", "must be a mapping of sections "

@@ -10,11 +10,13 @@ import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
 import ai.switchboard.registry.key.ApiKeyUpdateCommand;
 import ai.switchboard.registry.key.GeneratedApiKey;
+import ai.switchboard.registry.key.KeyGrantor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -102,7 +104,7 @@ class KeySection implements DeclarativeSection {
 
     private SectionResult create(KeyEntry entry, ApplyContext context) {
         service.install(new ApiKeyCreateCommand(entry.name(), entry.scopes(), entry.allowedModels(),
-                entry.expiresAt()), GeneratedApiKey.ofHash(hash(entry, context)), context.actor());
+                entry.expiresAt()), GeneratedApiKey.ofHash(hash(entry, context)), KeyGrantor.system(context.actor()));
         return SectionResult.ofCreated();
     }
 
@@ -112,24 +114,21 @@ class KeySection implements DeclarativeSection {
                     + key.getName() + "'; keys cannot be renamed");
         }
         List<String> scopes = entry.scopes() == null ? null : scopes(entry.scopes());
-        ApiKeyUpdateCommand update = new ApiKeyUpdateCommand(
+        ApiKeyUpdateCommand update = new ApiKeyUpdateCommand(null,
                 scopes == null || scopes.equals(key.getScopes()) ? null : entry.scopes(),
                 entry.allowedModels() == null
                         || entry.allowedModels().stream().distinct().toList().equals(key.getAllowedModels()) ? null
                         : entry.allowedModels(),
                 entry.expiresAt() == null || Objects.equals(entry.expiresAt(), key.getExpiresAt()) ? null
-                        : entry.expiresAt());
-        if (update.equals(new ApiKeyUpdateCommand(null, null, null))) {
+                        : entry.expiresAt(), Set.of());
+        if (update.equals(new ApiKeyUpdateCommand(null, null, null, null, Set.of()))) {
             return SectionResult.ofUnchanged();
         }
-        service.update(key.getId().toString(), update, actor);
+        service.update(key.getId().toString(), update, KeyGrantor.system(actor));
         return SectionResult.ofUpdated();
     }
 
     private static List<String> scopes(List<String> scopes) {
-        if (scopes.isEmpty()) {
-            return List.of(KeyScope.INFERENCE.wireName());
-        }
         try {
             return scopes.stream().map(s -> KeyScope.fromWire(s).wireName()).distinct().toList();
         } catch (IllegalArgumentException | NullPointerException e) {

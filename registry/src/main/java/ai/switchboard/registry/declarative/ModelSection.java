@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class ModelSection implements DeclarativeSection {
 
     private static final ModelUpdateCommand NO_CHANGE = new ModelUpdateCommand(null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, Set.of());
 
     private final ModelRepository models;
     private final ModelAdminService service;
@@ -46,7 +47,7 @@ class ModelSection implements DeclarativeSection {
         SectionResult result = SectionResult.none();
         for (int i = 0; i < entries.size(); i++) {
             String path = key() + "[" + i + "]";
-            ModelEntry entry = context.bind(entries.get(i), path, ModelEntry.class, ModelEntry.FIELDS, java.util.Set.of());
+            ModelEntry entry = context.bind(entries.get(i), path, ModelEntry.class, ModelEntry.FIELDS, Set.of());
             if (entry == null) {
                 continue;
             }
@@ -81,7 +82,7 @@ class ModelSection implements DeclarativeSection {
                 differsNumerically(e.inputPricePerMtok(), m.getInputPricePerMtok()),
                 differsNumerically(e.outputPricePerMtok(), m.getOutputPricePerMtok()),
                 e.tags() == null || e.tags().stream().distinct().toList().equals(m.getTags()) ? null : e.tags(),
-                differs(e.enabled(), m.isEnabled()));
+                differs(e.enabled(), m.isEnabled()), Set.of());
         if (update.equals(NO_CHANGE)) {
             return SectionResult.ofUnchanged();
         }

@@ -29,7 +29,7 @@ class RouteSection implements DeclarativeSection {
 
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final RouteUpdateCommand NO_CHANGE = new RouteUpdateCommand(null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, Set.of());
 
     private final RouteRepository routes;
     private final RouteAdminService service;
@@ -88,7 +88,7 @@ class RouteSection implements DeclarativeSection {
                 differs(e.requestTimeoutMs(), r.getRequestTimeoutMs()),
                 differs(e.attemptTimeoutMs(), r.getAttemptTimeoutMs()),
                 differs(e.firstTokenTimeoutMs(), r.getFirstTokenTimeoutMs()),
-                differs(e.enabled(), r.isEnabled()));
+                differs(e.enabled(), r.isEnabled()), Set.of());
         if (update.equals(NO_CHANGE)) {
             return SectionResult.ofUnchanged();
         }

@@ -1,32 +1,28 @@
 package ai.switchboard.registry.key;
 
-import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.admin.ColumnLimits;
+import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
-import ai.switchboard.registry.model.ModelEntity;
-import ai.switchboard.registry.model.ModelRepository;
-import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, lists and revokes virtual API keys. Blocking (JPA): call it on the {@code registryScheduler}. A revoked key
- * keeps its row for the audit trail. Every change is audited and in the snapshot when the method returns.
+ * Issues, lists, changes and revokes virtual API keys. Blocking (JPA): call it on the {@code registryScheduler}. A
+ * revoked key keeps its row for the audit trail. Every change is audited and in the snapshot when the method
+ * returns; a change to nothing records and bumps nothing. No key is ever given more than its {@link KeyGrantor}
+ * holds.
  */
 @Service
 @Transactional
@@ -35,54 +31,45 @@ public class ApiKeyAdminService {
     /** The entity type in audit rows and error messages. */
     public static final String ENTITY = "api_key";
 
+    /** The optional fields a PATCH may remove. */
+    public static final Set<String> CLEARABLE = Set.of("expires_at");
+
     private final ApiKeyRepository keys;
-    private final ModelRepository models;
-    private final RouteRepository routes;
+    private final KeyRules rules;
     private final RegistryChangeRecorder changes;
     private final ApiKeyGenerator generator = new ApiKeyGenerator();
 
-    public ApiKeyAdminService(ApiKeyRepository keys, ModelRepository models, RouteRepository routes,
-            RegistryChangeRecorder changes) {
-        this.routes = routes;
+    public ApiKeyAdminService(ApiKeyRepository keys, KeyRules rules, RegistryChangeRecorder changes) {
         this.keys = keys;
-        this.models = models;
+        this.rules = rules;
         this.changes = changes;
     }
 
     /** Issues a new random key; the result carries its plaintext, which is not stored anywhere. */
-    public ApiKeyCreated create(ApiKeyCreateCommand command, String actor) {
-        return install(command, generator.generate(), actor);
+    public ApiKeyCreated create(ApiKeyCreateCommand command, KeyGrantor grantor) {
+        return install(command, generator.generate(), grantor);
     }
 
     /**
-     * Stores a key whose plaintext the caller chose (the operator-provided bootstrap key). Same rules as
-     * {@link #create}.
+     * Stores a key whose plaintext the caller chose (the operator-provided bootstrap key, or a hash declared in the
+     * file). Same rules as {@link #create}.
      */
-    public ApiKeyCreated install(ApiKeyCreateCommand command, GeneratedApiKey key, String actor) {
+    public ApiKeyCreated install(ApiKeyCreateCommand command, GeneratedApiKey key, KeyGrantor grantor) {
         Instant now = Instant.now();
         FieldErrors errors = new FieldErrors()
                 .required("name", command.name()).name("name", command.name())
                 .inFuture("expires_at", command.expiresAt(), now);
-        List<String> scopes = scopes(errors, command.scopes());
-        List<String> allowedModels = allowedModels(errors, command.allowedModels());
+        List<String> scopes = rules.scopes(errors, command.scopes());
+        List<String> allowedModels = rules.allowedModels(errors, command.allowedModels(), scopes);
         errors.throwIfAny();
+        grantor.checkGrant(scopes, allowedModels);
         if (keys.existsByNameAndRevokedFalse(command.name())) {
-            throw new RegistryConflictException("An active key named '" + command.name() + "' already exists");
+            throw duplicate(command.name());
         }
         ApiKeyEntity entity = new ApiKeyEntity(UUID.randomUUID(), command.name(), key, scopes, allowedModels,
                 command.expiresAt(), now);
-        try {
-            keys.saveAndFlush(entity);
-        } catch (DataIntegrityViolationException e) {
-            throw new RegistryConflictException("An active key named '" + command.name()
-                    + "' already exists, or the key itself is already registered");
-        }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("prefix", entity.getPrefix());
-        detail.put("scopes", scopes);
-        detail.put("allowed_models", allowedModels);
-        detail.put("expires_at", command.expiresAt() == null ? null : command.expiresAt().toString());
-        changes.record(actor, "create", ENTITY, entity.getId(), entity.getName(), detail, now);
+        save(entity);
+        changes.record(grantor.actor(), "create", ENTITY, entity.getId(), entity.getName(), describe(entity), now);
         return new ApiKeyCreated(ApiKeyView.of(entity), key.plaintext());
     }
 
@@ -97,27 +84,43 @@ public class ApiKeyAdminService {
         return ApiKeyView.of(find(idOrName));
     }
 
-    /** Changes a live key's scopes, allowed models or expiry (null fields keep their value); audited. */
-    public ApiKeyView update(String idOrName, ApiKeyUpdateCommand command, String actor) {
+    /**
+     * Changes a live key's name, scopes, allowed models or expiry (null fields keep their value, a cleared
+     * {@code expires_at} means never). The result may not hold more than the grantor does.
+     */
+    public ApiKeyView update(String idOrName, ApiKeyUpdateCommand command, KeyGrantor grantor) {
         ApiKeyEntity key = find(idOrName);
         if (key.isRevoked()) {
             throw new RegistryConflictException("Key '" + key.getName() + "' is revoked and cannot change");
         }
         Instant now = Instant.now();
-        FieldErrors errors = new FieldErrors().inFuture("expires_at", command.expiresAt(), now);
-        List<String> scopes = command.scopes() == null ? key.getScopes() : scopes(errors, command.scopes());
+        FieldErrors errors = new FieldErrors().name("name", command.name())
+                .inFuture("expires_at", command.expiresAt(), now);
+        command.clear().stream().filter(field -> !CLEARABLE.contains(field))
+                .forEach(field -> errors.add(field, "cannot be removed"));
+        List<String> scopes = command.scopes() == null ? key.getScopes() : rules.scopes(errors, command.scopes());
         List<String> allowedModels = command.allowedModels() == null ? key.getAllowedModels()
-                : allowedModels(errors, command.allowedModels());
+                : rules.allowedModels(errors, command.allowedModels(), scopes);
         errors.throwIfAny();
-        Instant expiresAt = command.expiresAt() == null ? key.getExpiresAt() : command.expiresAt();
-        key.changeMetadata(scopes, allowedModels, expiresAt);
-        keys.saveAndFlush(key);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("prefix", key.getPrefix());
-        detail.put("scopes", scopes);
-        detail.put("allowed_models", allowedModels);
-        detail.put("expires_at", expiresAt == null ? null : expiresAt.toString());
-        changes.record(actor, "update", ENTITY, key.getId(), key.getName(), detail, now);
+        grantor.checkGrant(scopes, allowedModels);
+        String name = command.name() == null ? key.getName() : command.name();
+        Instant expiresAt = command.clear().contains("expires_at") ? null
+                : command.expiresAt() == null ? key.getExpiresAt() : command.expiresAt();
+        if (name.equals(key.getName()) && scopes.equals(key.getScopes())
+                && allowedModels.equals(key.getAllowedModels()) && Objects.equals(expiresAt, key.getExpiresAt())) {
+            return ApiKeyView.of(key);
+        }
+        if (!name.equals(key.getName()) && keys.existsByNameAndRevokedFalse(name)) {
+            throw duplicate(name);
+        }
+        String previousName = key.getName();
+        key.change(name, scopes, allowedModels, expiresAt);
+        save(key);
+        Map<String, Object> detail = describe(key);
+        if (!previousName.equals(name)) {
+            detail.put("previous_name", previousName);
+        }
+        changes.record(grantor.actor(), "update", ENTITY, key.getId(), key.getName(), detail, now);
         return ApiKeyView.of(key);
     }
 
@@ -127,7 +130,7 @@ public class ApiKeyAdminService {
         if (!key.isRevoked()) {
             Instant now = Instant.now();
             key.revoke(now);
-            keys.saveAndFlush(key);
+            save(key);
             changes.record(actor, "revoke", ENTITY, key.getId(), key.getName(), Map.of("prefix", key.getPrefix()),
                     now);
         }
@@ -145,38 +148,29 @@ public class ApiKeyAdminService {
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, idOrName));
     }
 
-    private static List<String> scopes(FieldErrors errors, List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return List.of(KeyScope.INFERENCE.wireName());
-        }
-        Set<String> result = new LinkedHashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            try {
-                result.add(KeyScope.fromWire(values.get(i)).wireName());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                errors.add("scopes[" + i + "]", "unknown scope '" + values.get(i) + "'; expected one of "
-                        + Arrays.stream(KeyScope.values()).map(KeyScope::wireName).toList());
+    private void save(ApiKeyEntity key) {
+        ColumnLimits.check(key);
+        try {
+            keys.saveAndFlush(key);
+        } catch (DataAccessException e) {
+            RuntimeException translated = DatabaseErrors.translate(e, "key", key.getName(), key);
+            if (translated instanceof RegistryConflictException conflict && "hash".equals(conflict.field())) {
+                throw new RegistryConflictException("This key is already registered", "key");
             }
+            throw translated;
         }
-        return new ArrayList<>(result);
     }
 
-    private List<String> allowedModels(FieldErrors errors, List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return List.of();
-        }
-        Set<String> known = models.findByNameIn(values.stream().filter(Objects::nonNull).toList()).stream().map(ModelEntity::getName)
-                .collect(Collectors.toSet());
-        Set<String> result = new LinkedHashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String name = values.get(i);
-            // A key may name routes as well: clients send both in the same "model" field.
-            if (name == null || !(known.contains(name) || routes.existsByName(name))) {
-                errors.add("allowed_models[" + i + "]", "no model or route named '" + name + "'");
-            } else {
-                result.add(name);
-            }
-        }
-        return new ArrayList<>(result);
+    private static RegistryConflictException duplicate(String name) {
+        return new RegistryConflictException("An active key named '" + name + "' already exists", "name");
+    }
+
+    private static Map<String, Object> describe(ApiKeyEntity key) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("prefix", key.getPrefix());
+        detail.put("scopes", key.getScopes());
+        detail.put("allowed_models", key.getAllowedModels());
+        detail.put("expires_at", key.getExpiresAt() == null ? null : key.getExpiresAt().toString());
+        return detail;
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A new virtual key.
  *
- * @param scopes wire names of {@link ai.switchboard.registry.KeyScope}; {@code null} or empty means {@code inference}
- * @param allowedModels public model names the key may use; {@code null} or empty means every model
+ * @param scopes wire names of {@link ai.switchboard.registry.KeyScope}; {@code null} means {@code inference}
+ * @param allowedModels model and route names the key may use, or {@code ["*"]} for every one; an empty list allows
+ *     none. Required for a key with the {@code inference} scope; {@code null} otherwise means none
  * @param expiresAt when the key stops working (must be in the future), or {@code null} for never
  */
 public record ApiKeyCreateCommand(String name, List<String> scopes, List<String> allowedModels, Instant expiresAt) {

@@ -48,7 +48,8 @@ public class ApiKeyEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "last_used_at")
+    /** Written only by {@link LastUsedRecorder}, in batches, so an admin write never puts back an older value. */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
     private Instant lastUsedAt;
 
     protected ApiKeyEntity() {
@@ -110,8 +111,9 @@ public class ApiKeyEntity {
         return lastUsedAt;
     }
 
-    /** Replaces what the key may do; the key itself (hash, prefix) never changes. */
-    public void changeMetadata(List<String> scopes, List<String> allowedModels, Instant expiresAt) {
+    /** Renames the key and replaces what it may do; the key itself (hash, prefix) never changes. */
+    public void change(String name, List<String> scopes, List<String> allowedModels, Instant expiresAt) {
+        this.name = name;
         this.scopes = new ArrayList<>(scopes);
         this.allowedModels = new ArrayList<>(allowedModels);
         this.expiresAt = expiresAt;

@@ -2,10 +2,19 @@ package ai.switchboard.registry.key;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A change to a live key's metadata; {@code null} fields keep their value. The key itself cannot change: issue a new
- * one and revoke the old.
+ * A change to a live key; {@code null} fields keep their value. The key itself cannot change: issue a new one and
+ * revoke the old.
+ *
+ * @param clear optional fields to remove, by their admin API name ({@link ApiKeyAdminService#CLEARABLE}: a key whose
+ *     {@code expires_at} is removed never expires); the admin API sends {@code null} for them
  */
-public record ApiKeyUpdateCommand(List<String> scopes, List<String> allowedModels, Instant expiresAt) {
+public record ApiKeyUpdateCommand(String name, List<String> scopes, List<String> allowedModels, Instant expiresAt,
+        Set<String> clear) {
+
+    public ApiKeyUpdateCommand {
+        clear = clear == null ? Set.of() : Set.copyOf(clear);
+    }
 }

@@ -1,5 +1,6 @@
 package ai.switchboard.registry.key;
 
+import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.config.RegistryProperties;
@@ -74,7 +75,7 @@ public class BootstrapAdminKey {
         if (keys.existsByNameAndRevokedFalse(NAME)) {
             service.revoke(NAME, ACTOR);
         }
-        service.install(bootstrapCommand(), key, ACTOR);
+        service.install(bootstrapCommand(), key, KeyGrantor.system(ACTOR));
         log.info("Installed the admin key configured in {} as '{}' ({})", PROPERTY, NAME, key.prefix());
     }
 
@@ -88,11 +89,11 @@ public class BootstrapAdminKey {
         if (keys.existsByNameAndRevokedFalse(NAME)) {
             service.revoke(NAME, ACTOR); // an expired or otherwise unusable bootstrap key
         }
-        return Optional.of(service.create(bootstrapCommand(), ACTOR));
+        return Optional.of(service.create(bootstrapCommand(), KeyGrantor.system(ACTOR)));
     }
 
     private static ApiKeyCreateCommand bootstrapCommand() {
         return new ApiKeyCreateCommand(NAME, List.of(KeyScope.ADMIN.wireName(), KeyScope.INFERENCE.wireName()),
-                List.of(), null);
+                List.of(ApiKeyRecord.ALL_MODELS), null);
     }
 }

@@ -1,6 +1,7 @@
 package ai.switchboard.registry.model;
 
-import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.admin.ColumnLimits;
+import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
@@ -8,25 +9,25 @@ import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
 import ai.switchboard.registry.route.RouteRepository;
+import ai.switchboard.registry.route.RouteTargets;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, reads, changes and deletes models. Blocking (JPA): call it on the {@code registryScheduler}. Every change
- * is audited, bumps the registry revision and is in the snapshot when the method returns.
+ * is audited, bumps the registry revision and is in the snapshot when the method returns; a write that changes
+ * nothing does none of that. A model a route targets can be neither deleted nor renamed.
  */
 @Service
 @Transactional
@@ -35,28 +36,36 @@ public class ModelAdminService {
     /** The entity type in audit rows and error messages. */
     public static final String ENTITY = "model";
 
+    /** The optional fields a PATCH may remove. */
+    public static final Set<String> CLEARABLE = Set.of("version", "context_window", "max_output_tokens",
+            "input_price_per_mtok", "output_price_per_mtok");
+
     private final ModelRepository models;
     private final ProviderRepository providers;
     private final RouteRepository routes;
+    private final RouteTargets routeTargets;
     private final RegistryChangeRecorder changes;
 
     public ModelAdminService(ModelRepository models, ProviderRepository providers, RouteRepository routes,
-            RegistryChangeRecorder changes) {
+            RouteTargets routeTargets, RegistryChangeRecorder changes) {
         this.models = models;
         this.providers = providers;
         this.routes = routes;
+        this.routeTargets = routeTargets;
         this.changes = changes;
     }
 
     public ModelView create(ModelCreateCommand command, String actor) {
         FieldErrors errors = new FieldErrors()
-                .required("name", command.name()).name("name", command.name())
+                .required("name", command.name())
                 .required("provider", command.provider())
                 .required("upstream_model", command.upstreamModel());
-        checkCommon(errors, command.upstreamModel(), command.version(), command.contextWindow(),
-                command.maxOutputTokens(), command.inputPricePerMtok(), command.outputPricePerMtok());
-        List<String> capabilities = capabilities(errors, command.capabilities());
-        List<String> tags = tags(errors, command.tags());
+        ModelRules.check(errors, command.name(), command.upstreamModel(), command.version(),
+                command.contextWindow(), command.maxOutputTokens(), command.inputPricePerMtok(),
+                command.outputPricePerMtok());
+        ModelRules.outputFits(errors, command.contextWindow(), command.maxOutputTokens());
+        List<String> capabilities = ModelRules.capabilities(errors, command.capabilities());
+        List<String> tags = ModelRules.tags(errors, command.tags());
         ProviderEntity provider = command.provider() == null ? null : provider(errors, command.provider());
         routeNameTaken(errors, command.name());
         errors.throwIfAny();
@@ -90,64 +99,80 @@ public class ModelAdminService {
         return ModelView.of(find(idOrName));
     }
 
+    /** Changes the given fields and removes the cleared ones; a change to nothing records and bumps nothing. */
     public ModelView update(String idOrName, ModelUpdateCommand command, String actor) {
         ModelEntity model = find(idOrName);
-        FieldErrors errors = new FieldErrors().name("name", command.name());
-        checkCommon(errors, command.upstreamModel(), command.version(), command.contextWindow(),
-                command.maxOutputTokens(), command.inputPricePerMtok(), command.outputPricePerMtok());
-        List<String> capabilities = command.capabilities() == null ? null : capabilities(errors, command.capabilities());
-        List<String> tags = command.tags() == null ? null : tags(errors, command.tags());
+        FieldErrors errors = new FieldErrors();
+        ModelRules.check(errors, command.name(), command.upstreamModel(), command.version(),
+                command.contextWindow(), command.maxOutputTokens(), command.inputPricePerMtok(),
+                command.outputPricePerMtok());
+        command.clear().stream().filter(field -> !CLEARABLE.contains(field))
+                .forEach(field -> errors.add(field, "cannot be removed"));
+        List<String> capabilities = command.capabilities() == null ? null
+                : ModelRules.capabilities(errors, command.capabilities());
+        List<String> tags = command.tags() == null ? null : ModelRules.tags(errors, command.tags());
         ProviderEntity provider = command.provider() == null ? null : provider(errors, command.provider());
-        routeNameTaken(errors, command.name());
+        Updated next = new Updated(model, command);
+        ModelRules.outputFits(errors, next.contextWindow(), next.maxOutputTokens());
+        boolean renamed = command.name() != null && !command.name().equals(model.getName());
+        if (renamed) {
+            routeNameTaken(errors, command.name());
+        }
         errors.throwIfAny();
-        if (command.name() != null && !command.name().equals(model.getName()) && models.existsByName(command.name())) {
-            throw duplicate(command.name());
+        if (renamed) {
+            if (models.existsByName(command.name())) {
+                throw duplicate(command.name());
+            }
+            refuseIfTargeted(model, "renamed; rename it there first");
         }
         Map<String, Object> changed = new LinkedHashMap<>();
-        if (command.name() != null && !command.name().equals(model.getName())) {
+        if (renamed) {
             changed.put("previous_name", model.getName());
             model.setName(command.name());
             changed.put("name", command.name());
         }
-        if (provider != null) {
+        if (provider != null && !provider.getId().equals(model.getProvider().getId())) {
             model.setProvider(provider);
             changed.put("provider", provider.getName());
         }
-        if (command.upstreamModel() != null) {
+        if (command.upstreamModel() != null && !command.upstreamModel().equals(model.getUpstreamModel())) {
             model.setUpstreamModel(command.upstreamModel());
             changed.put("upstream_model", command.upstreamModel());
         }
-        if (command.version() != null) {
-            model.setVersion(command.version());
-            changed.put("version", command.version());
+        if (!Objects.equals(next.version(), model.getVersion())) {
+            model.setVersion(next.version());
+            changed.put("version", next.version());
         }
-        if (capabilities != null) {
+        if (capabilities != null && !capabilities.equals(model.getCapabilities())) {
             model.setCapabilities(capabilities);
             changed.put("capabilities", capabilities);
         }
-        if (command.contextWindow() != null) {
-            model.setContextWindow(command.contextWindow());
-            changed.put("context_window", command.contextWindow());
+        if (!Objects.equals(next.contextWindow(), model.getContextWindow())) {
+            model.setContextWindow(next.contextWindow());
+            changed.put("context_window", next.contextWindow());
         }
-        if (command.maxOutputTokens() != null) {
-            model.setMaxOutputTokens(command.maxOutputTokens());
-            changed.put("max_output_tokens", command.maxOutputTokens());
+        if (!Objects.equals(next.maxOutputTokens(), model.getMaxOutputTokens())) {
+            model.setMaxOutputTokens(next.maxOutputTokens());
+            changed.put("max_output_tokens", next.maxOutputTokens());
         }
-        if (command.inputPricePerMtok() != null) {
-            model.setInputPricePerMtok(command.inputPricePerMtok());
-            changed.put("input_price_per_mtok", command.inputPricePerMtok().toPlainString());
+        if (ModelRules.pricesDiffer(next.inputPrice(), model.getInputPricePerMtok())) {
+            model.setInputPricePerMtok(next.inputPrice());
+            changed.put("input_price_per_mtok", plain(next.inputPrice()));
         }
-        if (command.outputPricePerMtok() != null) {
-            model.setOutputPricePerMtok(command.outputPricePerMtok());
-            changed.put("output_price_per_mtok", command.outputPricePerMtok().toPlainString());
+        if (ModelRules.pricesDiffer(next.outputPrice(), model.getOutputPricePerMtok())) {
+            model.setOutputPricePerMtok(next.outputPrice());
+            changed.put("output_price_per_mtok", plain(next.outputPrice()));
         }
-        if (tags != null) {
+        if (tags != null && !tags.equals(model.getTags())) {
             model.setTags(tags);
             changed.put("tags", tags);
         }
-        if (command.enabled() != null) {
+        if (command.enabled() != null && command.enabled() != model.isEnabled()) {
             model.setEnabled(command.enabled());
             changed.put("enabled", command.enabled());
+        }
+        if (changed.isEmpty()) {
+            return ModelView.of(model);
         }
         Instant now = Instant.now();
         model.touch(now);
@@ -156,11 +181,21 @@ public class ModelAdminService {
         return ModelView.of(model);
     }
 
+    /** Deletes the model, unless a route still targets it (409 naming those routes). */
     public void delete(String idOrName, String actor) {
         ModelEntity model = find(idOrName);
+        refuseIfTargeted(model, "deleted; remove it from them first");
         models.delete(model);
         models.flush();
         changes.record(actor, "delete", ENTITY, model.getId(), model.getName(), Map.of(), Instant.now());
+    }
+
+    private void refuseIfTargeted(ModelEntity model, String advice) {
+        List<String> users = routeTargets.routesTargeting(model.getName());
+        if (!users.isEmpty()) {
+            throw new RegistryConflictException("Model '" + model.getName() + "' is targeted by routes " + users
+                    + " and cannot be " + advice);
+        }
     }
 
     private ModelEntity find(String idOrName) {
@@ -180,64 +215,23 @@ public class ModelAdminService {
         UUID id = IdOrName.asUuid(idOrName);
         Optional<ProviderEntity> provider = id != null ? providers.findById(id) : providers.findByName(idOrName);
         if (provider.isEmpty()) {
-            errors.add("provider", "no provider named '" + idOrName + "'");
+            errors.add("provider", "no provider with this name or id");
             return null;
         }
         return provider.get();
     }
 
-    private static void checkCommon(FieldErrors errors, String upstreamModel, String version, Integer contextWindow,
-            Integer maxOutputTokens, BigDecimal inputPrice, BigDecimal outputPrice) {
-        errors.notBlank("upstream_model", upstreamModel, 256)
-                .notBlank("version", version, 128)
-                .positive("context_window", contextWindow)
-                .positive("max_output_tokens", maxOutputTokens)
-                .notNegative("input_price_per_mtok", inputPrice)
-                .notNegative("output_price_per_mtok", outputPrice);
-    }
-
-    /** Validates and normalises capability names to their wire form, dropping duplicates. */
-    private static List<String> capabilities(FieldErrors errors, List<String> values) {
-        Set<String> result = new LinkedHashSet<>();
-        if (values != null) {
-            for (int i = 0; i < values.size(); i++) {
-                String value = values.get(i);
-                try {
-                    result.add(Capability.fromWire(value).wireName());
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    errors.add("capabilities[" + i + "]", "unknown capability '" + value + "'; expected one of "
-                            + Arrays.stream(Capability.values()).map(Capability::wireName).toList());
-                }
-            }
-        }
-        return new ArrayList<>(result);
-    }
-
-    private static List<String> tags(FieldErrors errors, List<String> values) {
-        Set<String> result = new LinkedHashSet<>();
-        if (values != null) {
-            for (int i = 0; i < values.size(); i++) {
-                String tag = values.get(i);
-                if (tag == null || tag.isBlank() || tag.length() > 64) {
-                    errors.add("tags[" + i + "]", "must be 1 to 64 characters");
-                } else {
-                    result.add(tag);
-                }
-            }
-        }
-        return new ArrayList<>(result);
-    }
-
     private void save(ModelEntity model) {
+        ColumnLimits.check(model);
         try {
             models.saveAndFlush(model);
-        } catch (DataIntegrityViolationException e) {
-            throw duplicate(model.getName());
+        } catch (DataAccessException e) {
+            throw DatabaseErrors.translate(e, ENTITY, model.getName(), model);
         }
     }
 
     private static RegistryConflictException duplicate(String name) {
-        return new RegistryConflictException("A model named '" + name + "' already exists");
+        return new RegistryConflictException("A model named '" + name + "' already exists", "name");
     }
 
     private static Map<String, Object> describe(ModelEntity m) {
@@ -257,5 +251,23 @@ public class ModelAdminService {
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** The optional values the model will have after {@code command}: given, removed, or as stored. */
+    private record Updated(String version, Integer contextWindow, Integer maxOutputTokens, BigDecimal inputPrice,
+            BigDecimal outputPrice) {
+
+        Updated(ModelEntity model, ModelUpdateCommand command) {
+            this(next(command, "version", command.version(), model.getVersion()),
+                    next(command, "context_window", command.contextWindow(), model.getContextWindow()),
+                    next(command, "max_output_tokens", command.maxOutputTokens(), model.getMaxOutputTokens()),
+                    next(command, "input_price_per_mtok", command.inputPricePerMtok(), model.getInputPricePerMtok()),
+                    next(command, "output_price_per_mtok", command.outputPricePerMtok(),
+                            model.getOutputPricePerMtok()));
+        }
+
+        private static <T> T next(ModelUpdateCommand command, String field, T given, T stored) {
+            return command.clear().contains(field) ? null : given != null ? given : stored;
+        }
     }
 }

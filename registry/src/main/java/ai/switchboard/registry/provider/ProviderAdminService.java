@@ -1,5 +1,7 @@
 package ai.switchboard.registry.provider;
 
+import ai.switchboard.registry.admin.ColumnLimits;
+import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
@@ -13,13 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, reads, changes and deletes providers. Blocking (JPA): call it on the {@code registryScheduler}. Every
- * change is audited, bumps the registry revision and is in the snapshot when the method returns.
+ * change is audited, bumps the registry revision and is in the snapshot when the method returns; a write that changes
+ * nothing does none of that. Every field is validated before anything reaches the database.
  */
 @Service
 @Transactional
@@ -35,27 +38,25 @@ public class ProviderAdminService {
     private final ModelRepository models;
     private final ProviderSecrets secrets;
     private final RegistryChangeRecorder changes;
+    private final ProviderRules rules;
 
     public ProviderAdminService(ProviderRepository providers, ModelRepository models, ProviderSecrets secrets,
-            RegistryChangeRecorder changes) {
+            RegistryChangeRecorder changes, ProviderRules rules) {
         this.providers = providers;
         this.models = models;
         this.secrets = secrets;
         this.changes = changes;
+        this.rules = rules;
     }
 
     public ProviderView create(ProviderCreateCommand command, String actor) {
         FieldErrors errors = new FieldErrors()
-                .required("name", command.name()).name("name", command.name())
+                .required("name", command.name())
                 .required("type", command.type())
-                .required("base_url", command.baseUrl()).httpUrl("base_url", command.baseUrl())
-                .notBlank("api_key", command.apiKey(), 8192)
-                .positive("connect_timeout_ms", command.connectTimeoutMs())
-                .positive("response_timeout_ms", command.responseTimeoutMs());
-        checkType(errors, command.type());
-        checkNoCredentialsIn(errors, command.baseUrl());
-        checkMap(errors, "extra_headers", command.extraHeaders());
-        checkMap(errors, "settings", command.settings());
+                .required("base_url", command.baseUrl());
+        rules.checkFields(errors, command.name(), command.type(), command.baseUrl(), command.apiKey(),
+                command.extraHeaders(), command.settings(), command.connectTimeoutMs(), command.responseTimeoutMs());
+        rules.checkForType(errors, command.type(), command.baseUrl(), orEmpty(command.settings()));
         errors.throwIfAny();
         if (providers.existsByName(command.name())) {
             throw duplicate(command.name());
@@ -86,65 +87,67 @@ public class ProviderAdminService {
         return view(find(idOrName));
     }
 
+    /** Changes the given fields; a change to nothing (every field as stored) records nothing and bumps nothing. */
     public ProviderView update(String idOrName, ProviderUpdateCommand command, String actor) {
         ProviderEntity provider = find(idOrName);
-        FieldErrors errors = new FieldErrors()
-                .name("name", command.name())
-                .httpUrl("base_url", command.baseUrl())
-                .notBlank("api_key", command.apiKey(), 8192)
-                .positive("connect_timeout_ms", command.connectTimeoutMs())
-                .positive("response_timeout_ms", command.responseTimeoutMs());
-        if (command.type() != null) {
-            checkType(errors, command.type());
-        }
+        FieldErrors errors = new FieldErrors();
+        rules.checkFields(errors, command.name(), command.type(), command.baseUrl(), command.apiKey(),
+                command.extraHeaders(), command.settings(), command.connectTimeoutMs(), command.responseTimeoutMs());
         if (command.clearApiKey() && command.apiKey() != null) {
             errors.add("api_key", "cannot both set and clear the credential");
         }
-        checkNoCredentialsIn(errors, command.baseUrl());
-        checkMap(errors, "extra_headers", command.extraHeaders());
-        checkMap(errors, "settings", command.settings());
+        if (command.type() != null || command.baseUrl() != null || command.settings() != null) {
+            rules.checkForType(errors, or(command.type(), provider.getType()),
+                    or(command.baseUrl(), provider.getBaseUrl()), or(command.settings(), provider.getSettings()));
+        }
         errors.throwIfAny();
         if (command.name() != null && !command.name().equals(provider.getName())
                 && providers.existsByName(command.name())) {
             throw duplicate(command.name());
         }
         Map<String, Object> changed = new LinkedHashMap<>();
-        if (command.name() != null && !command.name().equals(provider.getName())) {
+        if (differs(command.name(), provider.getName())) {
             changed.put("previous_name", provider.getName());
             provider.setName(command.name());
             changed.put("name", command.name());
         }
-        if (command.type() != null) {
+        if (differs(command.type(), provider.getType())) {
             provider.setType(command.type());
             changed.put("type", command.type());
         }
-        if (command.baseUrl() != null) {
+        if (differs(command.baseUrl(), provider.getBaseUrl())) {
             provider.setBaseUrl(command.baseUrl());
             changed.put("base_url", command.baseUrl());
         }
-        if (command.apiKey() != null || command.clearApiKey()) {
+        if (command.apiKey() != null && !command.apiKey().equals(storedApiKey(provider))) {
             secrets.setApiKey(provider, command.apiKey());
-            changed.put("api_key_set", command.apiKey() != null);
+            changed.put("api_key_set", true);
+        } else if (command.clearApiKey() && provider.getApiKeyCiphertext() != null) {
+            secrets.setApiKey(provider, null);
+            changed.put("api_key_set", false);
         }
-        if (command.extraHeaders() != null) {
+        if (command.extraHeaders() != null && !command.extraHeaders().equals(storedExtraHeaders(provider))) {
             secrets.setExtraHeaders(provider, command.extraHeaders());
             changed.put("extra_headers", SensitiveHeaders.maskAll(command.extraHeaders()));
         }
-        if (command.settings() != null) {
+        if (differs(command.settings(), provider.getSettings())) {
             provider.setSettings(command.settings());
             changed.put("settings", command.settings());
         }
-        if (command.connectTimeoutMs() != null) {
+        if (differs(command.connectTimeoutMs(), provider.getConnectTimeoutMs())) {
             provider.setConnectTimeoutMs(command.connectTimeoutMs());
             changed.put("connect_timeout_ms", command.connectTimeoutMs());
         }
-        if (command.responseTimeoutMs() != null) {
+        if (differs(command.responseTimeoutMs(), provider.getResponseTimeoutMs())) {
             provider.setResponseTimeoutMs(command.responseTimeoutMs());
             changed.put("response_timeout_ms", command.responseTimeoutMs());
         }
-        if (command.enabled() != null) {
+        if (differs(command.enabled(), provider.isEnabled())) {
             provider.setEnabled(command.enabled());
             changed.put("enabled", command.enabled());
+        }
+        if (changed.isEmpty()) {
+            return view(provider);
         }
         Instant now = Instant.now();
         provider.touch(now);
@@ -160,8 +163,12 @@ public class ProviderAdminService {
             throw new RegistryConflictException("Provider '" + provider.getName() + "' is used by " + inUse
                     + " model(s); delete or move them first");
         }
-        providers.delete(provider);
-        providers.flush();
+        try {
+            providers.delete(provider);
+            providers.flush();
+        } catch (DataAccessException e) {
+            throw DatabaseErrors.translate(e, ENTITY, provider.getName(), null); // a model added meanwhile
+        }
         changes.record(actor, "delete", ENTITY, provider.getId(), provider.getName(), Map.of(), Instant.now());
     }
 
@@ -181,39 +188,46 @@ public class ProviderAdminService {
     }
 
     private void save(ProviderEntity provider) {
+        ColumnLimits.check(provider);
         try {
             providers.saveAndFlush(provider);
-        } catch (DataIntegrityViolationException e) {
-            // Lost a race with a concurrent create of the same name.
-            throw duplicate(provider.getName());
+        } catch (DataAccessException e) {
+            // A concurrent create of the same name, or something validation let through: say which.
+            throw DatabaseErrors.translate(e, ENTITY, provider.getName(), provider);
         }
+    }
+
+    /** The stored credential, so that setting the same one again is no change; null when none or unreadable. */
+    private String storedApiKey(ProviderEntity provider) {
+        if (provider.getApiKeyCiphertext() == null) {
+            return null;
+        }
+        try {
+            return secrets.decrypt(provider).apiKey();
+        } catch (CredentialDecryptionException e) {
+            return null; // written with another master key: storing the new value repairs it
+        }
+    }
+
+    /** The stored headers, so that setting the same ones again is no change; null when unreadable. */
+    private Map<String, String> storedExtraHeaders(ProviderEntity provider) {
+        try {
+            return secrets.extraHeaders(provider);
+        } catch (CredentialDecryptionException e) {
+            return null;
+        }
+    }
+
+    private static boolean differs(Object wanted, Object current) {
+        return wanted != null && !wanted.equals(current);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private static RegistryConflictException duplicate(String name) {
-        return new RegistryConflictException("A provider named '" + name + "' already exists");
-    }
-
-    private static void checkType(FieldErrors errors, String type) {
-        if (type != null && !ProviderTypes.isKnown(type)) {
-            errors.add("type", "must be one of " + ProviderTypes.ALL.stream().sorted().toList());
-        }
-    }
-
-    private static void checkNoCredentialsIn(FieldErrors errors, String baseUrl) {
-        if (UrlCredentials.present(baseUrl)) {
-            errors.add("base_url", "must not contain credentials (user:password@); give them as api_key or in "
-                    + "extra_headers, which are encrypted");
-        }
-    }
-
-    private static void checkMap(FieldErrors errors, String field, Map<String, String> map) {
-        if (map != null) {
-            map.forEach((key, value) -> {
-                if (key == null || key.isBlank() || value == null) {
-                    errors.add(field + "." + key, "must be a non-empty name with a string value");
-                }
-            });
-        }
+        return new RegistryConflictException("A provider named '" + name + "' already exists", "name");
     }
 
     private static Map<String, Object> describe(ProviderEntity p, Map<String, String> extraHeaders) {

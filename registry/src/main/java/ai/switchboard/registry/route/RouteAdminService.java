@@ -1,13 +1,15 @@
 package ai.switchboard.registry.route;
 
+import ai.switchboard.registry.admin.ColumnLimits;
+import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
+import ai.switchboard.registry.admin.RegistryValidationException;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,18 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, reads, changes and deletes routes. Blocking (JPA): call it on the {@code registryScheduler}. A route is
  * checked as a whole on every write: its policy is known, its configuration valid for that policy, every model or
- * route it names exists, and no route reaches itself. Changes are audited and live when the method returns.
+ * route it names exists, and no route reaches itself. Changes are audited and live when the method returns; a write
+ * that changes nothing records and bumps nothing.
  */
 @Service
 @Transactional
@@ -36,55 +36,48 @@ public class RouteAdminService {
     /** The entity type in audit rows and error messages. */
     public static final String ENTITY = "route";
 
+    /** The optional fields a PATCH may remove. */
+    public static final Set<String> CLEARABLE = Set.of("description", "request_timeout_ms", "attempt_timeout_ms",
+            "first_token_timeout_ms");
+
     private static final JsonMapper JSON = JsonMapper.shared();
-
-    private static final RoutePolicyInspector NO_POLICIES = new RoutePolicyInspector() {
-        @Override
-        public Set<String> policies() {
-            return Set.of();
-        }
-
-        @Override
-        public Set<String> inspect(String policy, JsonNode config, FieldErrors errors) {
-            return Set.of();
-        }
-    };
 
     private final RouteRepository routes;
     private final ModelRepository models;
-    private final RoutePolicyInspector inspector;
+    private final RouteTargets targets;
     private final RegistryChangeRecorder changes;
 
-    /**
-     * The inspector comes from the application, which knows the routing policies; without one (a registry-only
-     * context) no policy is known and every route write is rejected.
-     */
-    public RouteAdminService(RouteRepository routes, ModelRepository models,
-            ObjectProvider<RoutePolicyInspector> inspector, RegistryChangeRecorder changes) {
+    public RouteAdminService(RouteRepository routes, ModelRepository models, RouteTargets targets,
+            RegistryChangeRecorder changes) {
         this.routes = routes;
         this.models = models;
-        this.inspector = inspector.getIfAvailable(() -> NO_POLICIES);
+        this.targets = targets;
         this.changes = changes;
     }
 
     public RouteView create(RouteCreateCommand command, String actor) {
         FieldErrors errors = new FieldErrors()
-                .required("name", command.name()).name("name", command.name())
+                .required("name", command.name())
                 .required("policy", command.policy());
+        RouteRules.check(errors, command.name(), command.description(), command.fallbacks(),
+                command.requestTimeoutMs(), command.attemptTimeoutMs(), command.firstTokenTimeoutMs());
         if (command.name() != null && models.existsByName(command.name())) {
             errors.add("name", "a model is already named '" + command.name() + "'");
         }
+        Map<String, Object> config = RouteRules.config(errors,
+                command.config() == null ? JSON.createObjectNode() : command.config());
+        errors.throwIfAny();
         Instant now = Instant.now();
         RouteEntity route = new RouteEntity(UUID.randomUUID(), command.name(), now);
         route.setDescription(command.description());
         route.setPolicy(command.policy());
-        route.setConfig(toMap(command.config() == null ? JSON.createObjectNode() : command.config(), errors));
+        route.setConfig(config);
         route.setFallbacks(command.fallbacks() == null ? List.of() : command.fallbacks());
         route.setRequestTimeoutMs(command.requestTimeoutMs());
         route.setAttemptTimeoutMs(command.attemptTimeoutMs());
         route.setFirstTokenTimeoutMs(command.firstTokenTimeoutMs());
         route.setEnabled(command.enabled() == null || command.enabled());
-        check(route, errors);
+        checkGraph(route, errors);
         if (routes.existsByName(command.name())) {
             throw duplicate(command.name());
         }
@@ -103,56 +96,69 @@ public class RouteAdminService {
         return RouteView.of(find(idOrName));
     }
 
+    /** Changes the given fields and removes the cleared ones; a change to nothing records and bumps nothing. */
     public RouteView update(String idOrName, RouteUpdateCommand command, String actor) {
         RouteEntity route = find(idOrName);
-        FieldErrors errors = new FieldErrors().name("name", command.name());
+        FieldErrors errors = new FieldErrors();
+        RouteRules.check(errors, command.name(), command.description(), command.fallbacks(),
+                command.requestTimeoutMs(), command.attemptTimeoutMs(), command.firstTokenTimeoutMs());
+        command.clear().stream().filter(field -> !CLEARABLE.contains(field))
+                .forEach(field -> errors.add(field, "cannot be removed"));
+        Map<String, Object> config = command.config() == null ? null : RouteRules.config(errors, command.config());
+        if (command.policy() != null && !targets.inspector().policies().contains(command.policy())) {
+            errors.add("policy", "must be one of " + targets.inspector().policies().stream().sorted().toList());
+        } else if (command.policy() != null && command.config() == null
+                && !command.policy().equals(route.getPolicy())) {
+            errors.add("config", "is required when the policy changes");
+        }
         String previousName = route.getName();
-        if (command.name() != null && !command.name().equals(previousName)) {
+        boolean renamed = command.name() != null && !command.name().equals(previousName);
+        if (renamed && models.existsByName(command.name())) {
+            errors.add("name", "a model is already named '" + command.name() + "'");
+        }
+        errors.throwIfAny();
+        if (renamed) {
             if (routes.existsByName(command.name())) {
                 throw duplicate(command.name());
             }
-            if (models.existsByName(command.name())) {
-                errors.add("name", "a model is already named '" + command.name() + "'");
+            List<String> users = targets.routesTargeting(previousName);
+            if (!users.isEmpty()) {
+                throw new RegistryConflictException("Route '" + previousName + "' is used by routes " + users
+                        + "; rename it there first");
             }
-            if (!referrers(previousName).isEmpty()) {
-                throw new RegistryConflictException("Route '" + previousName + "' is used by routes "
-                        + referrers(previousName) + "; rename it there first");
-            }
+        }
+        Map<String, Object> before = state(route);
+        if (renamed) {
             route.setName(command.name());
         }
-        if (command.policy() != null && command.config() == null && !command.policy().equals(route.getPolicy())) {
-            errors.add("config", "is required when the policy changes");
-        }
-        if (command.description() != null) {
-            route.setDescription(command.description());
-        }
+        route.setDescription(next(command, "description", command.description(), route.getDescription()));
         if (command.policy() != null) {
             route.setPolicy(command.policy());
         }
-        if (command.config() != null) {
-            route.setConfig(toMap(command.config(), errors));
+        if (config != null) {
+            route.setConfig(config);
         }
         if (command.fallbacks() != null) {
             route.setFallbacks(command.fallbacks());
         }
-        if (command.requestTimeoutMs() != null) {
-            route.setRequestTimeoutMs(command.requestTimeoutMs());
-        }
-        if (command.attemptTimeoutMs() != null) {
-            route.setAttemptTimeoutMs(command.attemptTimeoutMs());
-        }
-        if (command.firstTokenTimeoutMs() != null) {
-            route.setFirstTokenTimeoutMs(command.firstTokenTimeoutMs());
-        }
+        route.setRequestTimeoutMs(next(command, "request_timeout_ms", command.requestTimeoutMs(),
+                route.getRequestTimeoutMs()));
+        route.setAttemptTimeoutMs(next(command, "attempt_timeout_ms", command.attemptTimeoutMs(),
+                route.getAttemptTimeoutMs()));
+        route.setFirstTokenTimeoutMs(next(command, "first_token_timeout_ms", command.firstTokenTimeoutMs(),
+                route.getFirstTokenTimeoutMs()));
         if (command.enabled() != null) {
             route.setEnabled(command.enabled());
         }
-        check(route, errors);
+        checkGraph(route, errors);
+        if (state(route).equals(before)) {
+            return RouteView.of(route);
+        }
         Instant now = Instant.now();
         route.touch(now);
         save(route);
         Map<String, Object> detail = describe(route);
-        if (!previousName.equals(route.getName())) {
+        if (renamed) {
             detail.put("previous_name", previousName);
         }
         changes.record(actor, "update", ENTITY, route.getId(), route.getName(), detail, now);
@@ -161,7 +167,7 @@ public class RouteAdminService {
 
     public void delete(String idOrName, String actor) {
         RouteEntity route = find(idOrName);
-        List<String> users = referrers(route.getName());
+        List<String> users = targets.routesTargeting(route.getName());
         if (!users.isEmpty()) {
             throw new RegistryConflictException("Route '" + route.getName() + "' is used by routes " + users);
         }
@@ -170,44 +176,46 @@ public class RouteAdminService {
         changes.record(actor, "delete", ENTITY, route.getId(), route.getName(), Map.of(), Instant.now());
     }
 
-    /** Validates the route as it would be stored, throwing every problem at once. */
-    private void check(RouteEntity route, FieldErrors errors) {
-        errors.notBlank("description", route.getDescription(), 512)
-                .positive("request_timeout_ms", route.getRequestTimeoutMs())
-                .positive("attempt_timeout_ms", route.getAttemptTimeoutMs())
-                .positive("first_token_timeout_ms", route.getFirstTokenTimeoutMs());
-        Set<String> targets = new LinkedHashSet<>();
-        if (route.getPolicy() != null && !inspector.policies().contains(route.getPolicy())) {
-            errors.add("policy", "unknown policy '" + route.getPolicy() + "'; expected one of "
-                    + inspector.policies().stream().sorted().toList());
-        } else if (route.getPolicy() != null) {
-            targets.addAll(inspector.inspect(route.getPolicy(), JSON.valueToTree(route.getConfig()), errors));
+    /**
+     * Validates what the route names as it would be stored: a known policy with a valid configuration, existing
+     * targets, and no cycle through other routes. Throws every problem at once.
+     */
+    private void checkGraph(RouteEntity route, FieldErrors errors) {
+        RoutePolicyInspector inspector = targets.inspector();
+        Set<String> configured = new LinkedHashSet<>();
+        if (route.getPolicy() == null || !inspector.policies().contains(route.getPolicy())) {
+            errors.add("policy", "must be one of " + inspector.policies().stream().sorted().toList());
+        } else {
+            configured.addAll(inspector.inspect(route.getPolicy(), JSON.valueToTree(route.getConfig()), errors));
         }
         List<String> fallbacks = route.getFallbacks();
-        for (int i = 0; i < fallbacks.size(); i++) {
-            if (fallbacks.get(i) == null || fallbacks.get(i).isBlank()) {
-                errors.add("fallbacks[" + i + "]", "must be a model or route name");
-            } else {
-                targets.add(fallbacks.get(i));
-            }
-        }
+        Set<String> named = new HashSet<>(configured);
+        named.addAll(fallbacks);
         Map<String, Set<String>> edges = routeEdges(route);
-        Set<String> knownModels = new HashSet<>();
-        for (var model : models.findByNameIn(targets)) {
-            knownModels.add(model.getName());
+        Set<String> known = new HashSet<>(edges.keySet());
+        models.findByNameIn(named).forEach(model -> known.add(model.getName()));
+        for (String target : configured) {
+            checkTarget(errors, "config", target, route.getName(), known);
         }
-        for (String target : targets) {
-            if (target.equals(route.getName())) {
-                errors.add("config", "route '" + target + "' cannot target itself");
-            } else if (!knownModels.contains(target) && !edges.containsKey(target)) {
-                errors.add("config", "no model or route named '" + target + "'");
-            }
+        for (int i = 0; i < fallbacks.size(); i++) {
+            checkTarget(errors, "fallbacks[" + i + "]", fallbacks.get(i), route.getName(), known);
         }
         errors.throwIfAny();
-        List<String> cycle = route.getName() == null ? null : RouteGraph.cycleThrough(route.getName(), edges);
+        List<String> cycle = RouteGraph.cycleThrough(route.getName(), edges);
         if (cycle != null && cycle.size() > 2) {
-            throw new ai.switchboard.registry.admin.RegistryValidationException("config",
+            throw new RegistryValidationException("config",
                     "routes would form a cycle: " + String.join(" -> ", cycle));
+        }
+    }
+
+    private static void checkTarget(FieldErrors errors, String field, String target, String self, Set<String> known) {
+        if (target == null) {
+            return; // reported by the field rules
+        }
+        if (target.equals(self)) {
+            errors.add(field, "route '" + target + "' cannot target itself");
+        } else if (!known.contains(target)) {
+            errors.add(field, "no model or route named '" + target + "'");
         }
     }
 
@@ -216,32 +224,11 @@ public class RouteAdminService {
         Map<String, Set<String>> edges = new HashMap<>();
         for (RouteEntity route : routes.findAll()) {
             if (!route.getId().equals(changed.getId())) {
-                edges.put(route.getName(), targetsOf(route));
+                edges.put(route.getName(), targets.targetsOf(route));
             }
         }
-        if (changed.getName() != null) {
-            edges.put(changed.getName(), targetsOf(changed));
-        }
+        edges.put(changed.getName(), targets.targetsOf(changed));
         return edges;
-    }
-
-    private Set<String> targetsOf(RouteEntity route) {
-        Set<String> targets = new LinkedHashSet<>(route.getFallbacks());
-        if (inspector.policies().contains(route.getPolicy())) {
-            targets.addAll(inspector.inspect(route.getPolicy(), JSON.valueToTree(route.getConfig()),
-                    new FieldErrors()));
-        }
-        return targets;
-    }
-
-    private List<String> referrers(String name) {
-        List<String> users = new ArrayList<>();
-        for (RouteEntity route : routes.findAll()) {
-            if (!route.getName().equals(name) && targetsOf(route).contains(name)) {
-                users.add(route.getName());
-            }
-        }
-        return users;
     }
 
     private RouteEntity find(String idOrName) {
@@ -250,25 +237,30 @@ public class RouteAdminService {
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, idOrName));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> toMap(JsonNode config, FieldErrors errors) {
-        if (!(config instanceof ObjectNode)) {
-            errors.add("config", "must be a JSON object");
-            return Map.of();
-        }
-        return JSON.convertValue(config, LinkedHashMap.class);
-    }
-
     private void save(RouteEntity route) {
+        ColumnLimits.check(route);
         try {
             routes.saveAndFlush(route);
-        } catch (DataIntegrityViolationException e) {
-            throw duplicate(route.getName());
+        } catch (DataAccessException e) {
+            throw DatabaseErrors.translate(e, ENTITY, route.getName(), route);
         }
+    }
+
+    private static <T> T next(RouteUpdateCommand command, String field, T given, T stored) {
+        return command.clear().contains(field) ? null : given != null ? given : stored;
     }
 
     private static RegistryConflictException duplicate(String name) {
-        return new RegistryConflictException("A route named '" + name + "' already exists");
+        return new RegistryConflictException("A route named '" + name + "' already exists", "name");
+    }
+
+    /** Everything a write can change, to tell a change from a write of what is already stored. */
+    private static Map<String, Object> state(RouteEntity route) {
+        Map<String, Object> state = describe(route);
+        state.put("name", route.getName());
+        state.put("description", route.getDescription());
+        state.put("config", JSON.valueToTree(route.getConfig()));
+        return state;
     }
 
     private static Map<String, Object> describe(RouteEntity r) {

@@ -1,5 +1,6 @@
 package ai.switchboard.registry.route;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,4 +14,6 @@ public interface RouteRepository extends JpaRepository<RouteEntity, UUID> {
     List<RouteEntity> findAllByOrderByNameAsc();
 
     boolean existsByName(String name);
+
+    List<RouteEntity> findByNameIn(Collection<String> names);
 }

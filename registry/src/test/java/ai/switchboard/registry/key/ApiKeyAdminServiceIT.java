@@ -12,11 +12,15 @@ import ai.switchboard.registry.admin.RegistryValidationException;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
+
+    private static final KeyGrantor SYSTEM = KeyGrantor.system("tester");
+    private static final List<String> ALL = List.of(ApiKeyRecord.ALL_MODELS);
 
     @Autowired
     ApiKeyAdminService keys;
@@ -35,7 +39,7 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         String name = unique("billing");
         Instant expiry = Instant.parse("2100-01-01T00:00:00Z");
 
-        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, null, expiry), "tester");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, ALL, expiry), SYSTEM);
 
         String plaintext = created.plaintext();
         assertThat(created.toString()).doesNotContain(plaintext);
@@ -54,14 +58,14 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
     @Test
     void revokesKeepingTheRowAndFreesTheName() {
         String name = unique("app");
-        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, List.of("inference"), null, null), "t");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, List.of("inference"), ALL, null), SYSTEM);
 
         ApiKeyView revoked = keys.revoke(name, "tester");
 
         assertThat(revoked.revoked()).isTrue();
         assertThat(keys.get(created.key().id().toString()).revoked()).isTrue();
         assertThat(snapshots.current().keyByHash(ApiKeyHasher.hash(created.plaintext())).revoked()).isTrue();
-        ApiKeyCreated again = keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester");
+        ApiKeyCreated again = keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM);
         assertThat(keys.get(name).id()).isEqualTo(again.key().id());
     }
 
@@ -70,7 +74,7 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         ApiKeyCreateCommand bad = new ApiKeyCreateCommand("", List.of("inference", "root"), List.of("no-such-model"),
                 Instant.parse("2001-01-01T00:00:00Z"));
 
-        assertThatThrownBy(() -> keys.create(bad, "tester"))
+        assertThatThrownBy(() -> keys.create(bad, SYSTEM))
                 .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactlyInAnyOrder("name", "scopes[1]", "allowed_models[0]", "expires_at"));
@@ -79,9 +83,9 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
     @Test
     void refusesTwoLiveKeysWithOneName() {
         String name = unique("twin");
-        keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester");
+        keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM);
 
-        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(name, null, null, null), "tester"))
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM))
                 .isInstanceOf(RegistryConflictException.class);
     }
 
@@ -96,5 +100,49 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         Integer rows = jdbc.queryForObject("SELECT count(*) FROM api_keys WHERE hash = ?", Integer.class,
                 ApiKeyHasher.hash(BOOTSTRAP_KEY));
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void allModelsIsSpelledOutAndAnEmptyListAllowsNone() {
+        ApiKeyCreated none = keys.create(new ApiKeyCreateCommand(unique("none"), null, List.of(), null), SYSTEM);
+        ApiKeyCreated every = keys.create(new ApiKeyCreateCommand(unique("every"), null, ALL, null), SYSTEM);
+
+        ApiKeyRecord noneRecord = snapshots.current().keyByHash(ApiKeyHasher.hash(none.plaintext()));
+        ApiKeyRecord everyRecord = snapshots.current().keyByHash(ApiKeyHasher.hash(every.plaintext()));
+        assertThat(noneRecord.mayUse("any-model")).isFalse();
+        assertThat(everyRecord.mayUse("any-model")).isTrue();
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(unique("implicit"), null, null, null), SYSTEM))
+                .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("allowed_models"));
+        assertThatThrownBy(() -> keys.create(new ApiKeyCreateCommand(unique("mixed"), null,
+                List.of("*", "some-model"), null), SYSTEM)).isInstanceOf(RegistryValidationException.class);
+        assertThat(keys.create(new ApiKeyCreateCommand(unique("admin-only"), List.of("admin"), null, null), SYSTEM)
+                .key().allowedModels()).isEmpty();
+    }
+
+    @Test
+    void updatesRenameRescopeAndClearTheExpiryAndAChangeToNothingRecordsNothing() {
+        String name = unique("patched");
+        ApiKeyCreated created = keys.create(new ApiKeyCreateCommand(name, null, List.of(),
+                Instant.parse("2090-01-01T00:00:00Z")), SYSTEM);
+        String id = created.key().id().toString();
+
+        ApiKeyView renamed = keys.update(id, new ApiKeyUpdateCommand(name + "-2", List.of("inference", "admin"), ALL,
+                null, Set.of("expires_at")), SYSTEM);
+
+        assertThat(renamed.name()).isEqualTo(name + "-2");
+        assertThat(renamed.scopes()).containsExactly("inference", "admin");
+        assertThat(renamed.allowedModels()).containsExactly("*");
+        assertThat(renamed.expiresAt()).isNull();
+        long revision = snapshots.current().version();
+        Long audits = jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE entity_id = ?", Long.class,
+                created.key().id());
+
+        keys.update(id, new ApiKeyUpdateCommand(name + "-2", List.of("INFERENCE", "admin"), ALL, null,
+                Set.of("expires_at")), SYSTEM);
+
+        assertThat(snapshots.current().version()).isEqualTo(revision);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE entity_id = ?", Long.class,
+                created.key().id())).isEqualTo(audits);
     }
 }

@@ -62,7 +62,7 @@ class ModelAdminServiceIT extends RegistryIntegrationTest {
         String renamed = unique("renamed");
 
         ModelView updated = models.update(name, new ModelUpdateCommand(renamed, null, null, null, List.of("embeddings"),
-                null, null, null, new BigDecimal("2.5"), null, false), "tester");
+                null, null, null, new BigDecimal("2.5"), null, false, null), "tester");
 
         assertThat(updated.name()).isEqualTo(renamed);
         assertThat(updated.upstreamModel()).isEqualTo("gpt-4o-mini");

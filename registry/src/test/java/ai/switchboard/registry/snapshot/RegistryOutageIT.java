@@ -4,6 +4,7 @@ import static ai.switchboard.registry.snapshot.RegistryChangeListenerIT.awaitTru
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.registry.RegistryIntegrationTest.RegistryTestApplication;
+import ai.switchboard.registry.RegistryIntegrationTest.TestProviderTypes;
 import ai.switchboard.registry.provider.ProviderAdminService;
 import ai.switchboard.registry.provider.ProviderCreateCommand;
 import ai.switchboard.registry.testsupport.TcpProxy;
@@ -25,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * This replica reaches the database through a proxy that the test cuts: the last snapshot keeps serving, refreshes
  * fail softly, and once the database is back the listener reconnects and catches up on changes it missed.
  */
-@SpringBootTest(classes = RegistryTestApplication.class, properties = {
+@SpringBootTest(classes = {RegistryTestApplication.class, TestProviderTypes.class}, properties = {
         "switchboard.registry.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "switchboard.registry.bootstrap-admin-key=sk-sb-test-bootstrap-admin-key-0123456789",
         "switchboard.registry.listener-max-backoff=200ms",

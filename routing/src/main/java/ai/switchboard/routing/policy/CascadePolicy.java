@@ -24,6 +24,9 @@ public final class CascadePolicy implements ConfiguredPolicy {
 
     public static final String NAME = "cascade";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("steps", "refusal_patterns", "min_mean_logprob", "judge");
+
     private final List<String> steps;
     private final AcceptanceChecks checks;
     private final String judge;

@@ -27,6 +27,9 @@ public final class CheapestCapablePolicy implements ConfiguredPolicy {
 
     public static final String NAME = "cheapest-capable";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("targets", "expected_output_tokens");
+
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private final List<String> targets;

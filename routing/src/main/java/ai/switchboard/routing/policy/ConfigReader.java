@@ -3,6 +3,8 @@ package ai.switchboard.routing.policy;
 import ai.switchboard.registry.admin.FieldErrors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
@@ -97,7 +99,8 @@ final class ConfigReader {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (!node.isNumber() || node.asDouble() < min || node.asDouble() > max) {
+        // A NaN or an out-of-range double fails both comparisons' negation, so check the range inclusively.
+        if (!node.isNumber() || !(node.asDouble() >= min && node.asDouble() <= max)) {
             error(path, "must be a number from " + min + " to " + max);
             return null;
         }
@@ -108,11 +111,20 @@ final class ConfigReader {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (!node.isIntegralNumber() || node.asInt() < min) {
-            error(path, "must be an integer of at least " + min);
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min) {
+            error(path, "must be an integer from " + min + " to " + Integer.MAX_VALUE);
             return null;
         }
         return node.asInt();
+    }
+
+    /** Refuses top-level configuration keys the policy does not read: a typo must not silently mean a default. */
+    void knownKeys(JsonNode config, Set<String> keys) {
+        for (String key : config.propertyNames()) {
+            if (!keys.contains(key)) {
+                error(key, "unknown field; this policy reads " + new TreeSet<>(keys));
+            }
+        }
     }
 
     Boolean bool(JsonNode node, String path) {

@@ -39,6 +39,9 @@ public final class EnsemblePolicy implements ConfiguredPolicy {
 
     public static final String NAME = "ensemble";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("members", "combiner", "json_field", "judge", "hedge_delay_ms");
+
     private static final AcceptanceChecks GOOD = new AcceptanceChecks(List.of(), null);
 
     private final List<String> members;

@@ -11,6 +11,9 @@ public final class FallbackPolicy implements ConfiguredPolicy {
 
     public static final String NAME = "fallback";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("targets");
+
     private final List<String> targets;
     private final Mono<RoutePlan> plan;
 

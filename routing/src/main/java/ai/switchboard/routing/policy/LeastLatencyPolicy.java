@@ -22,6 +22,9 @@ public final class LeastLatencyPolicy implements ConfiguredPolicy {
 
     public static final String NAME = "least-latency";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("targets", "metric");
+
     private final List<String> targets;
     private final String metric;
     private final LatencyTracker latency;

@@ -17,6 +17,9 @@ public final class RouterPolicy implements ConfiguredPolicy {
 
     public static final String NAME = "router";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("rules", "default");
+
     /** One rule. */
     public record Rule(String name, RuleCondition when, String target) {
     }

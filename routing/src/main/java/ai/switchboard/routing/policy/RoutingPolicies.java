@@ -5,9 +5,11 @@ import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.route.RoutePolicyInspector;
 import ai.switchboard.routing.execution.DeploymentGuards;
 import ai.switchboard.routing.execution.LatencyTracker;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,27 +18,31 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RoutingPolicies implements RoutePolicyInspector {
 
-    private static final Set<String> NAMES = Set.of(FallbackPolicy.NAME, WeightedPolicy.NAME,
-            LeastLatencyPolicy.NAME, CheapestCapablePolicy.NAME, RouterPolicy.NAME, CascadePolicy.NAME,
-            EnsemblePolicy.NAME, SpecialistPolicy.NAME);
-
-    private final LatencyTracker latency;
-    private final DeploymentGuards guards;
+    private final Map<String, PolicyType> types;
     private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
 
     public RoutingPolicies(LatencyTracker latency, DeploymentGuards guards) {
-        this.latency = latency;
-        this.guards = guards;
+        this.types = Map.of(
+                FallbackPolicy.NAME, new PolicyType(FallbackPolicy.CONFIG_KEYS, FallbackPolicy::from),
+                WeightedPolicy.NAME, new PolicyType(WeightedPolicy.CONFIG_KEYS, WeightedPolicy::from),
+                LeastLatencyPolicy.NAME, new PolicyType(LeastLatencyPolicy.CONFIG_KEYS,
+                        (config, reader) -> LeastLatencyPolicy.from(config, reader, latency, guards)),
+                CheapestCapablePolicy.NAME, new PolicyType(CheapestCapablePolicy.CONFIG_KEYS,
+                        CheapestCapablePolicy::from),
+                RouterPolicy.NAME, new PolicyType(RouterPolicy.CONFIG_KEYS, RouterPolicy::from),
+                CascadePolicy.NAME, new PolicyType(CascadePolicy.CONFIG_KEYS, CascadePolicy::from),
+                EnsemblePolicy.NAME, new PolicyType(EnsemblePolicy.CONFIG_KEYS, EnsemblePolicy::from),
+                SpecialistPolicy.NAME, new PolicyType(SpecialistPolicy.CONFIG_KEYS, SpecialistPolicy::from));
     }
 
     @Override
     public Set<String> policies() {
-        return NAMES;
+        return types.keySet();
     }
 
     @Override
     public Set<String> inspect(String policy, JsonNode config, FieldErrors errors) {
-        ConfiguredPolicy parsed = parse(policy, config, new ConfigReader(errors));
+        ConfiguredPolicy parsed = parse(policy, config, new ConfigReader(errors), true);
         return parsed == null ? Set.of() : parsed.targets();
     }
 
@@ -47,7 +53,8 @@ public final class RoutingPolicies implements RoutePolicyInspector {
             return cached.policy();
         }
         FieldErrors errors = new FieldErrors();
-        ConfiguredPolicy policy = parse(route.policy(), route.config(), new ConfigReader(errors));
+        // Unknown keys are refused when a route is written, not when one written before that rule is served.
+        ConfiguredPolicy policy = parse(route.policy(), route.config(), new ConfigReader(errors), false);
         if (policy == null || !errors.isEmpty()) {
             throw new IllegalStateException("Route '" + route.name() + "' has an invalid configuration");
         }
@@ -55,22 +62,23 @@ public final class RoutingPolicies implements RoutePolicyInspector {
         return policy;
     }
 
-    private ConfiguredPolicy parse(String policy, JsonNode config, ConfigReader reader) {
+    private ConfiguredPolicy parse(String policy, JsonNode config, ConfigReader reader, boolean refuseUnknownKeys) {
         if (config == null || !config.isObject()) {
             reader.error("", "must be a JSON object");
             return null;
         }
-        return switch (policy) {
-            case FallbackPolicy.NAME -> FallbackPolicy.from(config, reader);
-            case WeightedPolicy.NAME -> WeightedPolicy.from(config, reader);
-            case LeastLatencyPolicy.NAME -> LeastLatencyPolicy.from(config, reader, latency, guards);
-            case CheapestCapablePolicy.NAME -> CheapestCapablePolicy.from(config, reader);
-            case RouterPolicy.NAME -> RouterPolicy.from(config, reader);
-            case CascadePolicy.NAME -> CascadePolicy.from(config, reader);
-            case EnsemblePolicy.NAME -> EnsemblePolicy.from(config, reader);
-            case SpecialistPolicy.NAME -> SpecialistPolicy.from(config, reader);
-            default -> null;
-        };
+        PolicyType type = policy == null ? null : types.get(policy);
+        if (type == null) {
+            return null;
+        }
+        if (refuseUnknownKeys) {
+            reader.knownKeys(config, type.configKeys());
+        }
+        return type.parser().apply(config, reader);
+    }
+
+    /** A policy's configuration keys and how its configuration is read. */
+    private record PolicyType(Set<String> configKeys, BiFunction<JsonNode, ConfigReader, ConfiguredPolicy> parser) {
     }
 
     private record Built(java.util.UUID id, long version, ConfiguredPolicy policy) {

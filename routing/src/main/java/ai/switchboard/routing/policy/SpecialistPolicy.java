@@ -25,9 +25,11 @@ public final class SpecialistPolicy implements ConfiguredPolicy {
 
     public static final String NAME = "specialist-generalist";
 
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Set<String> FIELDS = Set.of("classifier", "generalist", "specialists", "embedding_model",
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("classifier", "generalist", "specialists", "embedding_model",
             "threshold", "classifier_model", "max_tokens");
+
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> SPECIALIST_FIELDS = Set.of("label", "target", "description", "keywords",
             "regex", "examples");
     private static final int MAX_EXAMPLES = 256;
@@ -43,11 +45,6 @@ public final class SpecialistPolicy implements ConfiguredPolicy {
     }
 
     static SpecialistPolicy from(JsonNode config, ConfigReader reader) {
-        config.propertyNames().forEach(field -> {
-            if (!FIELDS.contains(field)) {
-                reader.error(field, "unknown field");
-            }
-        });
         String kind = reader.optionalString(config.get("classifier"), "classifier");
         if (!List.of(KeywordClassifier.KIND, EmbeddingClassifier.KIND, LlmClassifier.KIND).contains(kind)) {
             reader.error("classifier", "must be keywords, embeddings or llm");

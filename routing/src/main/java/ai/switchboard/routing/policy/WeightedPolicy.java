@@ -23,6 +23,9 @@ public final class WeightedPolicy implements ConfiguredPolicy {
 
     public static final String NAME = "weighted";
 
+    /** The configuration keys this policy reads; any other is refused. */
+    static final Set<String> CONFIG_KEYS = Set.of("targets", "sticky");
+
     /** What keeps a caller on one side. */
     public enum Sticky { NONE, KEY, USER }
 

@@ -42,7 +42,7 @@ public record SqlToolConfig(String jdbcUrl, String username, Secret password, Li
     public SqlToolConfig {
         FieldErrors errors = new FieldErrors();
         jdbcUrl(jdbcUrl, errors);
-        errors.required("config.username", username).notBlank("config.username", username, 63);
+        errors.required("config.username", username).text("config.username", username, 63);
         allowedSchemas = names("config.allowed_schemas", allowedSchemas, false, errors);
         allowedTables = names("config.allowed_tables", allowedTables, true, errors);
         if (allowedSchemas.isEmpty() && allowedTables.isEmpty()) {

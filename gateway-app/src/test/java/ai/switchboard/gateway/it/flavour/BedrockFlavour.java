@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class BedrockFlavour implements ProviderFlavour {
 
-    private static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
+    private static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     private static final String REGION = "us-east-1";
     /** The request's signature, with the clock's own date: the gateway signs with the system clock. */
     private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY_ID + "/\\d{8}/" + REGION

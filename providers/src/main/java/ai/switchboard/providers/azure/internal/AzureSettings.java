@@ -1,5 +1,6 @@
 package ai.switchboard.providers.azure.internal;
 
+import ai.switchboard.providers.api.InvalidSettingException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,19 +35,19 @@ public record AzureSettings(Style style, String apiVersion, boolean bearer) {
     /**
      * Reads the settings, with defaults for absent keys.
      *
-     * @throws IllegalArgumentException naming the setting when a value is not one of the allowed ones
+     * @throws InvalidSettingException naming the setting when a value is not one of the allowed ones
      */
     public static AzureSettings of(Map<String, String> settings) {
         Style style = switch (value(settings, API_STYLE, "deployment")) {
             case "deployment" -> Style.DEPLOYMENT;
             case "v1" -> Style.V1;
-            default -> throw new IllegalArgumentException(
+            default -> throw new InvalidSettingException(API_STYLE,
                     "setting " + API_STYLE + " must be 'deployment' or 'v1', not '" + settings.get(API_STYLE) + "'");
         };
         boolean bearer = switch (value(settings, AUTH, style == Style.V1 ? "bearer" : "api-key")) {
             case "bearer" -> true;
             case "api-key" -> false;
-            default -> throw new IllegalArgumentException(
+            default -> throw new InvalidSettingException(AUTH,
                     "setting " + AUTH + " must be 'api-key' or 'bearer', not '" + settings.get(AUTH) + "'");
         };
         String apiVersion = settings.get(API_VERSION);
@@ -54,7 +55,8 @@ public record AzureSettings(Style style, String apiVersion, boolean bearer) {
             apiVersion = DEFAULT_API_VERSION;
         }
         else if (!apiVersion.strip().matches("[0-9A-Za-z.-]+")) {
-            throw new IllegalArgumentException("setting " + API_VERSION + " is not an api-version: '" + apiVersion + "'");
+            throw new InvalidSettingException(API_VERSION,
+                    "setting " + API_VERSION + " is not an api-version: '" + apiVersion + "'");
         }
         return new AzureSettings(style, apiVersion.strip(), bearer);
     }

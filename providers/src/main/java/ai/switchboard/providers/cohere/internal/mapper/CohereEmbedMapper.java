@@ -2,6 +2,7 @@ package ai.switchboard.providers.cohere.internal.mapper;
 
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
+import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.providers.cohere.internal.api.CohereEmbedRequest;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +36,19 @@ public final class CohereEmbedMapper {
     static final String INPUT_TYPE = "input_type";
     static final String TRUNCATE = "truncate";
 
+    /** The values Cohere's embed API accepts for the two settings this adapter passes through. */
+    static final Set<String> INPUT_TYPES = Set.of("search_document", "search_query", "classification",
+            "clustering", "image");
+    static final Set<String> TRUNCATE_MODES = Set.of("NONE", "START", "END");
+
     private CohereEmbedMapper() {
+    }
+
+    /** The provider settings this mapper reads ({@code input_type}, {@code truncate}), checked before saving. */
+    public static ProviderConfigCheck check(ProviderConfigCheck check) {
+        return check.reads(Set.of(INPUT_TYPE, TRUNCATE))
+                .value(INPUT_TYPE, INPUT_TYPES::contains, "must be one of " + new TreeSet<>(INPUT_TYPES))
+                .value(TRUNCATE, TRUNCATE_MODES::contains, "must be one of " + new TreeSet<>(TRUNCATE_MODES));
     }
 
     /** The Cohere calls for {@code request}, in input order; throws a 400 for inputs Cohere cannot embed. */

@@ -1,0 +1,189 @@
+package ai.switchboard.gateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.switchboard.gateway.it.GatewayIT;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every admin endpoint against the table of bad input ({@link AdminBadInputs}), the declarative file and the usage
+ * query: each request must be answered 400 in problem+json naming the field, never 2xx and never 5xx, and must
+ * change nothing. Each case proves that by comparing the registry revision, the audit trail and a digest of every
+ * registry row before and after; the class compares the whole export ({@code GET /admin/v1/config}) before its
+ * first case and after its last.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminBadInputIT extends GatewayIT {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final AtomicInteger FRESH = new AtomicInteger();
+
+    /** Every registry row as text, {@code last_used_at} left out: it is written in the background. */
+    private static final String DIGEST = """
+            SELECT md5(coalesce(string_agg(line, '|' ORDER BY line), '')) FROM (
+                SELECT p::text AS line FROM providers p
+                UNION ALL SELECT m::text FROM models m
+                UNION ALL SELECT r::text FROM routes r
+                UNION ALL SELECT (k.id, k.name, k.prefix, k.hash, k.scopes, k.allowed_models, k.expires_at,
+                                  k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k) registry""";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Existing existing;
+    private String exportBefore;
+
+    /** One entry of each kind for PATCH cases and references, created once for the whole class. */
+    private record Existing(String provider, String model, String route, String key) {
+    }
+
+    @BeforeEach
+    void existingEntries() {
+        if (existing == null) {
+            String p = "bad-input-" + System.nanoTime();
+            fixtures.provider(Map.of("name", p + "-p", "type", "openai", "base_url", "https://upstream.example/v1",
+                    "settings", Map.of("profile", "openai")));
+            fixtures.post("/admin/v1/models", Map.of("name", p + "-m", "provider", p + "-p", "upstream_model", "m",
+                    "capabilities", List.of("chat"), "context_window", 1000, "max_output_tokens", 100));
+            fixtures.post("/admin/v1/routes", Map.of("name", p + "-r", "policy", "fallback",
+                    "config", Map.of("targets", List.of(p + "-m"))));
+            fixtures.key(p + "-k", p + "-m");
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k");
+            exportBefore = export();
+        }
+    }
+
+    @AfterAll
+    void exportIsUnchanged() {
+        assertThat(export()).isEqualTo(exportBefore);
+    }
+
+    static Stream<AdminBadInputs.Case> endpoints() {
+        return AdminBadInputs.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void badEntityInputIsA400NamingTheFieldAndChangesNothing(AdminBadInputs.Case input) {
+        String path = resolve(input.path());
+        String body = resolve(input.body());
+        refuses(input.field(), () -> http.method(input.method()).uri(path)
+                .header("Authorization", "Bearer " + ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectBody(String.class).returnResult());
+    }
+
+    static Stream<String[]> declarativeFiles() {
+        return Stream.of(
+                new String[] {"routes[0].policy", "routes: [{name: $N, config: {targets: [$M]}}]"},
+                new String[] {"routes[0].config", "routes: [{name: $N, policy: fallback, config: {targets: [$M], "
+                        + "x: 1}}]"},
+                new String[] {"models[0].name", "models: [{name: 5, provider: $P, upstream_model: m}]"},
+                new String[] {"models[0].context_window",
+                        "models: [{name: $N, provider: $P, upstream_model: m, context_window: 1.5}]"},
+                new String[] {"models[0].version",
+                        "models: [{name: $N, provider: $P, upstream_model: m, version: 1.0}]"},
+                new String[] {"models[0].output_price_per_mtok",
+                        "models: [{name: $N, provider: $P, upstream_model: m, output_price_per_mtok: 1e30}]"},
+                new String[] {"models[0].enabled",
+                        "models: [{name: $N, provider: $P, upstream_model: m, enabled: yes}]"},
+                new String[] {"providers[0].base_url",
+                        "providers: [{name: $N, type: openai, base_url: 'https://upstream.example/v1#x'}]"},
+                new String[] {"providers[0].base_url",
+                        "providers: [{name: $N, type: openai, base_url: 'https://u.example/"
+                                + "a".repeat(2048) + "'}]"},
+                new String[] {"providers[0].extra_headers.Host",
+                        "providers: [{name: $N, type: openai, base_url: 'https://u.example', "
+                                + "extra_headers: {Host: x}}]"},
+                new String[] {"providers[0].extra_headers.x-a", "providers: [{name: $N, type: openai, "
+                        + "base_url: 'https://u.example', extra_headers: {x-a: \"a\\r\\nb: c\"}}]"},
+                new String[] {"providers[0].settings.profile", "providers: [{name: $N, type: openai, "
+                        + "base_url: 'https://u.example', settings: {profile: bogus}}]"},
+                new String[] {"providers[0].name", "providers:\n  - name: $N\n    name: $N-b\n    type: openai\n"
+                        + "    base_url: https://u.example\n"},
+                new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['*', $M]}]"},
+                new String[] {"keys[0].scopes", "keys: [{name: $K, scopes: []}]"},
+                new String[] {"bogus", "bogus: []"},
+                new String[] {"models", "models: {name: x}"},
+                new String[] {"models[0]", "models: [x]"},
+                new String[] {"body", "providers: [unclosed"},
+                new String[] {"body", "- just\n- a list\n"});
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource
+    void declarativeFiles(String field, String file) {
+        String body = resolve(file);
+        refuses(field, () -> http.post().uri("/admin/v1/config:apply").header("Authorization", "Bearer " + ADMIN_KEY)
+                .contentType(MediaType.parseMediaType("application/yaml")).bodyValue(body).exchange()
+                .expectBody(String.class).returnResult());
+    }
+
+    static Stream<String[]> usageQueries() {
+        return Stream.of(
+                new String[] {"from", "from=yesterday"},
+                new String[] {"to", "to=+300000-01-01T00:00:00Z"},
+                new String[] {"from", "from=-999999999-01-01T00:00:00Z&to=2030-01-01"},
+                new String[] {"from", "from=2030-01-02&to=2030-01-01"},
+                new String[] {"to", "from=2020-01-01&to=2030-01-01"},
+                new String[] {"group_by", "group_by=colour"},
+                new String[] {"group_by", "group_by="},
+                new String[] {"form", "form=2030-01-01"},
+                new String[] {"from", "from=2030-01-01&from=2030-01-02"});
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource
+    void usageQueries(String field, String query) {
+        refuses(field, () -> http.get().uri("/admin/v1/usage?" + query).header("Authorization", "Bearer " + ADMIN_KEY)
+                .exchange().expectBody(String.class).returnResult());
+    }
+
+    /** Sends the request, checks the answer names {@code field}, and that nothing in the registry changed. */
+    private void refuses(String field, java.util.function.Supplier<EntityExchangeResult<String>> request) {
+        State before = state();
+        EntityExchangeResult<String> result = request.get();
+        State after = state();
+
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(400);
+        assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = JSON.readTree(result.getResponseBody());
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .as(result.getResponseBody()).anyMatch(named -> named.startsWith(field));
+        assertThat(after).as("registry revision, audit trail and rows").isEqualTo(before);
+    }
+
+    private record State(long revision, long lastAudit, String rows) {
+    }
+
+    private State state() {
+        Long revision = jdbc.queryForObject("SELECT revision FROM registry_revision", Long.class);
+        Long lastAudit = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_log", Long.class);
+        return new State(revision, lastAudit, jdbc.queryForObject(DIGEST, String.class));
+    }
+
+    private String export() {
+        return http.get().uri("/admin/v1/config").header("Authorization", "Bearer " + ADMIN_KEY)
+                .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private String resolve(String text) {
+        Existing e = existing;
+        return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
+                .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key());
+    }
+}

@@ -1,0 +1,235 @@
+package ai.switchboard.gateway.admin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The table of bad admin input: for every admin endpoint and every field, values of the wrong type, out of range,
+ * null, empty and oversize, each put into an otherwise valid body (or alone in a PATCH of an existing entry). Bodies
+ * are raw JSON text, so repeated keys and numbers no Java type holds can be written too. {@code $P}, {@code $M},
+ * {@code $R} and {@code $K} stand for an existing provider, model, route and key; {@code $N} for a fresh name.
+ */
+final class AdminBadInputs {
+
+    /** One bad request and the field the 400 must name (a prefix: {@code tags} covers {@code tags[0]}). */
+    record Case(String label, HttpMethod method, String path, String body, String field) {
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final String LONG_NAME = q("n".repeat(129));
+    private static final String HUGE_TEXT = q("x".repeat(100_000));
+    private static final String UUID_NAME = q("00000000-0000-4000-8000-000000000000");
+
+    /** Bad values every registry name field refuses. */
+    private static final List<String> BAD_NAMES = List.of("5", "true", "1.5", "[]", "{}", "null", q(""), q("   "),
+            LONG_NAME, q("bad name"), q("line\\nbreak"), UUID_NAME, q(".."));
+
+    private static final List<String> BAD_TIMEOUTS = List.of(q("1000"), "1.5", "1.0", "0", "-1", "3600001",
+            "99999999999", "true", "[]", "{}");
+
+    private static final List<String> BAD_BOOLEANS = List.of("1", "0", q("true"), q("yes"), "null", "[]");
+
+    private AdminBadInputs() {
+    }
+
+    static List<Case> all() {
+        List<Case> cases = new ArrayList<>();
+        cases.addAll(providers());
+        cases.addAll(models());
+        cases.addAll(routes());
+        cases.addAll(keys());
+        return cases;
+    }
+
+    static List<Case> providers() {
+        Map<String, String> valid = body("name", q("$N"), "type", q("openai"), "base_url",
+                q("https://upstream.example/v1"), "api_key", q("sk-upstream"), "extra_headers", "{\"x-team\":\"a\"}",
+                "settings", "{\"profile\":\"openai\"}", "connect_timeout_ms", "1000", "response_timeout_ms", "2000",
+                "enabled", "true");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", BAD_NAMES);
+        bad.put("type", List.of("5", "null", q(""), q("bogus"), q("OpenAI"), HUGE_TEXT, "[\"openai\"]"));
+        bad.put("base_url", List.of("5", "null", q(""), q("ftp://upstream.example/v1"), q("/v1"), q("not a url"),
+                q("http://"), q("https://upstream.example/v1#fragment"), q("https://upstream.example/v1#"),
+                q("http://upstream.example:0/v1"), q("http://upstream.example:99999/v1"),
+                q("https://user:pass@upstream.example/v1"), q("https://upstream.example/" + "a".repeat(2048)),
+                q("https://under_score/v1"), q("https://upstream.example/v1\\r\\nHost: evil")));
+        bad.put("api_key", List.of("5", q(""), q(" "), q("sk\\r\\nX-Injected: 1"), q("k".repeat(8193)),
+                q(" sk-leading"), "[]"));
+        bad.put("extra_headers", List.of(q("x"), "[]", "5", "null", "{\"Host\":\"evil.example\"}",
+                "{\"host\":\"evil.example\"}", "{\"Content-Length\":\"5\"}", "{\"Transfer-Encoding\":\"chunked\"}",
+                "{\"Connection\":\"close\"}", "{\"X-A\":\"a\\r\\nInjected: 1\"}", "{\"X-A\":\"a\\u0000b\"}",
+                "{\"bad name\":\"v\"}", "{\"\":\"v\"}", "{\"X-A:\":\"v\"}", "{\"x-a\":5}", "{\"x-a\":null}",
+                "{\"x-a\":[\"v\"]}", "{\"X-A\":\"1\",\"x-a\":\"2\"}", "{\"x-a\":\" padded \"}",
+                "{\"x-a\":" + HUGE_TEXT + "}", manyHeaders(65)));
+        bad.put("settings", List.of(q("x"), "[]", "null", "{\"unknown\":\"v\"}", "{\"profile\":\"bogus\"}",
+                "{\"profile\":5}", "{\"profile\":null}", "{\"profile\":\"\"}", "{\"profile\":\"groq\\nx\"}",
+                "{\"Bad-Key\":\"v\"}", "{\"api_version\":\"2024-10-21\"}", manySettings(33)));
+        bad.put("connect_timeout_ms", BAD_TIMEOUTS);
+        bad.put("response_timeout_ms", BAD_TIMEOUTS);
+        bad.put("enabled", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("provider", "/admin/v1/providers", "/admin/v1/providers/$P",
+                valid, bad));
+        cases.add(raw("provider POST repeated key", HttpMethod.POST, "/admin/v1/providers",
+                "{\"name\":\"$N\",\"name\":\"$N-b\",\"type\":\"openai\",\"base_url\":\"https://u.example/v1\"}",
+                "name"));
+        cases.add(raw("provider POST unknown field", HttpMethod.POST, "/admin/v1/providers",
+                json(with(valid, "bogus", "1")), "bogus"));
+        cases.add(raw("provider PATCH type whose adapter refuses the settings", HttpMethod.PATCH,
+                "/admin/v1/providers/$P", "{\"type\":\"azure-openai\"}", "settings.profile"));
+        cases.add(raw("provider PATCH api_key set and cleared", HttpMethod.PATCH, "/admin/v1/providers/$P",
+                "{\"api_key\":null,\"api_key\":\"x\"}", "api_key"));
+        return cases;
+    }
+
+    static List<Case> models() {
+        Map<String, String> valid = body("name", q("$N"), "provider", q("$P"), "upstream_model", q("m"),
+                "version", q("v1"), "capabilities", "[\"chat\"]", "context_window", "1000", "max_output_tokens", "100",
+                "input_price_per_mtok", "0.15", "output_price_per_mtok", "0.6", "tags", "[\"t\"]", "enabled", "true");
+        List<String> badPrices = List.of(q("0.1"), "-1", "-0.000001", "1e30", "1000000.000001", "0.0000001",
+                "1e-999999999", "true", "[]", "{}");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(BAD_NAMES, q("$R")));
+        bad.put("provider", List.of("5", "null", q(""), q("no-such-provider"), "[]"));
+        bad.put("upstream_model", List.of("5", "null", q(""), q(" "), q("u".repeat(257)), q("a\\nb"), "{}"));
+        bad.put("version", List.of("5", "1.0", q(""), q("v".repeat(129)), q("a\\tb")));
+        bad.put("capabilities", List.of(q("chat"), "[\"telepathy\"]", "[null]", "[5]", "null", "{}",
+                "[" + IntStream.range(0, 33).mapToObj(i -> q("chat")).collect(Collectors.joining(",")) + "]"));
+        bad.put("context_window", List.of("1.5", "1.0", q("5"), "0", "-1", "99999999999", "true", "[]"));
+        bad.put("max_output_tokens", List.of("1.5", q("5"), "0", "-1", "2000", "99999999999", "false"));
+        bad.put("input_price_per_mtok", badPrices);
+        bad.put("output_price_per_mtok", badPrices);
+        bad.put("tags", List.of(q("t"), "[\"\"]", "[\" \"]", "[null]", "[5]", "[" + q("t".repeat(65)) + "]",
+                "[\"a\\nb\"]", "null", "{}",
+                "[" + IntStream.range(0, 65).mapToObj(i -> q("t" + i)).collect(Collectors.joining(",")) + "]"));
+        bad.put("enabled", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("model", "/admin/v1/models", "/admin/v1/models/$M", valid, bad));
+        cases.add(raw("model PATCH non-removable field", HttpMethod.PATCH, "/admin/v1/models/$M",
+                "{\"upstream_model\":null}", "upstream_model"));
+        cases.add(raw("model PATCH window below its output", HttpMethod.PATCH, "/admin/v1/models/$M",
+                "{\"context_window\":50}", "max_output_tokens"));
+        return cases;
+    }
+
+    static List<Case> routes() {
+        Map<String, String> valid = body("name", q("$N"), "description", q("d"), "policy", q("fallback"),
+                "config", "{\"targets\":[\"$M\"]}", "fallbacks", "[\"$M\"]", "request_timeout_ms", "10000",
+                "attempt_timeout_ms", "5000", "first_token_timeout_ms", "2000", "enabled", "true");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(BAD_NAMES, q("$M")));
+        bad.put("description", List.of("5", q(""), q("d".repeat(513)), q("a\\nb"), "[]"));
+        bad.put("policy", List.of("null", "5", q(""), q("bogus"), q("FALLBACK"), HUGE_TEXT));
+        bad.put("config", List.of("null", q("x"), "[]", "5", "{\"targets\":\"x\"}", "{\"targets\":[]}",
+                "{\"targets\":[\"no-such-model\"]}", "{\"targets\":[5]}", "{\"targets\":[\"$M\"],\"bogus\":1}",
+                "{\"targets\":[\"$M\"],\"padding\":" + HUGE_TEXT + "}", "{\"targets\":[\"$N\"]}"));
+        bad.put("fallbacks", List.of(q("x"), "[null]", "[\"\"]", "[5]", "[\"no-such-model\"]", "null", "{}",
+                "[" + IntStream.range(0, 33).mapToObj(i -> q("$M")).collect(Collectors.joining(",")) + "]"));
+        bad.put("request_timeout_ms", BAD_TIMEOUTS);
+        bad.put("attempt_timeout_ms", BAD_TIMEOUTS);
+        bad.put("first_token_timeout_ms", BAD_TIMEOUTS);
+        bad.put("enabled", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("route", "/admin/v1/routes", "/admin/v1/routes/$R", valid, bad));
+        Map<String, String> noPolicy = new LinkedHashMap<>(valid);
+        noPolicy.remove("policy");
+        cases.add(raw("route POST without policy", HttpMethod.POST, "/admin/v1/routes", json(noPolicy), "policy"));
+        cases.add(raw("route PATCH new policy without config", HttpMethod.PATCH, "/admin/v1/routes/$R",
+                "{\"policy\":\"weighted\"}", "config"));
+        cases.add(raw("route PATCH targeting itself", HttpMethod.PATCH, "/admin/v1/routes/$R",
+                "{\"fallbacks\":[\"$R\"]}", "fallbacks[0]"));
+        cases.add(raw("route POST integer setting beyond int", HttpMethod.POST, "/admin/v1/routes",
+                json(with(with(valid, "policy", q("cheapest-capable")), "config",
+                        "{\"targets\":[\"$M\"],\"expected_output_tokens\":99999999999}")),
+                "config.expected_output_tokens"));
+        cases.add(raw("route POST number beyond double", HttpMethod.POST, "/admin/v1/routes",
+                json(with(with(valid, "policy", q("ensemble")), "config",
+                        "{\"members\":[\"$M\"],\"hedge_delay_ms\":1e999}")), "config.hedge_delay_ms"));
+        return cases;
+    }
+
+    static List<Case> keys() {
+        Map<String, String> valid = body("name", q("$N"), "scopes", "[\"inference\"]", "allowed_models", "[\"$M\"]",
+                "expires_at", q("2090-01-01T00:00:00Z"));
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", BAD_NAMES);
+        bad.put("scopes", List.of(q("inference"), "[]", "[\"root\"]", "[null]", "[5]", "null", "{}"));
+        bad.put("allowed_models", List.of("null", q("$M"), "[\"no-such-model\"]", "[\"*\",\"$M\"]", "[null]", "[5]",
+                "{}"));
+        bad.put("expires_at", List.of("1700000000", "1.5", q("2000-01-01T00:00:00Z"), q("tomorrow"), q(""),
+                q("2090-01-01"), q("+300000-01-01T00:00:00Z"), q("+10000-01-01T00:00:00Z"), "true", "[]"));
+        List<Case> cases = new ArrayList<>(generate("key", "/admin/v1/keys", "/admin/v1/keys/$K", valid, bad));
+        Map<String, String> noModels = new LinkedHashMap<>(valid);
+        noModels.remove("allowed_models");
+        cases.add(raw("key POST inference key without allowed_models", HttpMethod.POST, "/admin/v1/keys",
+                json(noModels), "allowed_models"));
+        return cases;
+    }
+
+    /** Each bad value in a valid POST body, and alone in a PATCH of the existing entry. */
+    private static List<Case> generate(String entity, String collection, String item, Map<String, String> valid,
+            Map<String, List<String>> bad) {
+        List<Case> cases = new ArrayList<>();
+        bad.forEach((field, values) -> {
+            for (String value : values) {
+                String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+                cases.add(new Case(entity + " POST " + field + "=" + shown, HttpMethod.POST, collection,
+                        json(with(valid, field, value)), field));
+                cases.add(new Case(entity + " PATCH " + field + "=" + shown, HttpMethod.PATCH, item,
+                        "{\"" + field + "\":" + value + "}", field));
+            }
+        });
+        return cases;
+    }
+
+    private static Case raw(String label, HttpMethod method, String path, String body, String field) {
+        return new Case(label, method, path, body, field);
+    }
+
+    private static Map<String, String> body(String... pairs) {
+        Map<String, String> body = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.put(pairs[i], pairs[i + 1]);
+        }
+        return body;
+    }
+
+    private static Map<String, String> with(Map<String, String> body, String field, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private static List<String> with(List<String> values, String extra) {
+        List<String> copy = new ArrayList<>(values);
+        copy.add(extra);
+        return copy;
+    }
+
+    private static String json(Map<String, String> body) {
+        return body.entrySet().stream().map(e -> q(e.getKey()) + ":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String manyHeaders(int count) {
+        return IntStream.range(0, count).mapToObj(i -> q("x-h" + i) + ":\"v\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String manySettings(int count) {
+        return IntStream.range(0, count).mapToObj(i -> q("s" + i) + ":\"v\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A JSON string literal of text that is already escaped where it needs to be. */
+    private static String q(String text) {
+        return "\"" + text + "\"";
+    }
+}

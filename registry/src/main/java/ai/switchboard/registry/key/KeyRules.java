@@ -1,0 +1,93 @@
+package ai.switchboard.registry.key;
+
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.admin.FieldErrors;
+import ai.switchboard.registry.model.ModelEntity;
+import ai.switchboard.registry.model.ModelRepository;
+import ai.switchboard.registry.route.RouteEntity;
+import ai.switchboard.registry.route.RouteRepository;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** What a key's scopes and allowed models may be. */
+@Component
+class KeyRules {
+
+    static final int MAX_ALLOWED_MODELS = 1000;
+
+    private final ModelRepository models;
+    private final RouteRepository routes;
+
+    KeyRules(ModelRepository models, RouteRepository routes) {
+        this.models = models;
+        this.routes = routes;
+    }
+
+    /** Wire names without duplicates; {@code null} means {@code inference}, an empty list is refused. */
+    List<String> scopes(FieldErrors errors, List<String> values) {
+        if (values == null) {
+            return List.of(KeyScope.INFERENCE.wireName());
+        }
+        if (values.isEmpty()) {
+            errors.add("scopes", "must name at least one of " + wireNames());
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (int i = 0; i < values.size() && i < KeyScope.values().length * 4; i++) {
+            try {
+                result.add(KeyScope.fromWire(values.get(i)).wireName());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                errors.add("scopes[" + i + "]", "must be one of " + wireNames());
+            }
+        }
+        errors.maxItems("scopes", values, KeyScope.values().length * 4);
+        return new ArrayList<>(result);
+    }
+
+    /**
+     * {@code ["*"]} (every model and route), or existing model and route names without duplicates; an empty list
+     * allows none. A key that may call models must say which: {@code null} is refused when {@code scopes} include
+     * {@code inference}, and means none otherwise.
+     */
+    List<String> allowedModels(FieldErrors errors, List<String> values, List<String> scopes) {
+        if (values == null) {
+            if (scopes.contains(KeyScope.INFERENCE.wireName())) {
+                errors.add("allowed_models", "is required for a key with the inference scope: list the model and "
+                        + "route names it may call, or [\"*\"] for every one");
+            }
+            return List.of();
+        }
+        errors.maxItems("allowed_models", values, MAX_ALLOWED_MODELS);
+        if (values.contains(ApiKeyRecord.ALL_MODELS)) {
+            if (values.stream().anyMatch(name -> !ApiKeyRecord.ALL_MODELS.equals(name))) {
+                errors.add("allowed_models", "\"*\" allows every model and cannot be combined with names");
+            }
+            return List.of(ApiKeyRecord.ALL_MODELS);
+        }
+        List<String> named = values.stream().filter(Objects::nonNull).limit(MAX_ALLOWED_MODELS).toList();
+        Set<String> known = new HashSet<>();
+        models.findByNameIn(named).stream().map(ModelEntity::getName).forEach(known::add);
+        routes.findByNameIn(named).stream().map(RouteEntity::getName).forEach(known::add);
+        Set<String> result = new LinkedHashSet<>();
+        for (int i = 0; i < values.size() && i < MAX_ALLOWED_MODELS; i++) {
+            String name = values.get(i);
+            // A key may name routes as well: clients send both in the same "model" field.
+            if (name == null || !known.contains(name)) {
+                errors.add("allowed_models[" + i + "]", "no model or route with this name");
+            } else {
+                result.add(name);
+            }
+        }
+        return new ArrayList<>(result);
+    }
+
+    private static List<String> wireNames() {
+        return Arrays.stream(KeyScope.values()).map(KeyScope::wireName).toList();
+    }
+}
