@@ -61,6 +61,39 @@ class UpstreamErrorsTests {
         assertThat(error.param()).isEqualTo("p");
     }
 
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({
+            "500, '{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}', UPSTREAM_SERVER_ERROR",
+            "500, '{\"error\":{\"message\":\"long\",\"code\":\"context_length_exceeded\"}}', UPSTREAM_SERVER_ERROR",
+            "502, '{\"error\":{\"message\":\"The maximum context length is 4096 tokens\"}}', UPSTREAM_SERVER_ERROR",
+            "502, '{\"error\":{\"message\":\"filtered\",\"code\":\"content_filter\"}}', UPSTREAM_SERVER_ERROR",
+            "503, '{\"error\":{\"message\":\"quota\",\"code\":\"insufficient_quota\"}}', UPSTREAM_UNAVAILABLE",
+            "503, '{\"error\":{\"message\":\"slow\",\"type\":\"rate_limit_error\"}}', UPSTREAM_UNAVAILABLE",
+            "504, '{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}', TIMEOUT",
+            "302, '{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}', UPSTREAM_SERVER_ERROR"})
+    void aServerErrorIsClassifiedByItsStatusWhateverItsBodySays(int status, String body, ErrorType type) {
+        ProviderException error = UpstreamErrors.fromResponse(ENDPOINT, status, new HttpHeaders(), body(body));
+
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.retriable()).isTrue();
+        assertThat(error.status()).isEqualTo(type.defaultStatus());
+        assertThat(error.upstreamStatus()).isEqualTo(status);
+    }
+
+    @Test
+    void aStreamedErrorNamingAServerStatusIsAServerErrorWhateverItsType() {
+        assertThat(UpstreamErrors.fromErrorPayload(ENDPOINT, WireJson.mapper().readTree(
+                "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"code\":500}}")).type())
+                .isEqualTo(ErrorType.UPSTREAM_SERVER_ERROR);
+        assertThat(UpstreamErrors.fromErrorPayload(ENDPOINT, WireJson.mapper().readTree(
+                "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}")).type())
+                .as("without a status, the type is all there is to go by")
+                .isEqualTo(ErrorType.INVALID_REQUEST);
+        assertThat(UpstreamErrors.statusDecides(0)).isFalse();
+        assertThat(UpstreamErrors.statusDecides(404)).isFalse();
+        assertThat(UpstreamErrors.statusDecides(500)).isTrue();
+    }
+
     @Test
     void contextLengthIsRecognisedByCodeOrMessage() {
         assertThat(UpstreamErrors.fromResponse(ENDPOINT, 400, new HttpHeaders(),
