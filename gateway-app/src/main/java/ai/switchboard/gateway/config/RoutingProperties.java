@@ -23,9 +23,12 @@ import org.springframework.validation.annotation.Validated;
  * @param jitter fraction (0-1) of each wait that is randomised
  * @param maxRetryAfter longest upstream Retry-After honoured; longer ones are not waited for
  * @param maxAttempts attempts per request across all deployments
- * @param requestTimeout whole request (streams: until the first chunk); routes may override it
- * @param attemptTimeout one call to one deployment; routes may override it
- * @param firstTokenTimeout how long a stream may take to send its first chunk; routes may override it
+ * @param requestTimeout whole request (streams: until the first chunk), every attempt, retry wait and failover
+ *     included; routes may override it
+ * @param attemptTimeout one call to one deployment, never longer than what is left of the request timeout; routes
+ *     may override it
+ * @param firstTokenTimeout how long a stream may take to send its first chunk before the next candidate is tried,
+ *     never longer than what is left of the request timeout; routes may override it
  * @param streamIdleTimeout longest silence between two chunks of a started stream
  */
 @Validated
