@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minimumNumberOfCalls calls needed before a circuit may open
  * @param waitInOpenState how long an open circuit skips its deployment before a half-open probe
  * @param permittedCallsInHalfOpenState probe calls let through while half-open
- * @param maxConcurrentCalls calls one deployment may have in flight (bulkhead); more are failed over at once
+ * @param maxConcurrentCalls calls one deployment may have in flight (bulkhead) unless its provider's
+ *     {@code max_concurrent_calls} setting says otherwise; more are failed over at once, or answered 429 with
+ *     {@code Retry-After} when no other candidate is left
  * @param maxRetries retries of a retriable failure on the same deployment
  * @param initialBackoff wait before the first retry; doubles per retry
  * @param maxBackoff longest computed wait between retries

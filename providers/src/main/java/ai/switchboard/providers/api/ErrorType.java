@@ -17,6 +17,13 @@ public enum ErrorType {
     REQUEST_TOO_LARGE(413, "invalid_request_error", false, Recovery.END),
     QUOTA_EXCEEDED(429, "insufficient_quota", false, Recovery.NEXT_CANDIDATE),
     RATE_LIMITED(429, "rate_limit_error", true, Recovery.NEXT_CANDIDATE_THEN_RETRY),
+    /**
+     * The gateway turned a call away because the deployment already had as many calls in flight as its concurrency
+     * limit allows (or the provider's connection pool was full). 429 rather than 503: OpenAI SDKs raise it as
+     * {@code RateLimitError}, which applications already back off on and retry, honouring {@code Retry-After}, while
+     * a 503 reads as an outage to them and to load balancers. Says nothing about the upstream's health.
+     */
+    CONCURRENCY_LIMITED(429, "rate_limit_error", true, Recovery.NEXT_CANDIDATE),
     UPSTREAM_CLIENT_ERROR(400, "invalid_request_error", false, Recovery.END),
     UPSTREAM_SERVER_ERROR(502, "api_error", true, Recovery.RETRY_THEN_NEXT_CANDIDATE),
     UPSTREAM_UNAVAILABLE(503, "api_error", true, Recovery.RETRY_THEN_NEXT_CANDIDATE),
@@ -61,6 +68,17 @@ public enum ErrorType {
     /** Whether this failure ends the request: no other deployment or route would answer it differently. */
     public boolean endsRequest() {
         return recovery == Recovery.END;
+    }
+
+    /**
+     * Whether this failure says the deployment is unhealthy, so that it counts towards opening its circuit: upstream
+     * faults and rejected credentials do; a client's bad request and the gateway's own concurrency limit do not.
+     */
+    public boolean countsAgainstHealth() {
+        if (this == CONCURRENCY_LIMITED) {
+            return false;
+        }
+        return retriable || this == AUTHENTICATION || this == PERMISSION;
     }
 
     /** The metric tag value. */

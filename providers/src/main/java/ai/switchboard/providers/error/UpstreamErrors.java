@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 public final class UpstreamErrors {
 
     private static final int MAX_CAUSE_DEPTH = 8;
+    private static final String POOL_ACQUIRE = "reactor.netty.internal.shaded.reactor.pool.PoolAcquire";
 
     private UpstreamErrors() {
     }
@@ -99,6 +100,8 @@ public final class UpstreamErrors {
         }
         ErrorType type = typeOfCause(failure);
         String message = switch (type) {
+            case CONCURRENCY_LIMITED -> "Provider '" + endpoint.name() + "' already has as many calls in flight as "
+                    + "its connection pool allows";
             case CONNECTION_FAILED -> "Could not reach provider '" + endpoint.name() + "'";
             case TIMEOUT -> "Provider '" + endpoint.name() + "' did not answer in time";
             case MALFORMED_RESPONSE -> "Provider '" + endpoint.name() + "' sent a response that could not be read";
@@ -222,6 +225,11 @@ public final class UpstreamErrors {
     }
 
     private static ErrorType typeOfOne(Throwable failure) {
+        // The gateway's own connection pool was full (too many waiting, or waited too long): a limit, not a fault of
+        // the upstream. Reactor Netty shades these classes, so they are known by name.
+        if (failure.getClass().getName().startsWith(POOL_ACQUIRE)) {
+            return ErrorType.CONCURRENCY_LIMITED;
+        }
         if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException
                 || failure.getClass().getName().startsWith("io.netty.handler.timeout.")) {
             return ErrorType.TIMEOUT;

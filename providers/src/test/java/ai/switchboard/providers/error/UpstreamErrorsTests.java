@@ -24,6 +24,8 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import tools.jackson.core.JacksonException;
 
 class UpstreamErrorsTests {
@@ -223,6 +225,20 @@ class UpstreamErrorsTests {
         assertThat(error.upstreamStatus()).isNull();
         assertThat(error.getMessage()).contains("openai-main").doesNotContain("nowhere.invalid");
         assertThat(error.getCause()).isSameAs(failure);
+    }
+
+    @Test
+    void aFullConnectionPoolIsTheGatewaysConcurrencyLimitNotAnUpstreamFault() {
+        for (Throwable full : new Throwable[] {new PoolAcquirePendingLimitException(1000),
+                new WebClientRequestException(new PoolAcquireTimeoutException(Duration.ofSeconds(10)),
+                        org.springframework.http.HttpMethod.POST, URI.create("http://x"), new HttpHeaders())}) {
+            ProviderException error = UpstreamErrors.fromThrowable(ENDPOINT, full);
+
+            assertThat(error.type()).isEqualTo(ErrorType.CONCURRENCY_LIMITED);
+            assertThat(error.status()).isEqualTo(429);
+            assertThat(error.type().countsAgainstHealth()).isFalse();
+            assertThat(error.getMessage()).contains("openai-main", "connection pool");
+        }
     }
 
     @Test

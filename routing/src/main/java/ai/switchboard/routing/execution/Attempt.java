@@ -6,7 +6,8 @@ package ai.switchboard.routing.execution;
  *
  * @param model the public model name
  * @param provider the provider name
- * @param outcome {@code ok}, an {@code ErrorType} tag, {@code circuit_open} or {@code bulkhead_full}
+ * @param outcome {@code ok}, an {@code ErrorType} tag (a deployment at its concurrency limit, not called, is
+ *     {@code concurrency_limited}) or {@code circuit_open}
  * @param status the upstream HTTP status, or {@code null} when there was no response
  * @param millis how long the attempt took
  */
@@ -14,7 +15,6 @@ public record Attempt(String model, String provider, String outcome, Integer sta
 
     public static final String OK = "ok";
     public static final String CIRCUIT_OPEN = "circuit_open";
-    public static final String BULKHEAD_FULL = "bulkhead_full";
 
     public boolean succeeded() {
         return OK.equals(outcome);

@@ -26,7 +26,7 @@ import reactor.core.publisher.Flux;
  * <li>other retriable failures (5xx, connection and stream faults) are retried on the same deployment with backoff,
  *     then move on;</li>
  * <li>deployment faults that no wait fixes (credentials, unknown upstream model, quota) move on at once;</li>
- * <li>an open circuit or a full bulkhead skips the deployment without calling it.</li>
+ * <li>an open circuit, or a deployment at its concurrency limit, is skipped without being called.</li>
  * </ul>
  * No attempt starts, and no retry is waited for, once the request's {@link TimeBudget} would run out first.
  */
@@ -45,6 +45,7 @@ final class FailoverRun<T> {
     private final boolean streaming;
     private volatile int calls;
     private volatile ProviderException decisive;
+    private volatile ProviderException refused;
 
     FailoverRun(String operation, Candidates candidates, Function<Deployment, Flux<T>> call, RoutingTrace trace,
             FailoverExecutor executor, TimeBudget budget, boolean streaming) {
@@ -85,8 +86,11 @@ final class FailoverRun<T> {
             });
             return upstream
                     .onErrorMap(failure -> FailoverExecutor.classify(deployment, failure))
-                    .transformDeferred(CircuitBreakerOperator.of(executor.guards().circuitBreaker(deployment)))
+                    // The bulkhead sits inside the breaker: an open circuit never takes a permit, and a cancelled
+                    // call gives its permit back before the breaker records anything, so nothing the breaker does
+                    // on the way out can keep a permit from coming back.
                     .transformDeferred(BulkheadOperator.of(executor.guards().bulkhead(deployment)))
+                    .transformDeferred(CircuitBreakerOperator.of(executor.guards().circuitBreaker(deployment)))
                     .doOnNext(element -> {
                         outcome[0].element(element);
                         if (!started[0]) {
@@ -127,7 +131,11 @@ final class FailoverRun<T> {
     private Flux<T> recover(int index, int retry, Deployment deployment, Throwable failure, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException) {
-            String outcome = failure instanceof CallNotPermittedException ? Attempt.CIRCUIT_OPEN : Attempt.BULKHEAD_FULL;
+            String outcome = Attempt.CIRCUIT_OPEN;
+            if (failure instanceof BulkheadFullException) {
+                refused = executor.guards().concurrencyLimits().refused(deployment);
+                outcome = refused.type().tag();
+            }
             trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), outcome, null, millis));
             log.debug("Request {}: skipped {} ({})", trace.requestId(), deployment.key(), outcome);
             return attempt(index + 1, 0);
@@ -185,8 +193,12 @@ final class FailoverRun<T> {
         return candidates.size();
     }
 
+    /**
+     * The request's failure: decided by the last call that failed; when nothing was called, by a concurrency limit
+     * that turned a call away (worth retrying soon), else every circuit was open.
+     */
     private RuntimeException failed() {
-        ProviderException last = decisive;
+        ProviderException last = decisive != null ? decisive : refused;
         if (last == null) {
             last = new ProviderException(ErrorType.UPSTREAM_UNAVAILABLE, 503,
                     "No healthy deployment is available for this request", null, "no_healthy_deployment", null, null);

@@ -9,7 +9,6 @@ import static ai.switchboard.routing.testsupport.TestDeployments.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.ProviderAdapters;
-import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
@@ -227,24 +226,5 @@ class FailoverExecutorTests {
                 .verify();
         assertThat(adapter.calls("up-a")).isEqualTo(1);
         assertThat(adapter.calls("up-b")).isZero();
-    }
-
-    @Test
-    void aFullBulkheadSkipsTheDeployment() {
-        DeploymentGuards guards = new DeploymentGuards(BreakerSettings.defaults(), 1);
-        FailoverExecutor small = new FailoverExecutor(new ProviderAdapters(List.of(adapter)), guards,
-                new LatencyTracker(0.5), RetrySettings.defaults(), () -> 0.0);
-        adapter.stream("up-a", Flux.never());
-        adapter.chat("up-a", Mono.just(answer("a")));
-        adapter.chat("up-b", Mono.just(answer("b")));
-
-        var held = small.stream(Candidates.of(List.of(a)),
-                request("a", "x"), small.budget(TIMEOUTS), new RoutingTrace("held")).subscribe();
-        ChatResponse response = small.chat(Candidates.of(List.of(a, b)),
-                request("r", "x"), small.budget(TIMEOUTS), trace).block();
-        held.dispose();
-
-        assertThat(response.id()).isEqualTo(answer("b").id());
-        assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly("bulkhead_full", "ok");
     }
 }
