@@ -86,6 +86,29 @@ class ConcurrencyLimitsTests {
         assertThat(adapter.calls("up-a")).isEqualTo(3);
     }
 
+    /** The reproduction: 244 of 500 concurrent streams to one deployment were refused by a limit of 256. */
+    @Test
+    void fiveHundredConcurrentStreamsToOneDeploymentAllStartUnderTheDefaultLimit() {
+        DeploymentGuards defaults = new DeploymentGuards(BreakerSettings.defaults(),
+                ExecutionSettings.defaults().maxConcurrentCalls());
+        FailoverExecutor gateway = new FailoverExecutor(new ProviderAdapters(List.of(adapter)), defaults,
+                new LatencyTracker(0.5), RetrySettings.defaults(), () -> 0.0);
+        adapter.stream("up-a", Flux.just(chunk("first")).concatWith(Flux.never()));
+        List<Disposable> streams = new ArrayList<>();
+        List<Throwable> refused = new ArrayList<>();
+
+        for (int i = 0; i < 500; i++) {
+            streams.add(gateway.stream(Candidates.of(List.of(a)), request("a", "x"), gateway.budget(TIMEOUTS),
+                    new RoutingTrace("s" + i)).subscribe(chunk -> { }, refused::add));
+        }
+
+        assertThat(refused).isEmpty();
+        assertThat(adapter.calls("up-a")).isEqualTo(500);
+        assertThat(defaults.bulkhead(a).getMetrics().getAvailableConcurrentCalls()).isEqualTo(10_000 - 500);
+        streams.forEach(Disposable::dispose);
+        assertThat(defaults.bulkhead(a).getMetrics().getAvailableConcurrentCalls()).isEqualTo(10_000);
+    }
+
     @Test
     void answersFailuresTimeoutsAndCancelledCallsAllGiveTheirPermitsBack() {
         adapter.chat("up-a", Mono.just(answer("ok")), Mono.error(ProviderException.of(ErrorType.INVALID_REQUEST,
