@@ -6,23 +6,16 @@ import static ai.switchboard.routing.testsupport.TestDeployments.provider;
 import static ai.switchboard.routing.testsupport.TestDeployments.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.switchboard.providers.ProviderAdapters;
-import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.error.UpstreamErrors;
 import ai.switchboard.providers.json.WireJson;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.routing.execution.Attempt;
-import ai.switchboard.routing.execution.BreakerSettings;
-import ai.switchboard.routing.execution.DeploymentGuards;
 import ai.switchboard.routing.execution.FailoverExecutor;
-import ai.switchboard.routing.execution.LatencyTracker;
-import ai.switchboard.routing.execution.RetrySettings;
-import ai.switchboard.routing.execution.RoutingFailedException;
-import ai.switchboard.routing.execution.Timeouts;
 import ai.switchboard.routing.policy.RoutingPolicies;
 import ai.switchboard.routing.testsupport.ScriptedAdapter;
+import ai.switchboard.routing.testsupport.TestExecutors;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,19 +33,13 @@ import reactor.test.StepVerifier;
  */
 class RouteEngineTests {
 
-    private static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(3));
     /** Real time a verification may take, so a broken run fails instead of hanging the build. */
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ScriptedAdapter adapter = new ScriptedAdapter();
-    private final DeploymentGuards guards = new DeploymentGuards(BreakerSettings.defaults(), 8);
-    private final LatencyTracker latency = new LatencyTracker(0.5);
-    private final RouteEngine engine = new RouteEngine(new DeploymentResolver(),
-            new FailoverExecutor(new ProviderAdapters(List.of(adapter)), guards, latency,
-                    new RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 0, Duration.ofSeconds(5), 6),
-                    () -> 0.0),
-            new RoutingPolicies(latency, guards), DEFAULTS);
+    private final FailoverExecutor executor = TestExecutors.executor(adapter, TestExecutors.guards());
+    private final RouteEngine engine = new RouteEngine(new DeploymentResolver(), executor,
+            new RoutingPolicies(executor.latency(), executor.guards()), TestExecutors.TIMEOUTS);
     private final RoutingTrace trace = new RoutingTrace("req-1");
 
     /** The reproduction: a fallback route answered the client 400 instead of falling back. */
@@ -108,11 +95,7 @@ class RouteEngineTests {
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(14_999))
                 .thenAwait(Duration.ofMillis(1))
-                .expectErrorSatisfies(error -> {
-                    RoutingFailedException failed = (RoutingFailedException) error;
-                    assertThat(failed.decisive().type()).isEqualTo(ErrorType.TIMEOUT);
-                    assertThat(failed.decisive().getMessage()).contains("15000 ms");
-                })
+                .expectErrorSatisfies(error -> TestExecutors.assertRequestTimedOut(error, Duration.ofSeconds(15)))
                 .verify(WAIT);
         assertThat(adapter.calls("up-a")).isEqualTo(1);
         assertThat(adapter.calls("up-b")).as("the nested route got what was left, not a request timeout of its own")

@@ -1,8 +1,5 @@
 package ai.switchboard.gateway.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -46,9 +43,7 @@ class FailoverTimeoutsIT extends GatewayIT {
         fixtures.provider(prefix + "-hp", upstreamBase(prefix + "-ok"));
         fixtures.model(prefix + "-silent", prefix + "-sp", "m");
         fixtures.model(prefix + "-healthy", prefix + "-hp", "m");
-        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "-ok/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(UpstreamBodies.sse(
-                        List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", "fine", "stop")), true))));
+        stubStreamedAnswer(prefix + "-ok", "fine");
         // Wide enough that the healthy target's first chunk arrives in time on a loaded machine.
         String key = route(prefix, List.of(prefix + "-silent", prefix + "-healthy"),
                 Map.of("first_token_timeout_ms", 3_000));

@@ -1,6 +1,5 @@
 package ai.switchboard.gateway.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -74,9 +73,7 @@ class StalledStreamIT extends SmallLimitsGatewayIT {
         fixtures.provider(prefix + "-hp", upstreamBase(prefix + "-ok"));
         fixtures.model(prefix + "-silent", prefix + "-sp", "m");
         fixtures.model(prefix + "-healthy", prefix + "-hp", "m");
-        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "-ok/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(UpstreamBodies.sse(
-                        List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", "fine", "stop")), true))));
+        stubStreamedAnswer(prefix + "-ok", "fine");
         Map<String, Object> route = new LinkedHashMap<>();
         route.put("name", prefix + "-route");
         route.put("policy", "fallback");

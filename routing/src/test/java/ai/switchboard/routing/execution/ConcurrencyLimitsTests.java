@@ -5,6 +5,7 @@ import static ai.switchboard.routing.testsupport.TestDeployments.chunk;
 import static ai.switchboard.routing.testsupport.TestDeployments.deployment;
 import static ai.switchboard.routing.testsupport.TestDeployments.model;
 import static ai.switchboard.routing.testsupport.TestDeployments.request;
+import static ai.switchboard.routing.testsupport.TestExecutors.TIMEOUTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.ProviderAdapters;
@@ -15,6 +16,7 @@ import ai.switchboard.registry.ProviderConfig;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.testsupport.ScriptedAdapter;
+import ai.switchboard.routing.testsupport.TestExecutors;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import java.net.URI;
 import java.time.Duration;
@@ -35,13 +37,9 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  */
 class ConcurrencyLimitsTests {
 
-    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(3));
-
     private final ScriptedAdapter adapter = new ScriptedAdapter();
     private final DeploymentGuards guards = new DeploymentGuards(BreakerSettings.defaults(), 3);
-    private final FailoverExecutor executor = new FailoverExecutor(new ProviderAdapters(List.of(adapter)), guards,
-            new LatencyTracker(0.5), RetrySettings.defaults(), () -> 0.0);
+    private final FailoverExecutor executor = TestExecutors.executor(adapter, guards);
     private final Deployment a = deployment("a");
     private final Deployment b = deployment("b");
 
@@ -91,8 +89,7 @@ class ConcurrencyLimitsTests {
     void fiveHundredConcurrentStreamsToOneDeploymentAllStartUnderTheDefaultLimit() {
         DeploymentGuards defaults = new DeploymentGuards(BreakerSettings.defaults(),
                 ExecutionSettings.defaults().maxConcurrentCalls());
-        FailoverExecutor gateway = new FailoverExecutor(new ProviderAdapters(List.of(adapter)), defaults,
-                new LatencyTracker(0.5), RetrySettings.defaults(), () -> 0.0);
+        FailoverExecutor gateway = TestExecutors.executor(adapter, defaults);
         adapter.stream("up-a", Flux.just(chunk("first")).concatWith(Flux.never()));
         List<Disposable> streams = new ArrayList<>();
         List<Throwable> refused = new ArrayList<>();

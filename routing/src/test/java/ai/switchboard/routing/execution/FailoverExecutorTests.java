@@ -6,6 +6,7 @@ import static ai.switchboard.routing.testsupport.TestDeployments.deployment;
 import static ai.switchboard.routing.testsupport.TestDeployments.failure;
 import static ai.switchboard.routing.testsupport.TestDeployments.rateLimited;
 import static ai.switchboard.routing.testsupport.TestDeployments.request;
+import static ai.switchboard.routing.testsupport.TestExecutors.TIMEOUTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.ProviderAdapters;
@@ -13,6 +14,7 @@ import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.testsupport.ScriptedAdapter;
+import ai.switchboard.routing.testsupport.TestExecutors;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
@@ -23,15 +25,8 @@ import reactor.test.StepVerifier;
 
 class FailoverExecutorTests {
 
-    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(3));
-
     private final ScriptedAdapter adapter = new ScriptedAdapter();
-    private final FailoverExecutor executor = new FailoverExecutor(new ProviderAdapters(List.of(adapter)),
-            new DeploymentGuards(new BreakerSettings(50, 4, 4, Duration.ofSeconds(10), 1), 8),
-            new LatencyTracker(0.5),
-            new RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 0, Duration.ofSeconds(5), 6),
-            () -> 0.0);
+    private final FailoverExecutor executor = TestExecutors.executor(adapter, TestExecutors.guards());
     private final RoutingTrace trace = new RoutingTrace("req-1");
 
     private final Deployment a = deployment("a");

@@ -5,6 +5,7 @@ import static ai.switchboard.routing.testsupport.TestDeployments.chunk;
 import static ai.switchboard.routing.testsupport.TestDeployments.deployment;
 import static ai.switchboard.routing.testsupport.TestDeployments.rateLimited;
 import static ai.switchboard.routing.testsupport.TestDeployments.request;
+import static ai.switchboard.routing.testsupport.TestExecutors.TIMEOUTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.ProviderAdapters;
@@ -13,6 +14,7 @@ import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.testsupport.ScriptedAdapter;
+import ai.switchboard.routing.testsupport.TestExecutors;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,15 +27,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 /** How timeouts end attempts and requests, on virtual time: what is left of the request bounds everything. */
 class FailoverTimeoutsTests {
 
-    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(3));
-
     private final ScriptedAdapter adapter = new ScriptedAdapter();
-    private final FailoverExecutor executor = new FailoverExecutor(new ProviderAdapters(List.of(adapter)),
-            new DeploymentGuards(new BreakerSettings(50, 4, 4, Duration.ofSeconds(10), 1), 8),
-            new LatencyTracker(0.5),
-            new RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 0, Duration.ofSeconds(5), 6),
-            () -> 0.0);
+    private final FailoverExecutor executor = TestExecutors.executor(adapter, TestExecutors.guards());
     private final RoutingTrace trace = new RoutingTrace("req-1");
 
     private final Deployment a = deployment("a");
@@ -109,11 +104,7 @@ class FailoverTimeoutsTests {
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(14_999))
                 .thenAwait(Duration.ofMillis(1))
-                .expectErrorSatisfies(error -> {
-                    RoutingFailedException failed = (RoutingFailedException) error;
-                    assertThat(failed.decisive().type()).isEqualTo(ErrorType.TIMEOUT);
-                    assertThat(failed.decisive().getMessage()).contains("15000 ms");
-                })
+                .expectErrorSatisfies(error -> TestExecutors.assertRequestTimedOut(error, tight.request()))
                 .verify();
         assertThat(adapter.calls("up-a")).as("the retry got what was left: 4.9 s").isEqualTo(2);
     }
