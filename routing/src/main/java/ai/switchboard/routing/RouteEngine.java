@@ -10,8 +10,10 @@ import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.routing.execution.Candidates;
 import ai.switchboard.routing.execution.FailoverExecutor;
 import ai.switchboard.routing.execution.RoutingFailedException;
+import ai.switchboard.routing.execution.TimeBudget;
 import ai.switchboard.routing.execution.Timeouts;
 import ai.switchboard.routing.policy.NonStreaming;
 import ai.switchboard.routing.policy.RoutePlan;
@@ -71,12 +73,14 @@ public final class RouteEngine {
 
     /** A complete answer for the named route or model. */
     public Mono<ChatResponse> chat(RouteCall call) {
-        return run(call, List.of(call.name()), 0, complete(timeoutsFor(call)), call.trace()).single();
+        return Mono.defer(() -> run(call, List.of(call.name()), 0, false,
+                complete(executor.budget(timeoutsFor(call))), call.trace()).single());
     }
 
     /** A stream for the named route or model; the request should already ask for usage. */
     public Flux<ChatChunk> stream(RouteCall call) {
-        return run(call, List.of(call.name()), 0, streamed(timeoutsFor(call)), call.trace());
+        return Flux.defer(() -> run(call, List.of(call.name()), 0, false,
+                streamed(executor.budget(timeoutsFor(call))), call.trace()));
     }
 
     /**
@@ -85,14 +89,19 @@ public final class RouteEngine {
      */
     public Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
             RoutingTrace trace) {
-        return Mono.defer(() -> executor.embed(direct.expand(snapshot, name, trace, Capability.EMBEDDINGS), request,
-                timeoutsFor(snapshot, name), trace));
+        return Mono.defer(() -> embed(snapshot, name, request, trace, executor.budget(timeoutsFor(snapshot, name))));
+    }
+
+    private Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
+            RoutingTrace trace, TimeBudget budget) {
+        return Mono.defer(() -> executor.embed(Candidates.of(direct.expand(snapshot, name, trace,
+                Capability.EMBEDDINGS)), request, budget, trace));
     }
 
     /** A legacy text completion for the named model or {@code fallback} route, with failover. */
     public Mono<ObjectNode> complete(RegistrySnapshot snapshot, String name, ObjectNode body, RoutingTrace trace) {
-        return Mono.defer(() -> executor.complete(direct.expand(snapshot, name, trace, Capability.COMPLETIONS), body,
-                timeoutsFor(snapshot, name), trace));
+        return Mono.defer(() -> executor.complete(Candidates.of(direct.expand(snapshot, name, trace,
+                Capability.COMPLETIONS)), body, executor.budget(timeoutsFor(snapshot, name)), trace));
     }
 
     /**
@@ -101,15 +110,16 @@ public final class RouteEngine {
      */
     public Flux<ObjectNode> streamComplete(RegistrySnapshot snapshot, String name, ObjectNode body,
             RoutingTrace trace) {
-        return Flux.defer(() -> executor.streamComplete(direct.expand(snapshot, name, trace, Capability.COMPLETIONS,
-                Capability.STREAMING), body, timeoutsFor(snapshot, name), trace));
+        return Flux.defer(() -> executor.streamComplete(Candidates.of(direct.expand(snapshot, name, trace,
+                Capability.COMPLETIONS, Capability.STREAMING)), body, executor.budget(timeoutsFor(snapshot, name)),
+                trace));
     }
 
-    private Mode<ChatResponse> complete(Timeouts timeouts) {
-        return new Mode<ChatResponse>(false, timeouts) {
+    private Mode<ChatResponse> complete(TimeBudget budget) {
+        return new Mode<ChatResponse>(false, budget) {
             @Override
-            Flux<ChatResponse> execute(List<Deployment> candidates, ChatRequest request, RoutingTrace trace) {
-                return executor.chat(candidates, request, timeouts, trace).flux();
+            Flux<ChatResponse> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
+                return executor.chat(candidates, request, budget, trace).flux();
             }
 
             @Override
@@ -119,11 +129,11 @@ public final class RouteEngine {
         };
     }
 
-    private Mode<ChatChunk> streamed(Timeouts timeouts) {
-        return new Mode<ChatChunk>(true, timeouts) {
+    private Mode<ChatChunk> streamed(TimeBudget budget) {
+        return new Mode<ChatChunk>(true, budget) {
             @Override
-            Flux<ChatChunk> execute(List<Deployment> candidates, ChatRequest request, RoutingTrace trace) {
-                return executor.stream(candidates, request, timeouts, trace);
+            Flux<ChatChunk> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
+                return executor.stream(candidates, request, budget, trace);
             }
 
             @Override
@@ -133,7 +143,12 @@ public final class RouteEngine {
         };
     }
 
-    private <T> Flux<T> run(RouteCall call, List<String> names, int depth, Mode<T> mode, RoutingTrace trace) {
+    /**
+     * Serves {@code names} in order; {@code othersFollow} says whether the caller has more to try when they all
+     * fail (a later target or fallback of an enclosing route).
+     */
+    private <T> Flux<T> run(RouteCall call, List<String> names, int depth, boolean othersFollow, Mode<T> mode,
+            RoutingTrace trace) {
         if (depth > MAX_DEPTH) {
             return Flux.error(new RoutingFailedException(trace.attempts(), ProviderException.of(
                     ErrorType.INVALID_REQUEST, "Routes are nested more than " + MAX_DEPTH + " levels deep")));
@@ -144,28 +159,30 @@ public final class RouteEngine {
                     ErrorType.UPSTREAM_UNAVAILABLE, 503, "No enabled model can serve '" + call.name() + "'", "model",
                     "no_healthy_deployment", null, null)));
         }
-        return segment(call, segments, 0, depth, mode, trace);
+        return segment(call, segments, 0, depth, othersFollow, mode, trace);
     }
 
-    private <T> Flux<T> segment(RouteCall call, List<Segment> segments, int index, int depth, Mode<T> mode,
-            RoutingTrace trace) {
+    private <T> Flux<T> segment(RouteCall call, List<Segment> segments, int index, int depth, boolean othersFollow,
+            Mode<T> mode, RoutingTrace trace) {
         Segment segment = segments.get(index);
+        boolean more = index + 1 < segments.size();
         Flux<T> attempt = segment.route() != null
-                ? route(call, segment.route(), depth, mode, trace)
-                : mode.execute(segment.deployments(), call.request(), trace);
-        if (index + 1 >= segments.size()) {
+                ? route(call, segment.route(), depth, more || othersFollow, mode, trace)
+                : mode.execute(new Candidates(segment.deployments(), more || othersFollow), call.request(), trace);
+        if (!more) {
             return attempt;
         }
         return attempt.onErrorResume(RoutingFailedException.class, failed -> continuable(failed)
-                ? segment(call, segments, index + 1, depth, mode, trace)
+                ? segment(call, segments, index + 1, depth, othersFollow, mode, trace)
                 : Flux.error(failed));
     }
 
-    private <T> Flux<T> route(RouteCall call, RouteConfig route, int depth, Mode<T> mode, RoutingTrace trace) {
+    private <T> Flux<T> route(RouteCall call, RouteConfig route, int depth, boolean othersFollow, Mode<T> mode,
+            RoutingTrace trace) {
         trace.route(route.name());
         RoutingRequest request = new RoutingRequest(call.request(), call.keyName(), call.tags(), trace,
-                (target, body) -> invoke(call, target, body, depth + 1, trace),
-                (target, body) -> embed(call.snapshot(), target, body, trace.branch()),
+                (target, body) -> invoke(call, target, body, depth + 1, trace, mode.budget),
+                (target, body) -> embed(call.snapshot(), target, body, trace.branch(), mode.budget),
                 name -> resolver.resolve(call.snapshot(), name));
         return policies.policyOf(route).plan(request).flatMapMany(plan -> {
             if (plan instanceof RoutePlan.Answer answer) {
@@ -175,23 +192,23 @@ public final class RouteEngine {
             List<String> targets = new ArrayList<>(((RoutePlan.Targets) plan).names());
             targets.addAll(route.fallbacks());
             log.debug("Request {}: route '{}' plans {}", trace.requestId(), route.name(), targets);
-            return run(call, targets, depth + 1, mode, trace);
+            return run(call, targets, depth + 1, othersFollow, mode, trace);
         }).onErrorResume(RoutingFailedException.class, failed -> {
             // A composite policy that failed as a whole still has the route's fallbacks.
             if (!continuable(failed) || route.fallbacks().isEmpty() || trace.served() != null) {
                 return Flux.error(failed);
             }
-            return run(call, route.fallbacks(), depth + 1, mode, trace);
+            return run(call, route.fallbacks(), depth + 1, othersFollow, mode, trace);
         });
     }
 
+    /** A sub-call of a composite policy (a cascade step, an ensemble member): within the request's own budget. */
     private Mono<TargetAnswer> invoke(RouteCall call, String target, ChatRequest body,
-            int depth, RoutingTrace parent) {
+            int depth, RoutingTrace parent, TimeBudget budget) {
         RoutingTrace branch = parent.branch();
         ChatRequest request = NonStreaming.of(body);
         RouteCall sub = new RouteCall(call.snapshot(), target, request, call.keyName(), call.tags(), branch);
-        Mode<ChatResponse> complete = complete(timeoutsFor(call));
-        return run(sub, List.of(target), depth, complete, branch).single()
+        return run(sub, List.of(target), depth, false, complete(budget), branch).single()
                 .map(response -> new TargetAnswer(response, branch.served()));
     }
 
@@ -231,10 +248,7 @@ public final class RouteEngine {
 
     /** Whether a failure leaves room for another target: not when the request itself was refused. */
     static boolean continuable(RoutingFailedException failed) {
-        return switch (failed.decisive().type()) {
-            case INVALID_REQUEST, CONTENT_FILTERED, UNSUPPORTED, REQUEST_TOO_LARGE, UPSTREAM_CLIENT_ERROR -> false;
-            default -> true;
-        };
+        return !failed.decisive().type().endsRequest();
     }
 
     private record Segment(List<Deployment> deployments, RouteConfig route) {
@@ -243,14 +257,14 @@ public final class RouteEngine {
     /** Whether answers are complete or streamed, and how each is produced. */
     private abstract static class Mode<T> {
         final boolean streaming;
-        final Timeouts timeouts;
+        final TimeBudget budget;
 
-        Mode(boolean streaming, Timeouts timeouts) {
+        Mode(boolean streaming, TimeBudget budget) {
             this.streaming = streaming;
-            this.timeouts = timeouts;
+            this.budget = budget;
         }
 
-        abstract Flux<T> execute(List<Deployment> candidates, ChatRequest request, RoutingTrace trace);
+        abstract Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace);
 
         abstract Flux<T> answer(ChatResponse response);
     }

@@ -12,6 +12,7 @@ import ai.switchboard.routing.execution.ExecutionSettings;
 import ai.switchboard.routing.execution.FailoverExecutor;
 import ai.switchboard.routing.execution.LatencyTracker;
 import ai.switchboard.routing.policy.RoutingPolicies;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,8 +38,10 @@ class RoutingConfiguration {
     @Bean
     DeploymentGuards deploymentGuards(ExecutionSettings settings, MeterRegistry meters) {
         DeploymentGuards guards = new DeploymentGuards(settings.breaker(), settings.maxConcurrentCalls());
-        // Breakers are created per deployment as traffic arrives; the tagged binding follows the registry's events.
+        // Breakers and bulkheads are created per deployment as traffic arrives; the tagged bindings follow the
+        // registries' events, so each deployment's calls in flight against its limit are visible too.
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(guards.circuitBreakers()).bindTo(meters);
+        TaggedBulkheadMetrics.ofBulkheadRegistry(guards.concurrencyLimits().registry()).bindTo(meters);
         return guards;
     }
 

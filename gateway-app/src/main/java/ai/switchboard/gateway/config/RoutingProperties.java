@@ -16,16 +16,21 @@ import org.springframework.validation.annotation.Validated;
  * @param minimumNumberOfCalls calls needed before a circuit may open
  * @param waitInOpenState how long an open circuit skips its deployment before a half-open probe
  * @param permittedCallsInHalfOpenState probe calls let through while half-open
- * @param maxConcurrentCalls calls one deployment may have in flight (bulkhead); more are failed over at once
+ * @param maxConcurrentCalls calls one deployment may have in flight (bulkhead) unless its provider's
+ *     {@code max_concurrent_calls} setting says otherwise; more are failed over at once, or answered 429 with
+ *     {@code Retry-After} when no other candidate is left
  * @param maxRetries retries of a retriable failure on the same deployment
  * @param initialBackoff wait before the first retry; doubles per retry
  * @param maxBackoff longest computed wait between retries
  * @param jitter fraction (0-1) of each wait that is randomised
  * @param maxRetryAfter longest upstream Retry-After honoured; longer ones are not waited for
  * @param maxAttempts attempts per request across all deployments
- * @param requestTimeout whole request (streams: until the first chunk); routes may override it
- * @param attemptTimeout one call to one deployment; routes may override it
- * @param firstTokenTimeout how long a stream may take to send its first chunk; routes may override it
+ * @param requestTimeout whole request (streams: until the first chunk), every attempt, retry wait and failover
+ *     included; routes may override it
+ * @param attemptTimeout one call to one deployment, never longer than what is left of the request timeout; routes
+ *     may override it
+ * @param firstTokenTimeout how long a stream may take to send its first chunk before the next candidate is tried,
+ *     never longer than what is left of the request timeout; routes may override it
  * @param streamIdleTimeout longest silence between two chunks of a started stream
  */
 @Validated

@@ -29,6 +29,15 @@ public final class EventLoopTimer implements Scheduler {
         return new Armed(loop.schedule(task, delay, unit));
     }
 
+    /**
+     * Monotonic time, which the request path measures its deadlines with; Reactor's default is the wall clock, which
+     * steps when the system clock is adjusted.
+     */
+    @Override
+    public long now(TimeUnit unit) {
+        return unit.convert(System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public Disposable schedule(Runnable task) {
         return Schedulers.parallel().schedule(task);

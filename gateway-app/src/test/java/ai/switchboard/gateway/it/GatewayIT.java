@@ -1,11 +1,15 @@
 package ai.switchboard.gateway.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import ai.switchboard.gateway.SwitchboardApplication;
 import ai.switchboard.registry.testsupport.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +70,13 @@ public abstract class GatewayIT {
     /** The base URL for an OpenAI-compatible stub upstream rooted at {@code /<prefix>/v1}. */
     static String upstreamBase(String prefix) {
         return UPSTREAM.baseUrl() + "/" + prefix + "/v1";
+    }
+
+    /** Stubs the upstream at {@code /<prefix>/v1} to stream a complete chat answer saying {@code text}. */
+    static void stubStreamedAnswer(String prefix, String text) {
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(UpstreamBodies.sse(
+                        List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", text, "stop")), true))));
     }
 
     private static WireMockServer startUpstream() {

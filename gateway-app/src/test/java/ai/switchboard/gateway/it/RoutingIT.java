@@ -32,6 +32,10 @@ class RoutingIT extends GatewayIT {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("500", aResponse().withStatus(500).withBody("oops")),
+                // The reproduction: the body's type used to make this a client error, answered 400 without failover.
+                Arguments.of("500 saying invalid_request_error", aResponse().withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Invalid request\",\"type\":\"invalid_request_error\"}}")),
                 Arguments.of("429", aResponse().withStatus(429).withHeader("Retry-After", "30")
                         .withBody("{\"error\":{\"message\":\"slow down\",\"type\":\"requests\"}}")),
                 Arguments.of("timeout", aResponse().withFixedDelay(3_000).withHeader("Content-Type", "application/json")
@@ -171,9 +175,10 @@ class RoutingIT extends GatewayIT {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ok)));
         Map<String, Object> route = route(prefix + "-route", "fallback", Map.of("targets", List.of(prefix + "-primary")));
         route.put("fallbacks", List.of(prefix + "-healthy"));
-        // Generous next to the faulty provider's 800 ms response timeout: a cold first connection must not count.
-        route.put("attempt_timeout_ms", 1_500);
-        route.put("first_token_timeout_ms", 1_500);
+        // Generous next to the faulty provider's 800 ms response timeout: a cold first connection on a loaded
+        // machine must not count.
+        route.put("attempt_timeout_ms", 5_000);
+        route.put("first_token_timeout_ms", 5_000);
         fixtures.post("/admin/v1/routes", route);
         return new Setup(prefix, prefix + "-route", fixtures.key(prefix + "-k", prefix + "-route"));
     }

@@ -1,25 +1,16 @@
 package ai.switchboard.gateway.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,80 +26,54 @@ class StalledStreamIT extends SmallLimitsGatewayIT {
 
     private static final int CHUNKS_BEFORE_STALL = 3;
 
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final AtomicInteger upstreamCalls = new AtomicInteger();
-    private ExecutorService threads;
-    private HttpServer upstream;
+    private SilentUpstream upstream;
 
     @BeforeEach
     void silentUpstream() throws IOException {
-        threads = Executors.newFixedThreadPool(4);
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.setExecutor(threads);
-        upstream.createContext("/stall/v1/chat/completions", exchange -> {
-            upstreamCalls.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream body = exchange.getResponseBody();
-            body.write(event(UpstreamBodies.roleChunk("m")));
-            for (int i = 1; i < CHUNKS_BEFORE_STALL; i++) {
-                body.write(event(UpstreamBodies.textChunk("m", "t" + i, null)));
-            }
-            body.flush();
-            awaitRelease();
-            exchange.close();
-        });
-        upstream.createContext("/mute/v1/chat/completions", exchange -> {
-            upstreamCalls.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
-            awaitRelease();
-            exchange.close();
-        });
-        upstream.start();
+        upstream = new SilentUpstream();
     }
 
     @AfterEach
     void stop() {
-        release.countDown();
-        upstream.stop(0);
-        threads.shutdownNow();
+        upstream.close();
     }
 
     @Test
     void aStreamThatStallsAfterSomeChunksEndsWithAnErrorEventAndIsNotRetried() {
-        Route route = route("stalled", "stall");
+        List<String> head = new ArrayList<>(List.of(UpstreamBodies.roleChunk("m")));
+        for (int i = 1; i < CHUNKS_BEFORE_STALL; i++) {
+            head.add(UpstreamBodies.textChunk("m", "t" + i, null));
+        }
+        Route route = route("stalled", upstream.stall("stall", head));
         long start = System.nanoTime();
 
         String body = stream(route);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(body).contains("t1", "t2").contains("\"error\"").doesNotContain("[DONE]").doesNotContain("fine");
-        assertThat(upstreamCalls.get()).isEqualTo(1);
+        assertThat(upstream.calls("stall")).isEqualTo(1);
         UPSTREAM.verify(0, postRequestedFor(urlEqualTo("/" + route.prefix() + "-ok/v1/chat/completions")));
     }
 
     @Test
     void anUpstreamThatSendsNothingIsFailedOverByTheFirstTokenTimeout() {
-        Route route = route("mute", "mute");
+        Route route = route("mute", upstream.mute("mute"));
 
         String body = stream(route);
 
         assertThat(body).contains("\"content\":\"fine\"").contains("[DONE]").doesNotContain("\"error\"");
-        assertThat(upstreamCalls.get()).isEqualTo(1);
+        assertThat(upstream.calls("mute")).isEqualTo(1);
         UPSTREAM.verify(1, postRequestedFor(urlEqualTo("/" + route.prefix() + "-ok/v1/chat/completions")));
     }
 
-    /** A route from a model on the loopback upstream's {@code path} to a healthy WireMock fallback. */
-    private Route route(String name, String path) {
+    /** A route from a model on the silent upstream at {@code silentBase} to a healthy WireMock fallback. */
+    private Route route(String name, String silentBase) {
         String prefix = unique(name);
-        fixtures.provider(prefix + "-sp", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/" + path + "/v1");
+        fixtures.provider(prefix + "-sp", silentBase);
         fixtures.provider(prefix + "-hp", upstreamBase(prefix + "-ok"));
         fixtures.model(prefix + "-silent", prefix + "-sp", "m");
         fixtures.model(prefix + "-healthy", prefix + "-hp", "m");
-        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "-ok/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(UpstreamBodies.sse(
-                        List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", "fine", "stop")), true))));
+        stubStreamedAnswer(prefix + "-ok", "fine");
         Map<String, Object> route = new LinkedHashMap<>();
         route.put("name", prefix + "-route");
         route.put("policy", "fallback");
@@ -130,19 +95,6 @@ class StalledStreamIT extends SmallLimitsGatewayIT {
                 .collectList()
                 .block(Duration.ofSeconds(15))
                 .toString();
-    }
-
-    private void awaitRelease() {
-        try {
-            // Bounded, so a broken timeout fails the test instead of hanging the run.
-            release.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static byte[] event(String json) {
-        return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private record Route(String prefix, String name, String key) {

@@ -52,6 +52,16 @@ class EventLoopTimerTests {
     }
 
     @Test
+    void itsClockIsTheMonotonicOneDeadlinesAreMeasuredWith() {
+        long before = System.nanoTime();
+        long now = timer.now(TimeUnit.NANOSECONDS);
+        long after = System.nanoTime();
+
+        assertThat(now - before).isNotNegative();
+        assertThat(after - now).isNotNegative();
+    }
+
+    @Test
     void armedOutsideAnEventLoopTheTimerUsesReactorsParallelScheduler() throws Exception {
         CompletableFuture<String> firedOn = new CompletableFuture<>();
 

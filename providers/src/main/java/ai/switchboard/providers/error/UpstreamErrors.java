@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 public final class UpstreamErrors {
 
     private static final int MAX_CAUSE_DEPTH = 8;
+    private static final String POOL_ACQUIRE = "reactor.netty.internal.shaded.reactor.pool.PoolAcquire";
 
     private UpstreamErrors() {
     }
@@ -52,6 +53,17 @@ public final class UpstreamErrors {
         };
     }
 
+    /**
+     * Whether an upstream status alone decides the error class. A 5xx (or a stray 1xx/3xx) is the upstream's own
+     * failure, retried and failed over, whatever its body or error kind says: a 500 whose body reads
+     * {@code invalid_request_error} is still a server error. Only a 4xx lets the body sharpen the class (a 400 that
+     * is a context overflow, a 429 that is an exhausted quota). Provider classifiers ask this before their own
+     * vocabulary may override a status; {@code 0} (no status, e.g. an error event in a 200 stream) decides nothing.
+     */
+    public static boolean statusDecides(int status) {
+        return status > 0 && (status < 400 || status > 499);
+    }
+
     /** Classifies a non-2xx response; {@code body} may be empty or truncated. */
     public static ProviderException fromResponse(ProviderEndpoint endpoint, int status, HttpHeaders headers,
             byte[] body) {
@@ -62,7 +74,7 @@ public final class UpstreamErrors {
     public static ProviderException fromResponse(ProviderEndpoint endpoint, int status, HttpHeaders headers,
             byte[] body, Clock clock) {
         UpstreamErrorBody error = UpstreamErrorBody.parse(body, SecretRedactor.of(endpoint));
-        ErrorType type = refine(typeOf(status), error);
+        ErrorType type = classify(status, error);
         int clientStatus = status >= 400 && status < 500 ? status : type.defaultStatus();
         return new ProviderException(type, clientStatus, message(endpoint, type, status, error), error.param(),
                 error.code(), RetryAfter.parse(headers, clock), status);
@@ -74,8 +86,7 @@ public final class UpstreamErrors {
      */
     public static ProviderException fromErrorPayload(ProviderEndpoint endpoint, JsonNode payload) {
         UpstreamErrorBody error = UpstreamErrorBody.of(payload, SecretRedactor.of(endpoint));
-        ErrorType type = refine(statusCode(error.code()) > 0 ? typeOf(statusCode(error.code()))
-                : ErrorType.UPSTREAM_SERVER_ERROR, error);
+        ErrorType type = classify(statusCode(error.code()), error);
         return new ProviderException(type, type.defaultStatus(), message(endpoint, type, 0, error), error.param(),
                 error.code(), null, null);
     }
@@ -94,6 +105,8 @@ public final class UpstreamErrors {
         }
         ErrorType type = typeOfCause(failure);
         String message = switch (type) {
+            case CONCURRENCY_LIMITED -> "Provider '" + endpoint.name() + "' already has as many calls in flight as "
+                    + "its connection pool allows";
             case CONNECTION_FAILED -> "Could not reach provider '" + endpoint.name() + "'";
             case TIMEOUT -> "Provider '" + endpoint.name() + "' did not answer in time";
             case MALFORMED_RESPONSE -> "Provider '" + endpoint.name() + "' sent a response that could not be read";
@@ -145,6 +158,14 @@ public final class UpstreamErrors {
                 failure.retryAfter(), failure.upstreamStatus(), failure.getCause());
     }
 
+    /** The class of an error answered with {@code status} ({@code 0}: none) and {@code error} as its body. */
+    private static ErrorType classify(int status, UpstreamErrorBody error) {
+        if (statusDecides(status)) {
+            return typeOf(status);
+        }
+        return refine(status > 0 ? typeOf(status) : ErrorType.UPSTREAM_SERVER_ERROR, error);
+    }
+
     private static ErrorType refine(ErrorType byStatus, UpstreamErrorBody error) {
         if ("insufficient_quota".equals(error.code()) || "insufficient_quota".equals(error.type())) {
             return ErrorType.QUOTA_EXCEEDED;
@@ -157,7 +178,8 @@ public final class UpstreamErrors {
             return ErrorType.CONTEXT_LENGTH_EXCEEDED;
         }
         if (byStatus == ErrorType.UPSTREAM_SERVER_ERROR) {
-            // Errors inside a 200 stream carry only a type or code; honour the ones that change what a caller does.
+            // Only an error without a status gets here (one inside a 200 stream): it carries only a type or code, so
+            // honour the ones that change what a caller does.
             if ("rate_limit_exceeded".equals(error.code()) || "rate_limit_error".equals(error.type())) {
                 return ErrorType.RATE_LIMITED;
             }
@@ -227,6 +249,11 @@ public final class UpstreamErrors {
     }
 
     private static ErrorType typeOfOne(Throwable failure) {
+        // The gateway's own connection pool was full (too many waiting, or waited too long): a limit, not a fault of
+        // the upstream. Reactor Netty shades these classes, so they are known by name.
+        if (failure.getClass().getName().startsWith(POOL_ACQUIRE)) {
+            return ErrorType.CONCURRENCY_LIMITED;
+        }
         if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException
                 || failure.getClass().getName().startsWith("io.netty.handler.timeout.")) {
             return ErrorType.TIMEOUT;

@@ -42,9 +42,13 @@ public record ProviderHttpSettings(
         Objects.requireNonNull(evictionInterval, "evictionInterval");
     }
 
-    /** Defaults sized for one gateway replica talking to hosted providers. */
+    /**
+     * Defaults sized for one gateway replica talking to hosted providers. Over HTTP/1.1 every stream holds a
+     * connection, so the pool is as large as the routing layer's default concurrency limit per deployment and is
+     * never the hidden, lower one; connections are opened only as calls need them.
+     */
     public static ProviderHttpSettings defaults() {
-        return new ProviderHttpSettings(500, 1000, Duration.ofSeconds(10), Duration.ofSeconds(30),
+        return new ProviderHttpSettings(10_000, 1000, Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofMinutes(10), Duration.ofSeconds(15), 16 * 1024 * 1024, 64 * 1024, false);
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import tools.jackson.core.JacksonException;
 
 class UpstreamErrorsTests {
@@ -59,6 +61,39 @@ class UpstreamErrorsTests {
         assertThat(error.upstreamStatus()).isEqualTo(status);
         assertThat(error.code()).isEqualTo("c");
         assertThat(error.param()).isEqualTo("p");
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({
+            "500, '{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}', UPSTREAM_SERVER_ERROR",
+            "500, '{\"error\":{\"message\":\"long\",\"code\":\"context_length_exceeded\"}}', UPSTREAM_SERVER_ERROR",
+            "502, '{\"error\":{\"message\":\"The maximum context length is 4096 tokens\"}}', UPSTREAM_SERVER_ERROR",
+            "502, '{\"error\":{\"message\":\"filtered\",\"code\":\"content_filter\"}}', UPSTREAM_SERVER_ERROR",
+            "503, '{\"error\":{\"message\":\"quota\",\"code\":\"insufficient_quota\"}}', UPSTREAM_UNAVAILABLE",
+            "503, '{\"error\":{\"message\":\"slow\",\"type\":\"rate_limit_error\"}}', UPSTREAM_UNAVAILABLE",
+            "504, '{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}', TIMEOUT",
+            "302, '{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}', UPSTREAM_SERVER_ERROR"})
+    void aServerErrorIsClassifiedByItsStatusWhateverItsBodySays(int status, String body, ErrorType type) {
+        ProviderException error = UpstreamErrors.fromResponse(ENDPOINT, status, new HttpHeaders(), body(body));
+
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.retriable()).isTrue();
+        assertThat(error.status()).isEqualTo(type.defaultStatus());
+        assertThat(error.upstreamStatus()).isEqualTo(status);
+    }
+
+    @Test
+    void aStreamedErrorNamingAServerStatusIsAServerErrorWhateverItsType() {
+        assertThat(UpstreamErrors.fromErrorPayload(ENDPOINT, WireJson.mapper().readTree(
+                "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"code\":500}}")).type())
+                .isEqualTo(ErrorType.UPSTREAM_SERVER_ERROR);
+        assertThat(UpstreamErrors.fromErrorPayload(ENDPOINT, WireJson.mapper().readTree(
+                "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}")).type())
+                .as("without a status, the type is all there is to go by")
+                .isEqualTo(ErrorType.INVALID_REQUEST);
+        assertThat(UpstreamErrors.statusDecides(0)).isFalse();
+        assertThat(UpstreamErrors.statusDecides(404)).isFalse();
+        assertThat(UpstreamErrors.statusDecides(500)).isTrue();
     }
 
     @Test
@@ -190,6 +225,20 @@ class UpstreamErrorsTests {
         assertThat(error.upstreamStatus()).isNull();
         assertThat(error.getMessage()).contains("openai-main").doesNotContain("nowhere.invalid");
         assertThat(error.getCause()).isSameAs(failure);
+    }
+
+    @Test
+    void aFullConnectionPoolIsTheGatewaysConcurrencyLimitNotAnUpstreamFault() {
+        for (Throwable full : new Throwable[] {new PoolAcquirePendingLimitException(1000),
+                new WebClientRequestException(new PoolAcquireTimeoutException(Duration.ofSeconds(10)),
+                        org.springframework.http.HttpMethod.POST, URI.create("http://x"), new HttpHeaders())}) {
+            ProviderException error = UpstreamErrors.fromThrowable(ENDPOINT, full);
+
+            assertThat(error.type()).isEqualTo(ErrorType.CONCURRENCY_LIMITED);
+            assertThat(error.status()).isEqualTo(429);
+            assertThat(error.type().countsAgainstHealth()).isFalse();
+            assertThat(error.getMessage()).contains("openai-main", "connection pool");
+        }
     }
 
     @Test

@@ -6,8 +6,9 @@ package ai.switchboard.routing.execution;
  *
  * @param model the public model name
  * @param provider the provider name
- * @param outcome {@code ok}, an {@code ErrorType} tag, {@code circuit_open}, {@code bulkhead_full} or
- *     {@code provider_unavailable} (its secrets could not be decrypted; not called)
+ * @param outcome {@code ok}, an {@code ErrorType} tag (a deployment at its concurrency limit, not called, is
+ *     {@code concurrency_limited}), {@code circuit_open} or {@code provider_unavailable} (its secrets could not be
+ *     decrypted; not called)
  * @param status the upstream HTTP status, or {@code null} when there was no response
  * @param millis how long the attempt took
  */
@@ -15,7 +16,6 @@ public record Attempt(String model, String provider, String outcome, Integer sta
 
     public static final String OK = "ok";
     public static final String CIRCUIT_OPEN = "circuit_open";
-    public static final String BULKHEAD_FULL = "bulkhead_full";
     public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
 
     public boolean succeeded() {

@@ -4,22 +4,22 @@ import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.routing.Deployment;
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Duration;
 
 /**
  * One circuit breaker and one bulkhead per deployment, named {@link Deployment#key()}. Only failures that say
- * something about the deployment's health count against its circuit: a client's bad request does not.
+ * something about the deployment's health count against its circuit ({@link ErrorType#countsAgainstHealth()}): a
+ * client's bad request does not. Bulkheads are sized per provider ({@link ConcurrencyLimits}).
  */
 public final class DeploymentGuards {
 
     private final CircuitBreakerRegistry breakers;
-    private final BulkheadRegistry bulkheads;
+    private final ConcurrencyLimits limits;
 
+    /** @param maxConcurrentCalls calls in flight per deployment whose provider sets no limit of its own */
     public DeploymentGuards(BreakerSettings breaker, int maxConcurrentCalls) {
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -28,14 +28,16 @@ public final class DeploymentGuards {
                 .failureRateThreshold(breaker.failureRateThreshold())
                 .waitDurationInOpenState(breaker.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+                // Every call to a deployment records its outcome here, from whichever event loop ends it: the default
+                // window takes a lock, and calls ending together parked event loops on it.
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .recordException(DeploymentGuards::countsAgainstHealth)
+                // A call its deployment's concurrency limit turned away never reached the deployment.
+                .ignoreExceptions(BulkheadFullException.class)
                 .build();
         this.breakers = CircuitBreakerRegistry.of(breakerConfig);
-        // No waiting for a permit: a full deployment is skipped for the next candidate at once.
-        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
-                .maxConcurrentCalls(maxConcurrentCalls)
-                .maxWaitDuration(Duration.ZERO)
-                .build());
+        this.limits = new ConcurrencyLimits(maxConcurrentCalls);
     }
 
     public CircuitBreaker circuitBreaker(Deployment deployment) {
@@ -43,7 +45,12 @@ public final class DeploymentGuards {
     }
 
     public Bulkhead bulkhead(Deployment deployment) {
-        return bulkheads.bulkhead(deployment.key());
+        return limits.bulkhead(deployment);
+    }
+
+    /** The per-deployment concurrency limits: the failure a refused call ends in, and the bulkheads for metrics. */
+    public ConcurrencyLimits concurrencyLimits() {
+        return limits;
     }
 
     /** The breakers, for metrics binding and for tests and operators that need to force a state. */
@@ -65,10 +72,6 @@ public final class DeploymentGuards {
     }
 
     static boolean countsAgainstHealth(Throwable failure) {
-        if (!(failure instanceof ProviderException provider)) {
-            return true;
-        }
-        ErrorType type = provider.type();
-        return type.retriable() || type == ErrorType.AUTHENTICATION || type == ErrorType.PERMISSION;
+        return !(failure instanceof ProviderException provider) || provider.type().countsAgainstHealth();
     }
 }

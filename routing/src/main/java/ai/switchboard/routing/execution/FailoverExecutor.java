@@ -11,20 +11,23 @@ import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a request (chat, embeddings or a legacy completion) against an ordered list of candidate deployments until
- * one answers. Each attempt passes the deployment's bulkhead and circuit breaker and its own timeout; retriable
- * failures are retried with backoff, and failures a different deployment may not have move on to the next candidate (see {@link FailoverRun}).
+ * one answers. Each attempt passes the deployment's bulkhead and circuit breaker and its own timeout; what follows a
+ * failure is the failure's {@link ai.switchboard.providers.api.Recovery} (see {@link FailoverRun}). The request's
+ * {@link TimeBudget} bounds it all: no attempt is given longer than what is left of it, and no retry is waited for
+ * that could not start before it runs out.
  *
  * <p>Streams fail over only until their first chunk: once a chunk has been emitted, a failure ends the stream
  * with that error; nothing is retried, so nothing a client has seen is ever replayed or duplicated.
@@ -76,46 +79,57 @@ public final class FailoverExecutor {
     }
 
     /** A complete answer from the first candidate that gives one. */
-    public Mono<ChatResponse> chat(List<Deployment> candidates, ChatRequest request, Timeouts timeouts,
+    public Mono<ChatResponse> chat(Candidates candidates, ChatRequest request, TimeBudget budget,
             RoutingTrace trace) {
         return once(GenAiConventions.OPERATION_CHAT, candidates, deployment -> adapters.forType(deployment.providerType())
-                .chat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), timeouts, trace);
+                .chat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), budget, trace);
     }
 
     /** Embeddings from the first candidate that gives them. */
-    public Mono<EmbeddingResponse> embed(List<Deployment> candidates, EmbeddingRequest request, Timeouts timeouts,
+    public Mono<EmbeddingResponse> embed(Candidates candidates, EmbeddingRequest request, TimeBudget budget,
             RoutingTrace trace) {
         return once(GenAiConventions.OPERATION_EMBEDDINGS, candidates, deployment -> adapters
                 .forType(deployment.providerType())
-                .embed(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), timeouts, trace);
+                .embed(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), budget, trace);
     }
 
     /** A legacy text completion (OpenAI JSON, passed through) from the first candidate that gives one. */
-    public Mono<ObjectNode> complete(List<Deployment> candidates, ObjectNode body, Timeouts timeouts,
+    public Mono<ObjectNode> complete(Candidates candidates, ObjectNode body, TimeBudget budget,
             RoutingTrace trace) {
         return once(GenAiConventions.OPERATION_TEXT_COMPLETION, candidates, deployment -> adapters
                 .forType(deployment.providerType())
-                .complete(deployment.endpoint(), withModel(body, deployment)), timeouts, trace);
+                .complete(deployment.endpoint(), withModel(body, deployment)), budget, trace);
     }
 
     /** A streamed legacy text completion from the first candidate whose stream starts. */
-    public Flux<ObjectNode> streamComplete(List<Deployment> candidates, ObjectNode body, Timeouts timeouts,
+    public Flux<ObjectNode> streamComplete(Candidates candidates, ObjectNode body, TimeBudget budget,
             RoutingTrace trace) {
         return streamed(GenAiConventions.OPERATION_TEXT_COMPLETION, candidates, deployment -> adapters
                 .forType(deployment.providerType())
-                .streamComplete(deployment.endpoint(), withModel(body, deployment)), timeouts, trace);
+                .streamComplete(deployment.endpoint(), withModel(body, deployment)), budget, trace);
     }
 
-    private <T> Mono<T> once(String operation, List<Deployment> candidates, Function<Deployment, Mono<T>> attempt, Timeouts timeouts,
-            RoutingTrace trace) {
-        Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
-                .timeout(delay(timeouts.attempt()))
-                .flux();
-        FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, false);
-        return run.start()
-                .single()
-                .timeout(delay(timeouts.request()))
-                .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    private <T> Mono<T> once(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
+            TimeBudget budget, RoutingTrace trace) {
+        return Mono.defer(() -> {
+            Duration limit = budget.timeouts().attempt();
+            // Armed as each attempt starts; when the request's deadline comes first, that deadline ends the attempt,
+            // as the request's timeout rather than the deployment's.
+            Function<Deployment, Flux<T>> call = deployment -> {
+                Mono<T> answer = attempt.apply(deployment);
+                return (budget.endsFirst(limit, now()) ? answer.timeout(delay(limit)) : answer).flux();
+            };
+            FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, budget, false);
+            Duration left = budget.remaining(now());
+            if (left.isZero()) {
+                // Spent by an earlier run of the same request (a route before a nested one): nothing is called.
+                return Mono.error(run.timedOut());
+            }
+            return run.start()
+                    .single()
+                    .timeout(delay(left))
+                    .onErrorMap(TimeoutException.class, timeout -> run.timedOut());
+        });
     }
 
     private static ObjectNode withModel(ObjectNode body, Deployment deployment) {
@@ -126,23 +140,41 @@ public final class FailoverExecutor {
      * A stream from the first candidate whose stream starts. {@code request} is sent as given apart from the
      * model id, so callers add stream options (usage) themselves.
      */
-    public Flux<ChatChunk> stream(List<Deployment> candidates, ChatRequest request, Timeouts timeouts,
+    public Flux<ChatChunk> stream(Candidates candidates, ChatRequest request, TimeBudget budget,
             RoutingTrace trace) {
         return streamed(GenAiConventions.OPERATION_CHAT, candidates, deployment -> adapters
                 .forType(deployment.providerType())
-                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), timeouts,
+                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), budget,
                 trace);
     }
 
-    private <T> Flux<T> streamed(String operation, List<Deployment> candidates, Function<Deployment, Flux<T>> attempt,
-            Timeouts timeouts, RoutingTrace trace) {
-        Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
-                .timeout(delay(timeouts.firstToken()), chunk -> delay(timeouts.streamIdle()));
-        FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, true);
-        // The request timeout bounds the wait for the first chunk only; a started stream is bounded by streamIdle.
-        return run.start()
-                .timeout(delay(timeouts.request()), chunk -> Mono.never())
-                .onErrorMap(TimeoutException.class, timeout -> run.timedOut(timeouts.request()));
+    private <T> Flux<T> streamed(String operation, Candidates candidates, Function<Deployment, Flux<T>> attempt,
+            TimeBudget budget, RoutingTrace trace) {
+        return Flux.defer(() -> {
+            Timeouts timeouts = budget.timeouts();
+            Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
+                    .timeout(budget.endsFirst(timeouts.firstToken(), now()) ? delay(timeouts.firstToken())
+                            : Mono.never(), chunk -> delay(timeouts.streamIdle()));
+            FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, budget, true);
+            Duration left = budget.remaining(now());
+            if (left.isZero()) {
+                return Flux.error(run.timedOut());
+            }
+            // The request timeout bounds the wait for the first chunk only; a started stream is bounded by streamIdle.
+            return run.start()
+                    .timeout(delay(left), chunk -> Mono.never())
+                    .onErrorMap(TimeoutException.class, timeout -> run.timedOut());
+        });
+    }
+
+    /** A time budget for a request that starts now, on this executor's clock. */
+    public TimeBudget budget(Timeouts timeouts) {
+        return new TimeBudget(timeouts, now());
+    }
+
+    /** The executor's clock in nanoseconds: its timer's, so virtual-time tests move it. */
+    long now() {
+        return (timer == null ? Schedulers.parallel() : timer).now(TimeUnit.NANOSECONDS);
     }
 
     /** A wait on the executor's timer, for timeouts and retry backoff. */

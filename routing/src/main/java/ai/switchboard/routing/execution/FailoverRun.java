@@ -2,6 +2,7 @@ package ai.switchboard.routing.execution;
 
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.providers.api.Recovery;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -9,23 +10,25 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 /**
- * The attempts of one request. After a failure before the first element:
+ * The attempts of one failover run. A failure before the first element is followed as its error type's
+ * {@link Recovery} says:
  * <ul>
  * <li>a client error (400, 413, content filter, unsupported) ends the request: every candidate would refuse it;</li>
  * <li>a context-window overflow moves to the next candidate with a larger window;</li>
- * <li>a 429 moves to the next candidate at once, and is retried after backoff (or Retry-After) only on the last;</li>
- * <li>other retriable failures (5xx, timeouts, connection and stream faults) are retried on the same deployment
- *     with backoff, then move on;</li>
+ * <li>a 429 or a timeout moves to the next candidate at once, and is retried after backoff (or Retry-After) only
+ *     when no other candidate is left;</li>
+ * <li>other retriable failures (5xx, connection and stream faults) are retried on the same deployment with backoff,
+ *     then move on;</li>
  * <li>deployment faults that no wait fixes (credentials, unknown upstream model, quota) move on at once;</li>
- * <li>an open circuit or a full bulkhead skips the deployment without calling it.</li>
+ * <li>an open circuit, or a deployment at its concurrency limit, is skipped without being called.</li>
  * </ul>
+ * No attempt starts, and no retry is waited for, once the request's {@link TimeBudget} would run out first.
  */
 final class FailoverRun<T> {
 
@@ -34,21 +37,24 @@ final class FailoverRun<T> {
     private static final String OTHER_ERROR = "_OTHER";
 
     private final String operation;
-    private final List<Deployment> candidates;
+    private final Candidates candidates;
     private final Function<Deployment, Flux<T>> call;
     private final RoutingTrace trace;
     private final FailoverExecutor executor;
+    private final TimeBudget budget;
     private final boolean streaming;
     private volatile int calls;
     private volatile ProviderException decisive;
+    private volatile ProviderException refused;
 
-    FailoverRun(String operation, List<Deployment> candidates, Function<Deployment, Flux<T>> call, RoutingTrace trace,
-            FailoverExecutor executor, boolean streaming) {
+    FailoverRun(String operation, Candidates candidates, Function<Deployment, Flux<T>> call, RoutingTrace trace,
+            FailoverExecutor executor, TimeBudget budget, boolean streaming) {
         this.operation = operation;
         this.candidates = candidates;
         this.call = call;
         this.trace = trace;
         this.executor = executor;
+        this.budget = budget;
         this.streaming = streaming;
     }
 
@@ -57,9 +63,9 @@ final class FailoverRun<T> {
     }
 
     /** The error for a request that ran out of time, listing what was tried. */
-    RoutingFailedException timedOut(Duration limit) {
+    RoutingFailedException timedOut() {
         ProviderException timeout = ProviderException.of(ErrorType.TIMEOUT,
-                "The request did not complete within " + limit.toMillis() + " ms");
+                "The request did not complete within " + budget.timeouts().request().toMillis() + " ms");
         return new RoutingFailedException(trace.attempts(), timeout);
     }
 
@@ -83,8 +89,11 @@ final class FailoverRun<T> {
             });
             return upstream
                     .onErrorMap(failure -> FailoverExecutor.classify(deployment, failure))
-                    .transformDeferred(CircuitBreakerOperator.of(executor.guards().circuitBreaker(deployment)))
+                    // The bulkhead sits inside the breaker: an open circuit never takes a permit, and a cancelled
+                    // call gives its permit back before the breaker records anything, so nothing the breaker does
+                    // on the way out can keep a permit from coming back.
                     .transformDeferred(BulkheadOperator.of(executor.guards().bulkhead(deployment)))
+                    .transformDeferred(CircuitBreakerOperator.of(executor.guards().circuitBreaker(deployment)))
                     .doOnNext(element -> {
                         outcome[0].element(element);
                         if (!started[0]) {
@@ -125,7 +134,11 @@ final class FailoverRun<T> {
     private Flux<T> recover(int index, int retry, Deployment deployment, Throwable failure, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException) {
-            String outcome = failure instanceof CallNotPermittedException ? Attempt.CIRCUIT_OPEN : Attempt.BULKHEAD_FULL;
+            String outcome = Attempt.CIRCUIT_OPEN;
+            if (failure instanceof BulkheadFullException) {
+                refused = executor.guards().concurrencyLimits().refused(deployment);
+                outcome = refused.type().tag();
+            }
             trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), outcome, null, millis));
             log.debug("Request {}: skipped {} ({})", trace.requestId(), deployment.key(), outcome);
             return attempt(index + 1, 0);
@@ -136,15 +149,14 @@ final class FailoverRun<T> {
         decisive = error;
         trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), error.type().tag(),
                 error.upstreamStatus(), millis));
-        Flux<T> next = switch (error.type()) {
-            case INVALID_REQUEST, CONTENT_FILTERED, UNSUPPORTED, REQUEST_TOO_LARGE, UPSTREAM_CLIENT_ERROR ->
-                    Flux.error(failed());
-            case CONTEXT_LENGTH_EXCEEDED -> moveOn(nextLargerWindow(index, deployment.contextWindow()), error);
-            case RATE_LIMITED -> index + 1 < candidates.size()
+        Flux<T> next = switch (error.type().recovery()) {
+            case END -> Flux.error(failed());
+            case LARGER_CONTEXT_WINDOW -> moveOn(nextLargerWindow(index, deployment.contextWindow()), error);
+            case NEXT_CANDIDATE -> moveOn(index + 1, error);
+            case NEXT_CANDIDATE_THEN_RETRY -> index + 1 < candidates.size() || candidates.othersFollow()
                     ? moveOn(index + 1, error)
                     : retryOrNext(index, retry, deployment, error);
-            case AUTHENTICATION, PERMISSION, NOT_FOUND, QUOTA_EXCEEDED -> moveOn(index + 1, error);
-            default -> error.retriable() ? retryOrNext(index, retry, deployment, error) : Flux.error(failed());
+            case RETRY_THEN_NEXT_CANDIDATE -> retryOrNext(index, retry, deployment, error);
         };
         log.debug("Request {}: attempt at {} failed with {} (status {})", trace.requestId(), deployment.key(),
                 error.type().tag(), error.upstreamStatus());
@@ -167,8 +179,11 @@ final class FailoverRun<T> {
         if (retry < executor.retrySettings().maxRetries() && backoff.honours(error.retryAfter())
                 && calls < executor.retrySettings().maxAttempts()) {
             Duration wait = backoff.delay(retry, error.retryAfter());
-            executor.observer().retry(trace, deployment, error.type().tag());
-            return executor.delay(wait).thenMany(attempt(index, retry + 1));
+            // A retry that could not start before the request runs out is not waited for.
+            if (wait.compareTo(budget.remaining(executor.now())) < 0) {
+                executor.observer().retry(trace, deployment, error.type().tag());
+                return executor.delay(wait).thenMany(attempt(index, retry + 1));
+            }
         }
         return moveOn(index + 1, error);
     }
@@ -192,8 +207,12 @@ final class FailoverRun<T> {
         return candidates.size();
     }
 
+    /**
+     * The request's failure: decided by the last call that failed; when nothing was called, by a concurrency limit
+     * that turned a call away (worth retrying soon), else every circuit was open.
+     */
     private RuntimeException failed() {
-        ProviderException last = decisive;
+        ProviderException last = decisive != null ? decisive : refused;
         if (last == null) {
             last = new ProviderException(ErrorType.UPSTREAM_UNAVAILABLE, 503,
                     "No healthy deployment is available for this request", null, "no_healthy_deployment", null, null);

@@ -1,25 +1,27 @@
 package ai.switchboard.routing.execution;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The time limits of one request. A route may override any of them.
  *
  * @param request the whole request: for JSON answers until the answer is complete, for streams until the first
- *     chunk reaches the client (retries, backoff and failover included); a started stream is bounded by
- *     {@code streamIdle} instead, so a long healthy answer is never cut off
- * @param attempt one call to one deployment (JSON answers)
- * @param firstToken how long a streaming attempt may take to produce its first chunk before it is failed over
+ *     chunk reaches the client; every attempt, retry wait and failover of the request fits in it, across nested
+ *     routes too (see {@link TimeBudget}); a started stream is bounded by {@code streamIdle} instead, so a long
+ *     healthy answer is never cut off
+ * @param attempt one call to one deployment (JSON answers), or what is left of {@code request} when that is less
+ * @param firstToken how long a streaming attempt may take to produce its first chunk before it is failed over, or
+ *     what is left of {@code request} when that is less
  * @param streamIdle the longest silence between two chunks of a started stream; longer means stalled
  */
 public record Timeouts(Duration request, Duration attempt, Duration firstToken, Duration streamIdle) {
 
     public Timeouts {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(attempt, "attempt");
-        Objects.requireNonNull(firstToken, "firstToken");
-        Objects.requireNonNull(streamIdle, "streamIdle");
+        for (Duration limit : new Duration[] {request, attempt, firstToken, streamIdle}) {
+            if (limit == null || limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("every timeout must be positive");
+            }
+        }
     }
 
     public static Timeouts defaults() {

@@ -6,14 +6,13 @@ import static ai.switchboard.routing.testsupport.TestDeployments.deployment;
 import static ai.switchboard.routing.testsupport.TestDeployments.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.registry.ProviderConfig;
 import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.testsupport.ScriptedAdapter;
-import java.time.Duration;
+import ai.switchboard.routing.testsupport.TestExecutors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -23,15 +22,8 @@ import reactor.test.StepVerifier;
 /** A provider whose stored secrets cannot be decrypted is never called; its requests fail over or get a clear 503. */
 class UnavailableProviderFailoverTests {
 
-    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(3));
-
     private final ScriptedAdapter adapter = new ScriptedAdapter();
-    private final FailoverExecutor executor = new FailoverExecutor(new ProviderAdapters(List.of(adapter)),
-            new DeploymentGuards(new BreakerSettings(50, 4, 4, Duration.ofSeconds(10), 1), 8),
-            new LatencyTracker(0.5),
-            new RetrySettings(2, Duration.ofMillis(100), Duration.ofSeconds(1), 0, Duration.ofSeconds(5), 6),
-            () -> 0.0);
+    private final FailoverExecutor executor = TestExecutors.executor(adapter, TestExecutors.guards());
     private final RoutingTrace trace = new RoutingTrace("req-1");
 
     private final Deployment broken = unavailable(deployment("broken"));
@@ -41,7 +33,7 @@ class UnavailableProviderFailoverTests {
     void aloneItFailsWithA503NamingTheProviderWithoutCallingIt() {
         adapter.chat("up-broken", Mono.just(answer("never")));
 
-        StepVerifier.create(executor.chat(List.of(broken), request("broken", "x"), TIMEOUTS, trace))
+        StepVerifier.create(executor.chat(Candidates.of(List.of(broken)), request("broken", "x"), executor.budget(TestExecutors.TIMEOUTS), trace))
                 .expectErrorSatisfies(error -> {
                     RoutingFailedException failed = (RoutingFailedException) error;
                     assertThat(failed.decisive().status()).isEqualTo(503);
@@ -62,7 +54,8 @@ class UnavailableProviderFailoverTests {
     void routesMoveOnToTheNextCandidateAtOnce() {
         adapter.stream("up-healthy", Flux.just(chunk("hi")));
 
-        StepVerifier.create(executor.stream(List.of(broken, healthy), request("r", "x"), TIMEOUTS, trace))
+        StepVerifier.create(executor.stream(Candidates.of(List.of(broken, healthy)), request("r", "x"), executor.budget(TestExecutors.TIMEOUTS),
+                trace))
                 .expectNextCount(1)
                 .verifyComplete();
 

@@ -61,6 +61,7 @@ public record ErrorClassification(int status, OpenAiError body, Long retryAfter,
             case CONTEXT_LENGTH_EXCEEDED -> "context_length_exceeded";
             case RATE_LIMITED -> "rate_limit_exceeded";
             case QUOTA_EXCEEDED -> "insufficient_quota";
+            case CONCURRENCY_LIMITED -> "deployment_concurrency_limit";
             case CONTENT_FILTERED -> "content_filter";
             case UNSUPPORTED -> "unsupported_parameter";
             case TIMEOUT -> "upstream_timeout";

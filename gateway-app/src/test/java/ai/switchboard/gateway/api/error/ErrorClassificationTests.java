@@ -35,6 +35,17 @@ class ErrorClassificationTests {
     }
 
     @Test
+    void aConcurrencyLimitIsA429WithItsOwnCodeTagAndRetryAfter() {
+        ErrorClassification error = ErrorClassification.of(ProviderException.of(ErrorType.CONCURRENCY_LIMITED,
+                "full"), 100);
+
+        assertThat(error.status()).isEqualTo(429);
+        assertThat(error.body().error().type()).isEqualTo("rate_limit_error");
+        assertThat(error.body().error().code()).isEqualTo("deployment_concurrency_limit");
+        assertThat(error.metricTag()).isEqualTo("concurrency_limited");
+    }
+
+    @Test
     void upstreamFailuresBecomeGatewayStatuses() {
         assertThat(ErrorClassification.of(ProviderException.of(ErrorType.TIMEOUT, "t"), 1).status()).isEqualTo(504);
         assertThat(ErrorClassification.of(ProviderException.of(ErrorType.CONNECTION_FAILED, "c"), 1).status())

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
@@ -22,13 +24,19 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
- * The failure half of the contract: upstream statuses classified per the {@link StatusTable}, unreadable bodies,
+ * The failure half of the contract: upstream statuses classified per the {@link StatusTable} (a 5xx by its status
+ * alone, whatever its body says), unreadable bodies,
  * and streams that break off or stall. Fixtures extend {@link ProviderAdapterContractKit}, not this class.
  */
 public abstract class ProviderFailureScenarios extends KitFixture {
 
     /** The upstream echoes the credential, as OpenAI's 401 text does; no classification may let it through. */
     private static final String ECHOING_MESSAGE = "Incorrect API key provided: " + TestEndpoints.API_KEY;
+    /** Reads as the client's fault to every classifier that reads messages (a context overflow, an invalid request). */
+    private static final String CLIENT_FAULT_MESSAGE =
+            "Invalid request: this model's maximum context length is 4096 tokens, your prompt is too long";
+    /** The client-error statuses whose native bodies the server-error scenario sends with a 5xx. */
+    private static final List<Integer> CLIENT_ERROR_BODIES = List.of(400, 401, 403, 404, 413, 429);
 
     /** A header value an admin configured, which an upstream that echoes request headers sends back. */
     private static final String CANARY = "CANARY-XHDR-91ab";
@@ -86,6 +94,38 @@ public abstract class ProviderFailureScenarios extends KitFixture {
         headers.put("X-Secret-Hdr", CANARY);
         return new ProviderEndpoint(endpoint.name(), endpoint.type(), endpoint.baseUrl(), endpoint.apiKey(), headers,
                 endpoint.connectTimeout(), endpoint.responseTimeout(), endpoint.settings(), endpoint.revision());
+    }
+
+    /**
+     * Every server-error row paired with each client-error status whose native body (and headers) the provider is
+     * made to send with it.
+     */
+    protected final Stream<Arguments> serverErrorsWithClientErrorBodies() {
+        return statusRows().stream()
+                .filter(row -> row.upstreamStatus() >= 500)
+                .flatMap(row -> CLIENT_ERROR_BODIES.stream().map(body -> Arguments.of(row, body)));
+    }
+
+    /**
+     * A 5xx is the upstream's failure whatever its body says: a body naming an invalid request, a context overflow,
+     * bad credentials or a rate limit does not turn it into an error the client must fix, nor stop the failover.
+     */
+    @ParameterizedTest(name = "upstream {0}, sent with a {1} body")
+    @MethodSource("serverErrorsWithClientErrorBodies")
+    void theStatusDecidesTheClassOfAServerError(StatusRow row, int bodyOfStatus) {
+        ResponseDefinitionBuilder response = errorResponse(bodyOfStatus, CLIENT_FAULT_MESSAGE)
+                .withStatus(row.upstreamStatus());
+        upstream().stubFor(chatCall(false).willReturn(response));
+        upstream().stubFor(chatCall(true).willReturn(response));
+
+        for (Mono<?> call : List.of(adapter().chat(defaultEndpoint(), KitRequests.plain(model())),
+                adapter().streamChat(defaultEndpoint(), KitRequests.streamed(KitRequests.plain(model()))).then())) {
+            ProviderException error = failure(call);
+            assertThat(error.type()).isEqualTo(row.type());
+            assertThat(error.retriable()).isTrue();
+            assertThat(error.status()).isEqualTo(row.clientStatus());
+            assertThat(error.upstreamStatus()).isEqualTo(row.upstreamStatus());
+        }
     }
 
     @Test

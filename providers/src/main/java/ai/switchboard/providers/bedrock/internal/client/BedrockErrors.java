@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * in the {@code x-amzn-ErrorType} header ({@code ThrottlingException:http://internal.amazon.com/...}) and a
  * {@code {"message"}} body; in a stream, an {@code exception} frame names it in {@code :exception-type}. The status
  * alone misleads in places (a quota error is a 400, a model failure a 424), so the kind refines the status-based
- * classification.
+ * classification of a 4xx; a 5xx is a server error whatever kind it names ({@link UpstreamErrors#statusDecides}).
  */
 public final class BedrockErrors {
 
@@ -64,7 +64,7 @@ public final class BedrockErrors {
     public static ProviderException fromStreamException(ProviderEndpoint endpoint, String exceptionType,
             byte[] payload) {
         String kind = exceptionType == null ? "" : exceptionType;
-        int status = STREAM_STATUSES.getOrDefault(kind.toLowerCase(Locale.ROOT), 500);
+        int status = STREAM_STATUSES.getOrDefault(kind.toLowerCase(Locale.ROOT), statusOf(kind));
         HttpHeaders headers = new HttpHeaders();
         headers.set(ERROR_TYPE_HEADER, kind);
         ProviderException classified = fromResponse(endpoint, status, headers, payload);
@@ -83,6 +83,15 @@ public final class BedrockErrors {
                 UpstreamErrors.upstreamText(endpoint, code), null, null);
     }
 
+    /**
+     * The status a stream frame's kind stands for when Bedrock documents none for it: its class's own, so that a
+     * client-side kind is not mistaken for a 500, whose status would then decide the class; unknown kinds are 500.
+     */
+    private static int statusOf(String kind) {
+        ErrorType type = TYPES.get(kind.toLowerCase(Locale.ROOT));
+        return type == null ? 500 : type.defaultStatus();
+    }
+
     /** The error's kind: the text before the first {@code :} of the header, or {@code null}. */
     static String errorType(String header) {
         if (header == null || header.isBlank()) {
@@ -94,7 +103,9 @@ public final class BedrockErrors {
 
     private static ProviderException refine(ProviderEndpoint endpoint, ProviderException base, String kind,
             byte[] body, int status) {
-        ErrorType byKind = kind == null ? null : TYPES.get(kind.toLowerCase(Locale.ROOT));
+        // A 5xx stays a server error whatever kind it names; below that the kind refines the status.
+        ErrorType byKind = kind == null || UpstreamErrors.statusDecides(status) ? null
+                : TYPES.get(kind.toLowerCase(Locale.ROOT));
         ErrorType type = byKind == null ? base.type() : byKind;
         if (base.type() == ErrorType.CONTEXT_LENGTH_EXCEEDED
                 || (type == ErrorType.INVALID_REQUEST && mentionsContextLength(base.getMessage()))) {

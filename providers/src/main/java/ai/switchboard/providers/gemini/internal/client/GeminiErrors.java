@@ -66,7 +66,9 @@ public final class GeminiErrors {
             GeminiErrorBody error, Integer upstreamStatus) {
         int effectiveStatus = status;
         String code = error.status() == null ? null : error.status().toLowerCase(Locale.ROOT);
-        if (error.reasons().contains("API_KEY_INVALID") || "UNAUTHENTICATED".equals(error.status())) {
+        // Every branch restates a 4xx only: a 5xx is Google's own failure whatever its details say.
+        if (!UpstreamErrors.statusDecides(status)
+                && (error.reasons().contains("API_KEY_INVALID") || "UNAUTHENTICATED".equals(error.status()))) {
             effectiveStatus = 401;
             code = "invalid_api_key";
         }

@@ -34,7 +34,11 @@ class BedrockErrorsTests {
             "ModelNotReadyException, 429, RATE_LIMITED, 429",
             "InternalServerException, 500, UPSTREAM_SERVER_ERROR, 502",
             "ServiceUnavailableException, 503, UPSTREAM_UNAVAILABLE, 503",
-            "SomethingNewException, 409, UPSTREAM_CLIENT_ERROR, 409"})
+            "SomethingNewException, 409, UPSTREAM_CLIENT_ERROR, 409",
+            "ValidationException, 500, UPSTREAM_SERVER_ERROR, 502",
+            "ServiceQuotaExceededException, 502, UPSTREAM_SERVER_ERROR, 502",
+            "AccessDeniedException, 503, UPSTREAM_UNAVAILABLE, 503",
+            "ThrottlingException, 500, UPSTREAM_SERVER_ERROR, 502"})
     void errorTypeHeaderRefinesTheStatus(String kind, int status, ErrorType type, int clientStatus) {
         ProviderException error = BedrockErrors.fromResponse(ENDPOINT, status,
                 headers(kind + ":http://internal.amazon.com/coral/com.amazon.bedrock/"), body("Something failed"));
@@ -42,6 +46,26 @@ class BedrockErrorsTests {
         assertThat(error.type()).isEqualTo(type);
         assertThat(error.status()).isEqualTo(clientStatus);
         assertThat(error.upstreamStatus()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"accessDeniedException, PERMISSION", "serviceQuotaExceededException, QUOTA_EXCEEDED",
+            "resourceNotFoundException, NOT_FOUND", "validationException, INVALID_REQUEST",
+            "internalServerException, UPSTREAM_SERVER_ERROR", "somethingNewException, UPSTREAM_SERVER_ERROR"})
+    void aStreamExceptionIsClassifiedByItsKind(String kind, ErrorType type) {
+        ProviderException error = BedrockErrors.fromStreamException(ENDPOINT, kind, body("Invalid request"));
+
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.upstreamStatus()).isNull();
+    }
+
+    @Test
+    void aServerErrorWhoseMessageReadsAsAContextOverflowStaysAServerError() {
+        ProviderException error = BedrockErrors.fromResponse(ENDPOINT, 500, headers("ValidationException"),
+                body("Input is too long for requested model."));
+
+        assertThat(error.type()).isEqualTo(ErrorType.UPSTREAM_SERVER_ERROR);
+        assertThat(error.retriable()).isTrue();
     }
 
     @Test

@@ -87,7 +87,9 @@ class GeminiErrorsTests {
             "404, NOT_FOUND, NOT_FOUND, 404",
             "500, INTERNAL, UPSTREAM_SERVER_ERROR, 502",
             "503, UNAVAILABLE, UPSTREAM_UNAVAILABLE, 503",
-            "504, DEADLINE_EXCEEDED, TIMEOUT, 504"})
+            "504, DEADLINE_EXCEEDED, TIMEOUT, 504",
+            "500, UNAUTHENTICATED, UPSTREAM_SERVER_ERROR, 502",
+            "503, INVALID_ARGUMENT, UPSTREAM_UNAVAILABLE, 503"})
     void statusesFollowTheTable(int status, String googleStatus, ErrorType type, int clientStatus) {
         ProviderException failure = classify(status, new HttpHeaders(), GeminiWire.error(status, googleStatus, "x"));
 
