@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The order in which the gateway stops on SIGTERM, phase by phase (a higher phase stops first):
  * <ol>
- * <li>{@link DrainStart}: responses start closing their connections;</li>
+ * <li>{@link DrainPhase#beginning}: responses start closing their connections;</li>
  * <li>the web server's graceful shutdown: the listener closes, requests and streams in flight finish (bounded by
  *     {@code SWITCHBOARD_SHUTDOWN_TIMEOUT}), then the web server stops;</li>
- * <li>{@link DrainEnd}: new requests are refused and the last ones that slipped in on a busy connection finish;</li>
+ * <li>{@link DrainPhase#ending}: new requests are refused and the last ones that came in on a busy connection
+ *     finish;</li>
  * <li>the usage ledger writes out its queue ({@code BatchingUsageRecorder});</li>
  * <li>the registry's listener and refresh stop ({@code RegistryLifecycle});</li>
  * <li>beans are destroyed: the connection pool closes after every bean that uses it, and the embedded PostgreSQL,
@@ -30,12 +31,12 @@ class ShutdownConfiguration {
     }
 
     @Bean
-    DrainStart drainStart(ServerDrain drain) {
-        return new DrainStart(drain);
+    DrainPhase drainBeginning(ServerDrain drain) {
+        return DrainPhase.beginning(drain);
     }
 
     @Bean
-    DrainEnd drainEnd(ServerDrain drain) {
-        return new DrainEnd(drain);
+    DrainPhase drainEnding(ServerDrain drain) {
+        return DrainPhase.ending(drain);
     }
 }

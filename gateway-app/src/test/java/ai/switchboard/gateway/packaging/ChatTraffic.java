@@ -69,6 +69,10 @@ final class ChatTraffic {
         }
     }
 
+    String key() {
+        return key;
+    }
+
     int answered() {
         return answered.get();
     }

@@ -69,9 +69,7 @@ class ShutdownAndCrashIT {
     void sigtermUnderLoadAnswersWhatIsInFlightLosesNoUsageAndStopsTheDatabaseLast() throws Exception {
         Path data = work.resolve("data");
         Started first = start(data, "first");
-        String key = register(first);
-        ChatTraffic traffic = new ChatTraffic(first.base(), key);
-        traffic.startLoops(FAST_MODEL, LOOPS);
+        ChatTraffic traffic = underLoad(first);
         List<CompletableFuture<Void>> held = new ArrayList<>();
         for (int i = 0; i < HELD_REQUESTS; i++) {
             held.add(traffic.sendAsync(HELD_MODEL, i % 2 == 0));
@@ -124,9 +122,7 @@ class ShutdownAndCrashIT {
     void afterSigkillUnderLoadTheNextStartStopsTheOrphanedDatabaseAndComesUpAtOnce() throws Exception {
         Path data = work.resolve("data");
         Started first = start(data, "first");
-        String key = register(first);
-        ChatTraffic traffic = new ChatTraffic(first.base(), key);
-        traffic.startLoops(FAST_MODEL, LOOPS);
+        ChatTraffic traffic = underLoad(first);
         awaitAnswered(traffic, ANSWERED_BEFORE_SIGNAL, first.process());
         long orphan = postmasterPid(data);
 
@@ -144,7 +140,7 @@ class ShutdownAndCrashIT {
         // Rows written before the kill survive; a request in flight at the kill may have its row without an answer.
         assertThat(rows).isPositive().isLessThanOrEqualTo(traffic.answered() + traffic.unanswered());
         // The registry came back with it: the same key still serves.
-        ChatTraffic after = new ChatTraffic(second.base(), key);
+        ChatTraffic after = new ChatTraffic(second.base(), traffic.key());
         after.sendAsync(FAST_MODEL, true).get(1, TimeUnit.MINUTES);
         assertThat(after.answered()).isOne();
         assertThat(after.unexpected()).isEmpty();
@@ -170,12 +166,15 @@ class ShutdownAndCrashIT {
         return new Started(gateway, base);
     }
 
-    private String register(Started gateway) throws Exception {
+    /** Registers the gated upstream's models and a key, and starts the request loops on the fast model. */
+    private ChatTraffic underLoad(Started gateway) throws Exception {
         GatewayAdmin admin = new GatewayAdmin(gateway.base(), ADMIN_KEY);
         admin.provider("gated", upstream.baseUrl());
         admin.model(FAST_MODEL, "gated", GatedUpstream.FAST);
         admin.model(HELD_MODEL, "gated", GatedUpstream.HELD);
-        return admin.inferenceKey("traffic");
+        ChatTraffic traffic = new ChatTraffic(gateway.base(), admin.inferenceKey("traffic"));
+        traffic.startLoops(FAST_MODEL, LOOPS);
+        return traffic;
     }
 
     private static void awaitAnswered(ChatTraffic traffic, int count, GatewayProcess gateway) throws Exception {

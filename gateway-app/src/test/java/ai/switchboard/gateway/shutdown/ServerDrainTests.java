@@ -62,6 +62,34 @@ class ServerDrainTests {
         assertThat(idleCallbacks).hasValue(1);
     }
 
+    @Test
+    void theBeginningPhaseStartsTheDrainAndIsDoneAtOnce() {
+        DrainPhase beginning = DrainPhase.beginning(drain);
+        beginning.start();
+
+        beginning.stop(idleCallbacks::incrementAndGet);
+
+        assertThat(drain.serving()).isFalse();
+        assertThat(idleCallbacks).hasValue(1);
+        assertThat(beginning.isRunning()).isFalse();
+    }
+
+    @Test
+    void theEndingPhaseIsDoneOnlyWhenTheLastCountedRequestEnds() {
+        DrainPhase ending = DrainPhase.ending(drain);
+        ending.start();
+        drain.begin();
+        assertThat(drain.enter()).isTrue();
+
+        ending.stop(idleCallbacks::incrementAndGet);
+        assertThat(ending.isRunning()).isTrue();
+        assertThat(idleCallbacks).hasValue(0);
+        drain.exit();
+
+        assertThat(idleCallbacks).hasValue(1);
+        assertThat(ending.isRunning()).isFalse();
+    }
+
     /**
      * The shutdown order, as lifecycle phases (a higher phase stops first): drain starts, the web server drains and
      * stops, the drain ends, the ledger flushes, the registry stops; the pool and the database go with the beans.
@@ -69,10 +97,10 @@ class ServerDrainTests {
     @Test
     void thePhasesStopInTheDocumentedOrder() {
         int webServerStop = SmartLifecycle.DEFAULT_PHASE - 2048; // WebServerStartStopLifecycle, package-private
-        assertThat(DrainStart.PHASE).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+        assertThat(DrainPhase.BEGIN).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
         assertThat(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE).isGreaterThan(webServerStop);
-        assertThat(webServerStop).isGreaterThan(DrainEnd.PHASE);
-        assertThat(DrainEnd.PHASE).isGreaterThan(BatchingUsageRecorder.PHASE);
+        assertThat(webServerStop).isGreaterThan(DrainPhase.END);
+        assertThat(DrainPhase.END).isGreaterThan(BatchingUsageRecorder.PHASE);
         assertThat(BatchingUsageRecorder.PHASE).isGreaterThan(RegistryLifecycle.PHASE);
     }
 }
