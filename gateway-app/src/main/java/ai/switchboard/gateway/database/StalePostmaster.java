@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>takes the data directory's owner lock, which a live gateway holds for as long as its server runs: if it is
  *     held, another gateway is using the directory and nothing is touched;</li>
- * <li>stops a postmaster that is still serving this directory (a fast shutdown through its own {@code pg_ctl}, or
- *     SIGTERM when that is gone): its clients died with the old gateway, so its committed rows are all kept;</li>
+ * <li>stops a postmaster that is still serving this directory with SIGINT, PostgreSQL's fast shutdown (what
+ *     {@code pg_ctl stop -m fast} sends; pg_ctl itself refuses to run as root, as containers often do), or SIGTERM
+ *     if that cannot be sent: a clean shutdown with a checkpoint, so every row it committed is kept;</li>
  * <li>removes a lock file that names a process which is gone, or which is now some other program;</li>
  * <li>refuses to start, saying why, when the process it names cannot be identified or does not stop.</li>
  * </ul>
@@ -119,10 +119,7 @@ final class StalePostmaster {
     private void stop(ProcessHandle postmaster) {
         log.warn("PostgreSQL (process {}) is still running in {}, left behind by a gateway that did not shut down;"
                 + " stopping it before starting again", postmaster.pid(), dataDirectory);
-        Optional<Path> pgCtl = postmaster.info().command()
-                .map(command -> Path.of(command).resolveSibling("pg_ctl"))
-                .filter(Files::isExecutable);
-        if (pgCtl.isEmpty() || !stopWith(pgCtl.get())) {
+        if (!sendSigint(postmaster.pid())) {
             postmaster.destroy(); // SIGTERM, a smart shutdown: its clients died with the old gateway
         }
         try {
@@ -139,18 +136,17 @@ final class StalePostmaster {
         log.info("Stopped the PostgreSQL left running in {}", dataDirectory);
     }
 
-    private boolean stopWith(Path pgCtl) {
-        List<String> command = new ArrayList<>(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "stop",
-                "-m", "fast", "-w", "-t", Long.toString(Math.max(1, stopTimeout.toSeconds()))));
+    /** The JDK sends only SIGTERM and SIGKILL; {@code kill} sends the rest. */
+    private static boolean sendSigint(long pid) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor() == 0) {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (kill.waitFor() == 0) {
                 return true;
             }
-            log.warn("{} failed: {}", String.join(" ", command), output);
+            log.warn("kill -INT {} failed: {}", pid, output);
         } catch (IOException e) {
-            log.warn("Could not run {}: {}", pgCtl, e.toString());
+            log.warn("Could not run kill -INT {}: {}", pid, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

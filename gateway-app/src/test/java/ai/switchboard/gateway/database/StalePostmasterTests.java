@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a start finds in the embedded database's directory after its gateway died, with real processes standing in
- * for the postmaster: a copy of {@code sleep} named {@code postgres}, working in the data directory as a postmaster
- * does, and a {@code pg_ctl} script that records how it was called and stops it.
+ * for the postmaster: a copy of {@code bash} named {@code postgres}, working in the data directory as a postmaster
+ * does, that writes down the signal it is stopped with.
  */
 class StalePostmasterTests {
 
@@ -97,26 +97,16 @@ class StalePostmasterTests {
     }
 
     @Test
-    void thePostgresStillServingThisDirectoryIsStoppedWithAFastShutdownThroughItsOwnPgCtl() throws Exception {
+    void thePostgresStillServingThisDirectoryIsStoppedWithAFastShutdown() throws Exception {
         Process orphan = start(fakePostgres(), dataDirectory);
         writePidFile(orphan.pid(), dataDirectory);
+        awaitTrapsSet();
 
         clear();
 
         assertThat(orphan.isAlive()).isFalse();
-        assertThat(Files.readString(temp.resolve("pg_ctl.args")).strip())
-                .isEqualTo("-D " + dataDirectory + " stop -m fast -w -t 30");
-    }
-
-    @Test
-    void withoutItsPgCtlTheOrphanIsStoppedWithSigterm() throws Exception {
-        Process orphan = start(fakePostgres(), dataDirectory);
-        Files.delete(temp.resolve("bin/pg_ctl"));
-        writePidFile(orphan.pid(), dataDirectory);
-
-        clear();
-
-        assertThat(orphan.isAlive()).isFalse();
+        assertThat(Files.readString(temp.resolve("signal")).strip()).as("SIGINT: PostgreSQL's fast shutdown")
+                .isEqualTo("INT");
     }
 
     @Test
@@ -147,25 +137,34 @@ class StalePostmasterTests {
     }
 
     private Process start(Path program, Path workingDirectory) throws Exception {
-        Process process = new ProcessBuilder(program.toString(), "300").directory(workingDirectory.toFile())
+        String signal = temp.resolve("signal").toString();
+        List<String> command = program.getFileName().toString().equals("postgres")
+                ? List.of(program.toString(), "-c", "trap 'echo INT > " + signal + "; exit 0' INT;"
+                        + " trap 'echo TERM > " + signal + "; exit 0' TERM; touch '" + temp.resolve("ready") + "';"
+                        + " while true; do sleep 0.05; done")
+                : List.of(program.toString(), "300");
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(process);
         return process;
     }
 
-    /** {@code sleep} copied as {@code bin/postgres}, beside a {@code pg_ctl} that records its arguments and stops it. */
+    /** {@code bash} copied as {@code bin/postgres}: a program of PostgreSQL's name that can say how it was stopped. */
     private Path fakePostgres() throws Exception {
-        Path bin = Files.createDirectories(temp.resolve("bin"));
-        Path postgres = bin.resolve("postgres");
+        Path postgres = Files.createDirectories(temp.resolve("bin")).resolve("postgres");
         if (!Files.exists(postgres)) {
-            Files.copy(which("sleep"), postgres);
+            Files.copy(which("bash"), postgres);
             assertThat(postgres.toFile().setExecutable(true)).isTrue();
-            Path pgCtl = bin.resolve("pg_ctl");
-            Files.writeString(pgCtl, "#!/bin/sh\necho \"$@\" > '" + temp.resolve("pg_ctl.args") + "'\n"
-                    + "kill -INT \"$(head -1 \"$2/postmaster.pid\")\"\n");
-            assertThat(pgCtl.toFile().setExecutable(true)).isTrue();
         }
         return postgres;
+    }
+
+    private void awaitTrapsSet() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(temp.resolve("ready"))) {
+            assertThat(System.nanoTime()).as("the fake postgres set its traps").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     private static Path which(String program) {
