@@ -4,6 +4,8 @@ import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.request.RequestIdFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -19,6 +21,8 @@ final class DrainFilter implements WebFilter, Ordered {
     /** Right after the request id, so a refused request is still traceable, and before anything does work. */
     static final int ORDER = RequestIdFilter.ORDER + 1;
 
+    private static final String MESSAGE = "The gateway is shutting down; retry the request.";
+
     private final ServerDrain drain;
 
     DrainFilter(ServerDrain drain) {
@@ -32,10 +36,17 @@ final class DrainFilter implements WebFilter, Ordered {
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         if (!drain.enter()) {
-            return Mono.error(new ApiException(503, "server_error",
-                    "The gateway is shutting down; retry the request.", null, "server_shutting_down"));
+            return Mono.error(refusal(exchange));
         }
         return chain.filter(exchange).doFinally(signal -> drain.exit());
+    }
+
+    /** OpenAI's error on {@code /v1}; elsewhere a status the error handlers of admin and actuator paths render. */
+    private static RuntimeException refusal(ServerWebExchange exchange) {
+        if (exchange.getRequest().getPath().value().startsWith("/v1/")) {
+            return new ApiException(503, "server_error", MESSAGE, null, "server_shutting_down");
+        }
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
     }
 
     @Override

@@ -22,17 +22,19 @@ final class DrainPhase implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DrainPhase.class);
 
     private final int phase;
+    private final Runnable onStart;
     private final Consumer<Runnable> step;
     private volatile boolean running;
 
-    private DrainPhase(int phase, Consumer<Runnable> step) {
+    private DrainPhase(int phase, Runnable onStart, Consumer<Runnable> step) {
         this.phase = phase;
+        this.onStart = onStart;
         this.step = step;
     }
 
     /** From here every response closes its connection, and the requests that still arrive are counted. */
     static DrainPhase beginning(ServerDrain drain) {
-        return new DrainPhase(BEGIN, done -> {
+        return new DrainPhase(BEGIN, () -> { }, done -> {
             drain.begin();
             done.run();
         });
@@ -40,10 +42,11 @@ final class DrainPhase implements SmartLifecycle {
 
     /**
      * Refuses new requests and waits for the ones that began after shutdown started, so that their usage records
-     * are queued before the ledger's last write.
+     * are queued before the ledger's last write. Started before the web server, it is what puts a stopped drain back
+     * to serving when the context starts again.
      */
     static DrainPhase ending(ServerDrain drain) {
-        return new DrainPhase(END, done -> {
+        return new DrainPhase(END, drain::resume, done -> {
             if (drain.inFlight() > 0) {
                 log.info("Waiting for {} requests that began after shutdown started", drain.inFlight());
             }
@@ -53,6 +56,7 @@ final class DrainPhase implements SmartLifecycle {
 
     @Override
     public void start() {
+        onStart.run();
         running = true;
     }
 

@@ -24,6 +24,15 @@ public final class ServerDrain {
         return state == State.SERVING;
     }
 
+    /**
+     * Serving again, after a stop that was not the end: a context can be stopped and started without being closed
+     * (Spring's test context cache pauses the contexts it is not using).
+     */
+    void resume() {
+        whenIdle.set(null);
+        state = State.SERVING;
+    }
+
     /** Shutdown began: keep serving, close connections after their response, count requests. */
     void begin() {
         if (state == State.SERVING) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -70,6 +71,20 @@ class DrainFilterTests {
         assertThat(handled).hasValue(0);
         assertThat(drain.inFlight()).isZero();
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.CONNECTION)).isEqualTo("close");
+    }
+
+    @Test
+    void onceClosedAnAdminRequestIsRefusedWithA503StatusItsErrorHandlerRenders() {
+        drain.begin();
+        drain.close(() -> { });
+        MockServerWebExchange admin = MockServerWebExchange.from(MockServerHttpRequest.get("/admin/v1/models"));
+
+        StepVerifier.create(filter.filter(admin, handler(Mono.empty())))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ResponseStatusException.class,
+                        status -> assertThat(status.getStatusCode().value()).isEqualTo(503)))
+                .verify();
+
+        assertThat(handled).hasValue(0);
     }
 
     private WebFilterChain handler(Mono<Void> result) {

@@ -90,6 +90,23 @@ class ServerDrainTests {
         assertThat(ending.isRunning()).isFalse();
     }
 
+    @Test
+    void aContextStoppedAndStartedAgainServesAgain() {
+        DrainPhase beginning = DrainPhase.beginning(drain);
+        DrainPhase ending = DrainPhase.ending(drain);
+        ending.start();
+        beginning.start();
+        beginning.stop(() -> { });
+        ending.stop(idleCallbacks::incrementAndGet);
+        assertThat(drain.enter()).isFalse();
+
+        ending.start();
+        beginning.start();
+
+        assertThat(drain.serving()).isTrue();
+        assertThat(idleCallbacks).hasValue(1);
+    }
+
     /**
      * The shutdown order, as lifecycle phases (a higher phase stops first): drain starts, the web server drains and
      * stops, the drain ends, the ledger flushes, the registry stops; the pool and the database go with the beans.
