@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chat completions sent to a gateway process, JSON and streaming, each counted by how it ended: answered (a whole
- * response, status and body), unanswered (no response at all: refused or reset), or unexpected (an answer other than
- * a whole 200, a stream without {@code [DONE]}, or a response that broke off). Answered requests are what the usage
- * ledger must hold.
+ * response, status and body), unanswered (no response at all: connection refused or reset), refused by a gateway
+ * that is shutting down (503 {@code server_shutting_down}), or unexpected (an answer other than a whole 200, a stream
+ * without {@code [DONE]}, or a response that broke off). Answered requests are what the usage ledger must hold.
  */
 final class ChatTraffic {
 
@@ -30,6 +30,7 @@ final class ChatTraffic {
     private final String key;
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> answeredIds = ConcurrentHashMap.newKeySet();
     private final List<Thread> loops = new ArrayList<>();
@@ -86,6 +87,11 @@ final class ChatTraffic {
         return unanswered.get();
     }
 
+    /** Requests refused with {@code 503 server_shutting_down}: answered, but with nothing done and nothing to bill. */
+    int refused() {
+        return refused.get();
+    }
+
     /** Answers that were not a whole 200 response: what status, or how the body ended. */
     List<String> unexpected() {
         return List.copyOf(unexpected);
@@ -115,6 +121,11 @@ final class ChatTraffic {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException cutOff) {
             unexpected.add(response.statusCode() + (stream ? " stream" : " json") + " cut off: " + cutOff);
+            return false;
+        }
+        if (response.statusCode() == 503 && text.contains("server_shutting_down")) {
+            // Refused before any work, as the drain ends: no usage to record, and the client may retry elsewhere.
+            refused.incrementAndGet();
             return false;
         }
         answered.incrementAndGet();

@@ -111,8 +111,8 @@ class ShutdownAndCrashIT {
         second.process().handle().destroy();
         assertThat(second.process().awaitExit(EXIT_TIMEOUT)).as("the idle gateway exited after SIGTERM").isTrue();
         System.out.printf("ShutdownAndCrashIT: SIGTERM under load: %d answered, all in the ledger, plus %d rows of"
-                + " requests cut off unanswered; the idle gateway exited %d ms after SIGTERM%n", traffic.answered(),
-                unanswered.size(),
+                + " requests cut off unanswered; %d refused while shutting down; the idle gateway exited %d ms after"
+                + " SIGTERM%n", traffic.answered(), unanswered.size(), traffic.refused(),
                 Duration.ofNanos(System.nanoTime() - signalled).toMillis());
         assertThat(second.process().log()).contains("shut down postmaster").doesNotContain(" ERROR ");
         assertStoppedCleanly(data, idlePostgres);
