@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.packaging;
 
+import ai.switchboard.gateway.SwitchboardApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -57,6 +60,18 @@ public final class GatewayProcess implements AutoCloseable {
         throw new AssertionError("The launcher started no child within 30 s:\n" + tail(log));
     }
 
+    /**
+     * The gateway's main class in a JVM of its own on this test run's class path (the application's classes and
+     * dependencies, as the packaged jar carries them), with the given JVM options.
+     */
+    public static ProcessBuilder applicationMain(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SwitchboardApplication.class.getName()));
+        return new ProcessBuilder(command);
+    }
+
     /** The gateway's own process (not a launcher's). */
     public ProcessHandle handle() {
         return gateway;
@@ -89,6 +104,39 @@ public final class GatewayProcess implements AutoCloseable {
 
     public String tail() throws IOException {
         return tail(log);
+    }
+
+    /** Everything the gateway has written so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Waits for a line of the log containing {@code text}, failing with the log's tail when none comes in time. */
+    public void awaitLog(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No \"" + text + "\" in the log within " + timeout.toSeconds() + " s:\n"
+                        + tail(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits for the gateway to exit on its own; false if it is still running after {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws Exception {
+        try {
+            gateway.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
+        }
+    }
+
+    /** SIGKILL, as the OOM killer or {@code kill -9} would: no shutdown hook runs. Waits for the exit. */
+    public void kill() throws Exception {
+        gateway.destroyForcibly();
+        gateway.onExit().get(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM to the gateway, then waits for it (and a launcher) to exit; kills what is left after 60 s. */

@@ -6,15 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +28,6 @@ class PackagedJarIT {
 
     private GatewayProcess gateway;
     private HttpServer upstream;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void stubUpstream() throws IOException {
@@ -77,30 +70,14 @@ class PackagedJarIT {
 
         String base = "http://127.0.0.1:" + port;
         gateway.awaitReady(base + "/actuator/health/readiness", Duration.ofSeconds(180));
-        post(base + "/admin/v1/providers", ADMIN_KEY, "{\"name\":\"stub\",\"type\":\"openai\",\"base_url\":\"http://127.0.0.1:"
-                + upstream.getAddress().getPort() + "/v1\"}", 201);
-        post(base + "/admin/v1/models", ADMIN_KEY,
-                "{\"name\":\"jar-model\",\"provider\":\"stub\",\"upstream_model\":\"m\"}", 201);
-        String created = post(base + "/admin/v1/keys", ADMIN_KEY, "{\"name\":\"jar-key\",\"scopes\":[\"inference\"],"
-                + "\"allowed_models\":[\"jar-model\"]}",
-                201);
-        Matcher key = Pattern.compile("\"key\"\\s*:\\s*\"(sk-sb-[^\"]+)\"").matcher(created);
-        assertThat(key.find()).as(created).isTrue();
+        GatewayAdmin admin = new GatewayAdmin(base, ADMIN_KEY);
+        admin.provider("stub", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/v1");
+        admin.model("jar-model", "stub", "m");
+        String key = admin.inferenceKey("jar-key");
 
-        String answer = post(base + "/v1/chat/completions", key.group(1),
+        String answer = admin.post("/v1/chat/completions", key,
                 "{\"model\":\"jar-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", 200);
 
         assertThat(answer).contains("from the jar");
-    }
-
-    private String post(String url, String key, String json, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return response.body();
     }
 }

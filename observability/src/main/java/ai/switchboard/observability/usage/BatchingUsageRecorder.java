@@ -18,9 +18,13 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The usage ledger's writer: {@link #record} puts a record on a bounded lock-free queue and returns at once; one
  * dedicated thread drains it into batches and hands them to a {@link UsageSink}, when a batch is full or the flush
- * interval has passed. While the sink fails (database slow or down) the batch is retried with backoff and new records
- * wait in the queue; once {@code capacity} records are waiting, new ones are dropped and counted. On stop the queue is
- * written out, for at most the shutdown timeout.
+ * interval has passed, so a record waits at most about one interval plus one write (the most a crash can lose).
+ * While the sink fails (database slow or down) the batch is retried with backoff and new records wait in the queue;
+ * once {@code capacity} records are waiting, new ones are dropped and counted.
+ *
+ * <p>On stop the recorder refuses new records and writes out every record it accepted, for at most the shutdown
+ * timeout. Whatever is not written by then, and any record offered after stop, is counted in
+ * {@code switchboard.usage.records.dropped} and logged with its number: nothing is lost silently.
  *
  * <p>The queue is a {@link ConcurrentLinkedQueue} bounded by a counter rather than a blocking queue, so the request
  * path never takes a lock that could park an event-loop thread.
@@ -40,6 +44,7 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
     private final int capacity;
     private final int batchSize;
     private final long flushIntervalNanos;
+    private final FlushSchedule schedule;
     private final long maxBackoffNanos;
     private final Duration shutdownTimeout;
 
@@ -55,6 +60,8 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
 
     private volatile boolean accepting = true;
     private volatile boolean stopping;
+    /** Set when stop gave up waiting for a writer stuck in the sink, which has then counted its records as lost. */
+    private volatile boolean abandoned;
     private volatile Thread writer;
 
     public BatchingUsageRecorder(UsageSink sink, UsageLedgerProperties properties, MeterRegistry meters) {
@@ -62,6 +69,7 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
         this.capacity = properties.getQueueCapacity();
         this.batchSize = properties.getBatchSize();
         this.flushIntervalNanos = properties.getFlushInterval().toNanos();
+        this.schedule = new FlushSchedule(batchSize, flushIntervalNanos);
         this.maxBackoffNanos = properties.getMaxRetryBackoff().toNanos();
         this.shutdownTimeout = properties.getShutdownTimeout();
         Gauge.builder(GenAiConventions.USAGE_QUEUE_DEPTH, backlog, AtomicInteger::get)
@@ -83,11 +91,14 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
             if (record == null) {
                 return false;
             }
+            // Counted before the door is checked: once stop closes the door, the writer waits for the backlog to
+            // reach zero, so a record that got in is written and one that did not is counted as late.
+            int depth = backlog.incrementAndGet();
             if (!accepting) {
-                droppedStopped.increment();
+                backlog.decrementAndGet();
+                late(record);
                 return false;
             }
-            int depth = backlog.incrementAndGet();
             if (depth > capacity) {
                 backlog.decrementAndGet();
                 droppedFull.increment();
@@ -121,6 +132,7 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
         }
         accepting = true;
         stopping = false;
+        abandoned = false;
         Thread thread = new Thread(this::drainLoop, "usage-writer");
         thread.setDaemon(true);
         writer = thread;
@@ -142,6 +154,15 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (thread.isAlive()) {
+            // Stuck in the sink (a database that neither answers nor refuses): what it holds will not be written.
+            abandoned = true;
+            thread.interrupt();
+            int lost = backlog.getAndSet(0);
+            droppedShutdown.increment(lost);
+            log.error("Shutdown timeout: the usage ledger writer is stuck in a database call; {} usage records are"
+                    + " lost", lost);
+        }
         writer = null;
     }
 
@@ -160,20 +181,28 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
         long lastFlush = System.nanoTime();
         long backoff = 0;
         long shutdownDeadline = Long.MAX_VALUE;
-        while (true) {
+        long writtenAtStop = 0;
+        while (!abandoned) {
             fill(batch);
             boolean stop = stopping;
             if (stop && shutdownDeadline == Long.MAX_VALUE) {
                 shutdownDeadline = System.nanoTime() + shutdownTimeout.toNanos();
+                writtenAtStop = (long) recordsWritten.count();
             }
             long now = System.nanoTime();
-            boolean due = batch.size() >= batchSize || (!batch.isEmpty() && (stop || now - lastFlush >= flushIntervalNanos));
-            if (due) {
+            if (schedule.due(batch.size(), now - lastFlush, stop)) {
                 if (write(batch)) {
                     batch.clear();
                     backoff = 0;
                     lastFlush = System.nanoTime();
+                    if (stop && lastFlush >= shutdownDeadline && backlog.get() > 0) {
+                        abandon(batch); // a database too slow for the backlog: stop within the timeout all the same
+                        return;
+                    }
                     continue;
+                }
+                if (abandoned) {
+                    return;
                 }
                 if (stop && System.nanoTime() >= shutdownDeadline) {
                     abandon(batch);
@@ -184,10 +213,17 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
                 LockSupport.parkNanos(this, stop ? Math.min(backoff, shutdownDeadline - System.nanoTime()) : backoff);
                 continue;
             }
-            if (stop && batch.isEmpty() && queue.isEmpty()) {
-                return;
+            if (stop && batch.isEmpty()) {
+                if (backlog.get() == 0) {
+                    log.info("Usage ledger writer stopped: {} records written since shutdown began, none lost",
+                            (long) recordsWritten.count() - writtenAtStop);
+                    return;
+                }
+                // A record() that got in before the door closed is still on its way into the queue.
+                Thread.onSpinWait();
+                continue;
             }
-            LockSupport.parkNanos(this, batch.isEmpty() ? flushIntervalNanos : flushIntervalNanos - (now - lastFlush));
+            LockSupport.parkNanos(this, schedule.sleepNanos(batch.size(), now - lastFlush));
         }
     }
 
@@ -204,11 +240,17 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
     private boolean write(List<LedgerRow> batch) {
         try {
             sink.write(batch);
+            if (abandoned) {
+                return true; // stop has already counted these as lost and let the application go
+            }
             backlog.addAndGet(-batch.size());
             batchesWritten.increment();
             recordsWritten.increment(batch.size());
             return true;
         } catch (Exception | LinkageError failure) {
+            if (abandoned) {
+                return false; // interrupted by stop, which has counted these already
+            }
             batchesFailed.increment();
             log.warn("Could not write {} usage records ({} waiting); will retry: {}", batch.size(), backlog.get(),
                     failure.toString());
@@ -219,12 +261,25 @@ public final class BatchingUsageRecorder implements UsageRecorder, SmartLifecycl
     private void abandon(List<LedgerRow> batch) {
         int lost = batch.size();
         batch.clear();
-        while (queue.poll() != null) {
-            lost++;
-        }
         backlog.addAndGet(-lost);
+        // Until the backlog is empty: a record() may still be between counting itself and joining the queue.
+        while (backlog.get() > 0) {
+            if (queue.poll() != null) {
+                backlog.decrementAndGet();
+                lost++;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
         droppedShutdown.increment(lost);
-        log.error("Shutdown timeout: {} usage records could not be written and are lost", lost);
+        log.error("Shutdown timeout: {} usage records could not be written within {} and are lost", lost,
+                shutdownTimeout);
+    }
+
+    private void late(UsageRecord record) {
+        droppedStopped.increment();
+        log.warn("The usage record of request {} (status {}) arrived after the ledger writer stopped and is lost"
+                + " ({} so far)", record.requestId(), record.status(), (long) droppedStopped.count());
     }
 
     private static Counter dropped(MeterRegistry meters, String reason) {

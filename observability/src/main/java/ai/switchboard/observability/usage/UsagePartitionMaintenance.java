@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class UsagePartitionMaintenance implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UsagePartitionMaintenance.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -83,7 +84,16 @@ public final class UsagePartitionMaintenance implements SmartLifecycle {
         ScheduledExecutorService scheduled = executor;
         executor = null;
         if (scheduled != null) {
-            scheduled.shutdownNow();
+            // A run in progress finishes (two short SQL calls) rather than meet a closing connection pool.
+            scheduled.shutdown();
+            try {
+                if (!scheduled.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    scheduled.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                scheduled.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

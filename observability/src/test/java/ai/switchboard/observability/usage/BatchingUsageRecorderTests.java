@@ -10,20 +10,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class BatchingUsageRecorderTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<LedgerRow> written = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean down = new AtomicBoolean();
-    private volatile Duration slowness = Duration.ZERO;
+    /** While down, a write first waits here (a database that hangs), then fails. */
+    private volatile CountDownLatch hang = new CountDownLatch(0);
+    private final CountDownLatch enteredSink = new CountDownLatch(1);
 
     private final UsageSink sink = batch -> {
+        enteredSink.countDown();
         if (down.get()) {
-            Thread.sleep(slowness.toMillis());
+            hang.await();
             throw new IllegalStateException("database down");
         }
         batchSizes.add(batch.size());
@@ -31,12 +43,17 @@ class BatchingUsageRecorderTests {
     };
 
     private BatchingUsageRecorder recorder(int capacity, int batchSize, Duration flushInterval) {
+        return recorder(capacity, batchSize, flushInterval, Duration.ofMillis(500));
+    }
+
+    private BatchingUsageRecorder recorder(int capacity, int batchSize, Duration flushInterval,
+            Duration shutdownTimeout) {
         UsageLedgerProperties properties = new UsageLedgerProperties();
         properties.setQueueCapacity(capacity);
         properties.setBatchSize(batchSize);
         properties.setFlushInterval(flushInterval);
         properties.setMaxRetryBackoff(Duration.ofMillis(50));
-        properties.setShutdownTimeout(Duration.ofMillis(500));
+        properties.setShutdownTimeout(shutdownTimeout);
         return new BatchingUsageRecorder(sink, properties, meters);
     }
 
@@ -60,29 +77,29 @@ class BatchingUsageRecorderTests {
     }
 
     @Test
-    void keepsRecordsWhileTheSinkFailsAndDropsAndCountsWhenFull() {
+    void keepsRecordsWhileTheSinkFailsAndDropsAndCountsWhenFull() throws Exception {
         down.set(true);
-        slowness = Duration.ofMillis(400);
+        hang = new CountDownLatch(1);
         BatchingUsageRecorder recorder = recorder(50, 10, Duration.ofMillis(20));
         recorder.start();
         try {
-            int accepted = 0;
-            long start = System.nanoTime();
-            for (int i = 0; i < 80; i++) {
+            assertThat(recorder.record(UsageRecords.sample("req-0", Instant.now()))).isTrue();
+            assertThat(enteredSink.await(10, TimeUnit.SECONDS)).isTrue();
+            int accepted = 1;
+            // The writer hangs in the database: record() still returns every time (a blocked call would hang here).
+            for (int i = 1; i < 80; i++) {
                 if (recorder.record(UsageRecords.sample("req-" + i, Instant.now()))) {
                     accepted++;
                 }
             }
-            // A slow, failing database (each write hangs 400 ms) never holds up record().
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
             assertThat(accepted).isEqualTo(50);
             assertThat(meters.get(GenAiConventions.USAGE_RECORDS_DROPPED).tag("reason", "queue_full").counter()
                     .count()).isEqualTo(30);
             assertThat(meters.get(GenAiConventions.USAGE_QUEUE_DEPTH).gauge().value()).isEqualTo(50);
+            hang.countDown();
             await().atMost(Duration.ofSeconds(5)).until(() -> meters.get(GenAiConventions.USAGE_BATCHES)
                     .tag("outcome", "failed").counter().count() >= 2);
 
-            slowness = Duration.ZERO;
             down.set(false);
             await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 50);
             assertThat(written).extracting(row -> row.record().requestId()).doesNotHaveDuplicates();
@@ -109,7 +126,7 @@ class BatchingUsageRecorderTests {
     }
 
     @Test
-    void stopGivesUpAfterTheShutdownTimeoutAndCountsTheLoss() {
+    void stopGivesUpAfterTheShutdownTimeoutAndCountsAndLogsTheLoss(CapturedOutput output) {
         down.set(true);
         BatchingUsageRecorder recorder = recorder(1000, 500, Duration.ofHours(1));
         recorder.start();
@@ -123,5 +140,90 @@ class BatchingUsageRecorderTests {
         assertThat(meters.get(GenAiConventions.USAGE_RECORDS_DROPPED).tag("reason", "shutdown_timeout").counter()
                 .count()).isEqualTo(12);
         assertThat(recorder.backlog()).isZero();
+        assertThat(output).contains("12 usage records could not be written within PT0.5S and are lost");
+    }
+
+    @Test
+    void aRecordOfferedAfterStopIsRefusedCountedAndLoggedWithItsRequest(CapturedOutput output) {
+        BatchingUsageRecorder recorder = recorder(1000, 500, Duration.ofHours(1));
+        recorder.start();
+        recorder.record(UsageRecords.sample("before", Instant.now()));
+        recorder.stop();
+
+        assertThat(recorder.record(UsageRecords.sample("too-late", Instant.now()))).isFalse();
+
+        assertThat(written).extracting(row -> row.record().requestId()).containsExactly("before");
+        assertThat(meters.get(GenAiConventions.USAGE_RECORDS_DROPPED).tag("reason", "stopped").counter().count())
+                .isEqualTo(1);
+        assertThat(output).contains("Usage ledger writer stopped: 1 records written since shutdown began, none lost")
+                .contains("The usage record of request too-late (status 200) arrived after the ledger writer stopped"
+                        + " and is lost (1 so far)");
+        assertThat(recorder.backlog()).isZero();
+    }
+
+    @Test
+    void everyRecordOfferedWhileStoppingIsEitherWrittenOrCountedAsLateNeverStranded() throws Exception {
+        BatchingUsageRecorder recorder = recorder(1_000_000, 50, Duration.ofMillis(5), Duration.ofMinutes(1));
+        recorder.start();
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int producer = t;
+            // Each producer records until it is refused once: some of its calls race the stop.
+            producers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; ; i++) {
+                    String id = producer + "-" + i;
+                    if (!recorder.record(UsageRecords.sample(id, Instant.now()))) {
+                        refused.incrementAndGet();
+                        return;
+                    }
+                    accepted.add(id);
+                    Thread.onSpinWait();
+                }
+            }));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> written.size() >= 500);
+        recorder.stop();
+        for (Thread producer : producers) {
+            producer.join();
+        }
+
+        assertThat(refused).hasValue(4);
+        assertThat(written).extracting(row -> row.record().requestId()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(accepted);
+        assertThat(meters.get(GenAiConventions.USAGE_RECORDS_DROPPED).tag("reason", "stopped").counter().count())
+                .isEqualTo(4);
+        assertThat(recorder.backlog()).isZero();
+    }
+
+    @Test
+    void aWriterStuckInTheDatabaseIsGivenUpAtTheTimeoutWithItsRecordsCountedAndLogged(CapturedOutput output)
+            throws Exception {
+        CountDownLatch unstick = new CountDownLatch(1);
+        CountDownLatch inSink = new CountDownLatch(1);
+        UsageLedgerProperties properties = new UsageLedgerProperties();
+        properties.setBatchSize(500);
+        properties.setFlushInterval(Duration.ofHours(1));
+        properties.setShutdownTimeout(Duration.ofMillis(200));
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder(batch -> {
+            inSink.countDown();
+            unstick.await(); // a database that neither answers nor refuses
+        }, properties, meters);
+        recorder.start();
+        for (int i = 0; i < 9; i++) {
+            recorder.record(UsageRecords.sample("req-" + i, Instant.now()));
+        }
+
+        recorder.stop();
+
+        assertThat(inSink.getCount()).isZero();
+        assertThat(recorder.isRunning()).isFalse();
+        assertThat(meters.get(GenAiConventions.USAGE_RECORDS_DROPPED).tag("reason", "shutdown_timeout").counter()
+                .count()).isEqualTo(9);
+        assertThat(output).contains("the usage ledger writer is stuck in a database call; 9 usage records are lost");
+        unstick.countDown();
+        assertThat(recorder.backlog()).isZero();
+        assertThat(meters.get(GenAiConventions.USAGE_RECORDS_WRITTEN).counter().count()).isZero();
     }
 }

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +81,42 @@ class UsageLedgerIT {
     }
 
     @Test
+    void aBatchWrittenAgainAfterAnUnknownOutcomeIsKeptOnce() throws Exception {
+        String run = "twice-" + UUID.randomUUID();
+        List<LedgerRow> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(new LedgerRow(UUID.randomUUID(), UsageRecords.sample(run, Instant.now())));
+        }
+        JdbcUsageLedger ledger = new JdbcUsageLedger(direct);
+
+        ledger.write(batch.subList(0, 4));
+        ledger.write(batch);
+        ledger.write(batch);
+
+        assertThat(rows(run)).isEqualTo(10);
+    }
+
+    @Test
+    void textValuesArriveExactlyAsTheyWere() throws Exception {
+        String run = "text-" + UUID.randomUUID();
+        String awkward = "tab\there, new\nline, cr\r, back\\slash \\N, 'quote\" é 模型 🚀";
+        UsageRecord record = new UsageRecord(run, Instant.parse("2026-12-02T10:15:30.123456Z"), null, "\\N",
+                "chat", awkward, awkward, "p\tq", 0, 0, 0, new BigDecimal("0.000000000001"), 0, null, 499,
+                "client_closed", Short.MAX_VALUE + 5);
+
+        new JdbcUsageLedger(direct).write(List.of(new LedgerRow(UUID.randomUUID(), record)));
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM usage_ledger WHERE request_id = ?", run);
+        assertThat(row).containsEntry("route", awkward).containsEntry("model", awkward)
+                .containsEntry("provider", "p\tq").containsEntry("key_prefix", "\\N").containsEntry("key_id", null)
+                .containsEntry("ttft_ms", null).containsEntry("status", 499)
+                .containsEntry("attempts", (int) Short.MAX_VALUE);
+        assertThat((BigDecimal) row.get("cost_usd")).isEqualByComparingTo("0.000000000001");
+        assertThat(((java.sql.Timestamp) row.get("occurred_at")).toInstant())
+                .isEqualTo(Instant.parse("2026-12-02T10:15:30.123456Z"));
+    }
+
+    @Test
     void recordsWaitWhileTheDatabaseIsCutAndArriveAfterItReturns() {
         String[] target = LedgerDatabase.hostAndPort();
         String run = "outage-" + UUID.randomUUID();
@@ -90,11 +128,9 @@ class UsageLedgerIT {
             recorder.start();
             try {
                 proxy.cut();
-                long start = System.nanoTime();
                 for (int i = 0; i < 300; i++) {
                     assertThat(recorder.record(UsageRecords.sample(run, Instant.now()))).isTrue();
                 }
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
                 await().atMost(Duration.ofSeconds(20)).until(() -> meters.get(GenAiConventions.USAGE_BATCHES)
                         .tag("outcome", "failed").counter().count() >= 2);
                 assertThat(rows(run)).isZero();

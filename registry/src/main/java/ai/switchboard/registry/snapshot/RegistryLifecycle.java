@@ -10,12 +10,17 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Brings the registry up before the web server accepts requests (a lower phase starts earlier and stops later):
  * installs the bootstrap admin key, loads the first snapshot (failing start-up if the database is unreachable), then
- * starts the change listener and the periodic backstop check.
+ * starts the change listener and the periodic backstop check. On shutdown it stops both after the web server has
+ * drained and the usage ledger has been flushed, and waits for a refresh in progress, so that no registry work still
+ * uses the database when the connection pool closes.
  */
 public class RegistryLifecycle implements SmartLifecycle {
 
     /** Well before the web server's phase, so no request is served from an empty snapshot. */
     public static final int PHASE = 0;
+
+    /** The longest a snapshot refresh in progress may take to finish when the gateway stops. */
+    private static final Duration REFRESH_STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final BootstrapAdminKey bootstrapAdminKey;
     private final RegistrySnapshotManager snapshots;
@@ -54,7 +59,15 @@ public class RegistryLifecycle implements SmartLifecycle {
         ScheduledExecutorService executor = backstop;
         backstop = null;
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(REFRESH_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
         listener.stop();
     }
