@@ -1,5 +1,6 @@
 package ai.switchboard.providers.api;
 
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,5 +40,13 @@ public interface ProviderAdapter {
     default Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
         return Flux.error(ProviderException.of(ErrorType.UNSUPPORTED,
                 "Provider type '" + type() + "' does not offer legacy completions"));
+    }
+
+    /**
+     * The provider's own Anthropic Messages API, through which {@code /v1/messages} requests pass untranslated; empty
+     * (the default) for providers that do not speak it, whose requests are translated through the canonical model.
+     */
+    default Optional<AnthropicMessagesApi> anthropicMessages() {
+        return Optional.empty();
     }
 }
