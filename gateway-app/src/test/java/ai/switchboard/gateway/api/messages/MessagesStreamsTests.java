@@ -104,7 +104,7 @@ class MessagesStreamsTests {
         return response.getBodyAsString().block();
     }
 
-    private static BodyInserter.Context context() {
+    static BodyInserter.Context context() {
         return new BodyInserter.Context() {
             @Override
             public List<HttpMessageWriter<?>> messageWriters() {
