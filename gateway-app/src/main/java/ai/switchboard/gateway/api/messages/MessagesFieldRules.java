@@ -13,6 +13,7 @@ import ai.switchboard.gateway.api.support.FieldRule;
 import ai.switchboard.gateway.api.support.KnownFields;
 import ai.switchboard.gateway.api.support.ParamErrors;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,16 +57,19 @@ final class MessagesFieldRules {
             (value, param) -> {
                 String type = MessagesBlockRules.type(value, param);
                 if (!MessagesBlockRules.TEXT.equals(type)) {
-                    throw ParamErrors.notOneOf(param + ".type", type, java.util.List.of(MessagesBlockRules.TEXT));
+                    throw ParamErrors.notOneOf(param + ".type", type, List.of(MessagesBlockRules.TEXT));
                 }
                 MessagesBlockRules.TEXT_BLOCK.check(value, param);
             }, Integer.MAX_VALUE), "a string or an array of text blocks");
 
+    private static final FieldRule TOOL_CHOICE_TYPE = object(Map.of("type", oneOf("auto", "any", "tool", "none"),
+            "disable_parallel_tool_use", bool()), "type");
+    private static final FieldRule NAMED_TOOL = object(Map.of("name", nonEmptyString()), "name");
+
     static final FieldRule TOOL_CHOICE = (value, param) -> {
-        object(Map.of("type", oneOf("auto", "any", "tool", "none"), "disable_parallel_tool_use", bool()), "type")
-                .check(value, param);
+        TOOL_CHOICE_TYPE.check(value, param);
         if ("tool".equals(value.get("type").asString())) {
-            object(Map.of("name", nonEmptyString()), "name").check(value, param);
+            NAMED_TOOL.check(value, param);
         }
     };
 
@@ -73,11 +77,15 @@ final class MessagesFieldRules {
 
     private static final FieldRule DISPLAY = oneOf("summarized", "omitted");
 
+    private static final FieldRule THINKING_TYPE = object(Map.of("type", oneOf("enabled", "disabled", "adaptive",
+            "between_tools"), "display", DISPLAY), "type");
+    private static final FieldRule THINKING_BUDGET = object(Map.of("budget_tokens", integer(1024, Integer.MAX_VALUE)),
+            "budget_tokens");
+
     static final FieldRule THINKING = (value, param) -> {
-        object(Map.of("type", oneOf("enabled", "disabled", "adaptive", "between_tools"), "display", DISPLAY), "type")
-                .check(value, param);
+        THINKING_TYPE.check(value, param);
         if ("enabled".equals(value.get("type").asString())) {
-            object(Map.of("budget_tokens", integer(1024, Integer.MAX_VALUE)), "budget_tokens").check(value, param);
+            THINKING_BUDGET.check(value, param);
         }
     };
 

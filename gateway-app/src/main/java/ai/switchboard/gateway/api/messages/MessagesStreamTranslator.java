@@ -112,8 +112,11 @@ public final class MessagesStreamTranslator {
         return behindStart(events);
     }
 
-    /** The events that end a stream the upstream completed. */
+    /** The events that end a stream the upstream completed; a stream that never sent a chunk is malformed. */
     public List<MessagesEvent> finish() {
+        if (id == null && model == null && finish == null) {
+            throw malformed("no chunk at all");
+        }
         List<MessagesEvent> events = new ArrayList<>(4);
         if (!started) {
             events.add(start());

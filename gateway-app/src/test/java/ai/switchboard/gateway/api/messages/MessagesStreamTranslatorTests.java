@@ -159,6 +159,14 @@ class MessagesStreamTranslatorTests {
         assertThat(orphan.type()).isEqualTo(ErrorType.MALFORMED_RESPONSE);
     }
 
+    @Test
+    void aStreamWithoutAnyChunkIsMalformedNotAnEmptyAnswer() {
+        ProviderException empty = catchThrowableOfType(ProviderException.class,
+                () -> new MessagesStreamTranslator(SHOWN).finish());
+
+        assertThat(empty.type()).isEqualTo(ErrorType.MALFORMED_RESPONSE);
+    }
+
     static List<MessagesEvent> translate(ReplyOptions options, String... chunks) {
         MessagesStreamTranslator translator = new MessagesStreamTranslator(options);
         List<MessagesEvent> events = new ArrayList<>();
