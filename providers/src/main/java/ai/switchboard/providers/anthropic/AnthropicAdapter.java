@@ -3,9 +3,11 @@ package ai.switchboard.providers.anthropic;
 import ai.switchboard.providers.anthropic.internal.api.AnthropicResponse;
 import ai.switchboard.providers.anthropic.internal.client.AnthropicClient;
 import ai.switchboard.providers.anthropic.internal.client.AnthropicErrors;
+import ai.switchboard.providers.anthropic.internal.client.AnthropicPassthrough;
 import ai.switchboard.providers.anthropic.internal.client.AnthropicStreams;
 import ai.switchboard.providers.anthropic.internal.mapper.AnthropicRequestMapper;
 import ai.switchboard.providers.anthropic.internal.mapper.AnthropicResponseMapper;
+import ai.switchboard.providers.api.AnthropicMessagesApi;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +39,9 @@ import reactor.core.publisher.Mono;
  * {@code logprobs}, {@code top_logprobs}, {@code response_format: json_object}, non-text non-image content parts)
  * rather than silently answered differently; see {@link AnthropicRequestMapper} for every rule. Embeddings and
  * legacy completions are not offered (the SPI's defaults answer {@code UNSUPPORTED}).
+ *
+ * <p>{@link #anthropicMessages()} offers the Messages API itself, for {@code /v1/messages} requests to pass through
+ * untranslated (see {@link AnthropicPassthrough}).
  */
 public class AnthropicAdapter implements ProviderAdapter {
 
@@ -46,6 +52,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final AnthropicClient client;
+    private final Optional<AnthropicMessagesApi> passthrough;
     private final Clock clock;
 
     public AnthropicAdapter(ProviderHttpClients clients) {
@@ -55,6 +62,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     /** As above, with the clock that stamps {@code created} (Anthropic answers carry no timestamp). */
     public AnthropicAdapter(ProviderHttpClients clients, Clock clock) {
         this.client = new AnthropicClient(Objects.requireNonNull(clients, "clients"));
+        this.passthrough = Optional.of(new AnthropicPassthrough(client));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -105,5 +113,10 @@ public class AnthropicAdapter implements ProviderAdapter {
         return Flux.defer(() -> AnthropicStreams.chatChunks(endpoint, request.model(),
                 clock.instant().getEpochSecond(),
                 client.streamMessages(endpoint, AnthropicRequestMapper.map(endpoint, request, true))));
+    }
+
+    @Override
+    public Optional<AnthropicMessagesApi> anthropicMessages() {
+        return passthrough;
     }
 }

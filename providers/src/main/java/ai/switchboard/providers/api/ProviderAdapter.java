@@ -2,6 +2,7 @@ package ai.switchboard.providers.api;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,5 +56,13 @@ public interface ProviderAdapter {
     default Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
         return Flux.error(ProviderException.of(ErrorType.UNSUPPORTED,
                 "Provider type '" + type() + "' does not offer legacy completions"));
+    }
+
+    /**
+     * The provider's own Anthropic Messages API, through which {@code /v1/messages} requests pass untranslated; empty
+     * (the default) for providers that do not speak it, whose requests are translated through the canonical model.
+     */
+    default Optional<AnthropicMessagesApi> anthropicMessages() {
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package ai.switchboard.providers.anthropic.internal.api;
 
+import ai.switchboard.providers.anthropic.api.AnthropicContent;
 import java.util.List;
 
 /** One turn: {@code user} or {@code assistant}, always with content blocks (never the string shorthand). */

@@ -1,5 +1,6 @@
 package ai.switchboard.providers.anthropic.internal.api;
 
+import ai.switchboard.providers.anthropic.api.TextContent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;

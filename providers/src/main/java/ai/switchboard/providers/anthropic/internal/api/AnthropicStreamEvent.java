@@ -1,5 +1,7 @@
 package ai.switchboard.providers.anthropic.internal.api;
 
+import ai.switchboard.providers.anthropic.api.AnthropicError;
+import ai.switchboard.providers.anthropic.api.AnthropicUsage;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 

@@ -1,6 +1,6 @@
 package ai.switchboard.providers.anthropic.internal.client;
 
-import ai.switchboard.providers.anthropic.internal.api.AnthropicError;
+import ai.switchboard.providers.anthropic.api.AnthropicError;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.api.ProviderException;

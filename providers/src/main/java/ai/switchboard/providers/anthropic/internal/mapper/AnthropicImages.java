@@ -2,8 +2,8 @@ package ai.switchboard.providers.anthropic.internal.mapper;
 
 import static ai.switchboard.providers.anthropic.internal.mapper.RequestRejections.invalid;
 
-import ai.switchboard.providers.anthropic.internal.api.ImageContent;
-import ai.switchboard.providers.anthropic.internal.api.ImageSource;
+import ai.switchboard.providers.anthropic.api.ImageContent;
+import ai.switchboard.providers.anthropic.api.ImageSource;
 import java.util.Locale;
 import java.util.Set;
 

@@ -3,11 +3,11 @@ package ai.switchboard.providers.anthropic.internal.mapper;
 import static ai.switchboard.providers.anthropic.internal.mapper.RequestRejections.invalid;
 import static ai.switchboard.providers.anthropic.internal.mapper.RequestRejections.unsupported;
 
-import ai.switchboard.providers.anthropic.internal.api.AnthropicContent;
+import ai.switchboard.providers.anthropic.api.AnthropicContent;
 import ai.switchboard.providers.anthropic.internal.api.AnthropicMessage;
-import ai.switchboard.providers.anthropic.internal.api.TextContent;
-import ai.switchboard.providers.anthropic.internal.api.ToolResultContent;
-import ai.switchboard.providers.anthropic.internal.api.ToolUseContent;
+import ai.switchboard.providers.anthropic.api.TextContent;
+import ai.switchboard.providers.anthropic.api.ToolResultContent;
+import ai.switchboard.providers.anthropic.api.ToolUseContent;
 import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ContentPart;
 import ai.switchboard.providers.api.ToolCall;

@@ -2,7 +2,7 @@ package ai.switchboard.providers.anthropic.internal.mapper;
 
 import ai.switchboard.providers.anthropic.internal.api.AnthropicResponse;
 import ai.switchboard.providers.anthropic.internal.api.AnthropicResponseBlock;
-import ai.switchboard.providers.anthropic.internal.api.AnthropicUsage;
+import ai.switchboard.providers.anthropic.api.AnthropicUsage;
 import ai.switchboard.providers.api.ChatChoice;
 import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ChatResponse;

@@ -3,7 +3,7 @@ package ai.switchboard.providers.anthropic.internal.mapper;
 import ai.switchboard.providers.anthropic.internal.api.AnthropicResponseBlock;
 import ai.switchboard.providers.anthropic.internal.api.AnthropicStreamDelta;
 import ai.switchboard.providers.anthropic.internal.api.AnthropicStreamEvent;
-import ai.switchboard.providers.anthropic.internal.api.AnthropicUsage;
+import ai.switchboard.providers.anthropic.api.AnthropicUsage;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatDelta;
 import ai.switchboard.providers.api.ChunkChoice;

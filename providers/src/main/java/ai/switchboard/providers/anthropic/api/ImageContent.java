@@ -1,4 +1,4 @@
-package ai.switchboard.providers.anthropic.internal.api;
+package ai.switchboard.providers.anthropic.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package ai.switchboard.providers.anthropic.internal.api;
+package ai.switchboard.providers.anthropic.api;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
