@@ -81,7 +81,18 @@ public final class RouteEngine {
                 Capability.EMBEDDINGS)), request, executor.budget(timeoutsFor(target)), trace));
     }
 
-    /** Embeddings a policy asks for by name (a classifier's embedding model), within the request's budget. */
+    /**
+     * Embeddings a policy asks for (a classifier's embedding model): consumed inside the gateway, so their usage is
+     * counted as extra, at the embedding model's prices.
+     */
+    private Mono<EmbeddingResponse> embedForPolicy(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
+            RoutingTrace trace, TimeBudget budget) {
+        RoutingTrace branch = trace.branch();
+        return embed(snapshot, name, request, branch, budget)
+                .doOnNext(response -> trace.extraUsage(branch.served(), response.usage()));
+    }
+
+    /** Embeddings for a name, within the request's budget. */
     private Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
             RoutingTrace trace, TimeBudget budget) {
         return Mono.defer(() -> executor.embed(Candidates.of(direct.expand(snapshot, name, trace,
@@ -180,7 +191,7 @@ public final class RouteEngine {
         trace.route(route.name());
         RoutingRequest request = new RoutingRequest(call.request(), call.keyName(), call.tags(), trace,
                 (target, body) -> invoke(call, target, body, depth + 1, trace, mode.budget),
-                (target, body) -> embed(call.snapshot(), target, body, trace.branch(), mode.budget),
+                (target, body) -> embedForPolicy(call.snapshot(), target, body, trace, mode.budget),
                 name -> resolver.resolve(call.snapshot(), name));
         return policies.policyOf(route).plan(request).flatMapMany(plan -> {
             if (plan instanceof RoutePlan.Answer answer) {

@@ -63,8 +63,8 @@ final class RecordStage implements RequestStage {
             summary.servedBy(model.name(), deployment.providerName(),
                     ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()));
         }
-        summary.tokens(context.inputTokens() + trace.extraPromptTokens(),
-                        context.outputTokens() + trace.extraCompletionTokens(), context.cachedTokens())
+        summary.tokens(context.inputTokens(), context.outputTokens(), context.cachedTokens())
+                .extraUsage(trace.extraPromptTokens(), trace.extraCompletionTokens(), trace.extraCost())
                 .attempts(trace.attemptCount(), fallbacks, cascadeStep);
         observer.finished(summary.build(), context.span());
     }
