@@ -48,7 +48,7 @@ public final class ServerRequestMetrics {
                         TimeUnit.NANOSECONDS);
             }
         }
-        BigDecimal cost = request.price().cost(request.inputTokens(), request.outputTokens(), request.cachedTokens());
+        BigDecimal cost = request.costUsd();
         if (cost != null && cost.signum() > 0) {
             costs.computeIfAbsent(GenAiTags.of(request.operation(), request.provider(), request.model(), null),
                     this::costCounter).increment(cost.doubleValue());

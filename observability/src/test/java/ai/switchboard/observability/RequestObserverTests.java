@@ -39,6 +39,25 @@ class RequestObserverTests {
     }
 
     @Test
+    void callsConsumedInsideTheGatewayAreLedgeredAtTheirOwnCostNotTheAnsweringModels() {
+        // A rejected cascade step and a judge cost $0.01 at their own prices; the answer is priced at gpt-mini's.
+        observer.finished(streamed().extraUsage(2_000, 300, new BigDecimal("0.01")).build(), null);
+
+        assertThat(ledger).singleElement().satisfies(row -> {
+            assertThat(row.inputTokens()).isEqualTo(3_000);
+            assertThat(row.outputTokens()).isEqualTo(401);
+            assertThat(row.costUsd()).isEqualByComparingTo("0.0102106");
+        });
+    }
+
+    @Test
+    void anUnknownPriceOfAConsumedCallLeavesTheCostUnknown() {
+        observer.finished(streamed().extraUsage(10, 10, null).build(), null);
+
+        assertThat(ledger).singleElement().satisfies(row -> assertThat(row.costUsd()).isNull());
+    }
+
+    @Test
     void recordsServerMetricsCostLedgerAndSpan() {
         SimpleSpan span = new SimpleTracer().nextSpan().start();
         observer.finished(streamed().build(), span);

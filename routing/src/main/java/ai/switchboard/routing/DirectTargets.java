@@ -30,6 +30,17 @@ final class DirectTargets {
         this.policies = policies;
     }
 
+    /**
+     * Deployments able to serve a resolved target, in failover order: a model is served by its deployment alone
+     * (its capabilities were checked when it was resolved), a route by its expansion.
+     */
+    List<Deployment> expand(RegistrySnapshot snapshot, Target target, RoutingTrace trace, Capability... required) {
+        return switch (target) {
+            case Target.Model(Deployment deployment) -> List.of(deployment);
+            case Target.Route(RouteConfig route) -> expand(snapshot, route.name(), trace, required);
+        };
+    }
+
     /** Deployments able to serve {@code name} with every required capability, in failover order. */
     List<Deployment> expand(RegistrySnapshot snapshot, String name, RoutingTrace trace, Capability... required) {
         List<Deployment> deployments = new ArrayList<>(2);

@@ -54,65 +54,74 @@ public final class RouteEngine {
         this.direct = new DirectTargets(resolver, policies);
     }
 
-    /** The route the name refers to, when it is an enabled route. */
-    public static RouteConfig routeOf(RouteCall call) {
-        RouteConfig route = call.snapshot().route(call.name());
-        return route != null && route.enabled() ? route : null;
+    /** The time limits for a target: the gateway's, overridden by a route's own. */
+    public Timeouts timeoutsFor(Target target) {
+        return target instanceof Target.Route(RouteConfig route)
+                ? defaults.override(route.requestTimeout(), route.attemptTimeout(), route.firstTokenTimeout())
+                : defaults;
     }
 
-    /** The time limits for a call: the gateway's, overridden by the named route's. */
-    public Timeouts timeoutsFor(RouteCall call) {
-        return timeoutsFor(call.snapshot(), call.name());
-    }
-
-    private Timeouts timeoutsFor(RegistrySnapshot snapshot, String name) {
-        RouteConfig route = snapshot.route(name);
-        return route == null || !route.enabled() ? defaults
-                : defaults.override(route.requestTimeout(), route.attemptTimeout(), route.firstTokenTimeout());
-    }
-
-    /** A complete answer for the named route or model. */
+    /** A complete answer from the call's resolved route or model. */
     public Mono<ChatResponse> chat(RouteCall call) {
-        return Mono.defer(() -> run(call, List.of(call.name()), 0, false,
-                complete(executor.budget(timeoutsFor(call))), call.trace()).single());
+        return Mono.defer(() -> top(call, complete(executor.budget(timeoutsFor(call.target())))).single());
     }
 
-    /** A stream for the named route or model; the request should already ask for usage. */
+    /** A stream from the call's resolved route or model; the request should already ask for usage. */
     public Flux<ChatChunk> stream(RouteCall call) {
-        return Flux.defer(() -> run(call, List.of(call.name()), 0, false,
-                streamed(executor.budget(timeoutsFor(call))), call.trace()));
+        return Flux.defer(() -> top(call, streamed(executor.budget(timeoutsFor(call.target())))));
     }
 
     /**
-     * Embeddings for the named model or {@code fallback} route, with failover across the route's targets and
+     * Embeddings from a resolved model or {@code fallback} route, with failover across the route's targets and
      * fallbacks (see {@link DirectTargets}).
      */
-    public Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
+    public Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, Target target, EmbeddingRequest request,
             RoutingTrace trace) {
-        return Mono.defer(() -> embed(snapshot, name, request, trace, executor.budget(timeoutsFor(snapshot, name))));
+        return Mono.defer(() -> executor.embed(Candidates.of(direct.expand(snapshot, target, trace,
+                Capability.EMBEDDINGS)), request, executor.budget(timeoutsFor(target)), trace));
     }
 
+    /**
+     * Embeddings a policy asks for (a classifier's embedding model): consumed inside the gateway, so their usage is
+     * counted as extra, at the embedding model's prices.
+     */
+    private Mono<EmbeddingResponse> embedForPolicy(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
+            RoutingTrace trace, TimeBudget budget) {
+        RoutingTrace branch = trace.branch();
+        return embed(snapshot, name, request, branch, budget)
+                .doOnNext(response -> trace.extraUsage(branch.served(), response.usage()));
+    }
+
+    /** Embeddings for a name, within the request's budget. */
     private Mono<EmbeddingResponse> embed(RegistrySnapshot snapshot, String name, EmbeddingRequest request,
             RoutingTrace trace, TimeBudget budget) {
         return Mono.defer(() -> executor.embed(Candidates.of(direct.expand(snapshot, name, trace,
                 Capability.EMBEDDINGS)), request, budget, trace));
     }
 
-    /** A legacy text completion for the named model or {@code fallback} route, with failover. */
-    public Mono<ObjectNode> complete(RegistrySnapshot snapshot, String name, ObjectNode body, RoutingTrace trace) {
-        return Mono.defer(() -> executor.complete(Candidates.of(direct.expand(snapshot, name, trace,
-                Capability.COMPLETIONS)), body, executor.budget(timeoutsFor(snapshot, name)), trace));
+    /** A legacy text completion from a resolved model or {@code fallback} route, with failover. */
+    public Mono<ObjectNode> complete(RegistrySnapshot snapshot, Target target, ObjectNode body, RoutingTrace trace) {
+        return Mono.defer(() -> executor.complete(Candidates.of(direct.expand(snapshot, target, trace,
+                Capability.COMPLETIONS)), body, executor.budget(timeoutsFor(target)), trace));
     }
 
     /**
-     * A streamed legacy text completion for the named model or {@code fallback} route; fails over until its first
-     * chunk.
+     * A streamed legacy text completion from a resolved model or {@code fallback} route; fails over until its
+     * first chunk.
      */
-    public Flux<ObjectNode> streamComplete(RegistrySnapshot snapshot, String name, ObjectNode body,
+    public Flux<ObjectNode> streamComplete(RegistrySnapshot snapshot, Target target, ObjectNode body,
             RoutingTrace trace) {
-        return Flux.defer(() -> executor.streamComplete(Candidates.of(direct.expand(snapshot, name, trace,
-                Capability.COMPLETIONS, Capability.STREAMING)), body, executor.budget(timeoutsFor(snapshot, name)),
-                trace));
+        return Flux.defer(() -> executor.streamComplete(Candidates.of(direct.expand(snapshot, target, trace,
+                Capability.COMPLETIONS, Capability.STREAMING)), body, executor.budget(timeoutsFor(target)), trace));
+    }
+
+    /** Serves the client's own target, resolved before routing: its route is planned, its model called. */
+    private <T> Flux<T> top(RouteCall call, Mode<T> mode) {
+        return switch (call.target()) {
+            case Target.Route(RouteConfig route) -> route(call, route, 0, false, mode, call.trace());
+            case Target.Model(Deployment deployment) ->
+                    mode.execute(Candidates.of(List.of(deployment)), call.request(), call.trace());
+        };
     }
 
     private Mode<ChatResponse> complete(TimeBudget budget) {
@@ -182,7 +191,7 @@ public final class RouteEngine {
         trace.route(route.name());
         RoutingRequest request = new RoutingRequest(call.request(), call.keyName(), call.tags(), trace,
                 (target, body) -> invoke(call, target, body, depth + 1, trace, mode.budget),
-                (target, body) -> embed(call.snapshot(), target, body, trace.branch(), mode.budget),
+                (target, body) -> embedForPolicy(call.snapshot(), target, body, trace, mode.budget),
                 name -> resolver.resolve(call.snapshot(), name));
         return policies.policyOf(route).plan(request).flatMapMany(plan -> {
             if (plan instanceof RoutePlan.Answer answer) {
@@ -206,8 +215,8 @@ public final class RouteEngine {
     private Mono<TargetAnswer> invoke(RouteCall call, String target, ChatRequest body,
             int depth, RoutingTrace parent, TimeBudget budget) {
         RoutingTrace branch = parent.branch();
-        ChatRequest request = NonStreaming.of(body);
-        RouteCall sub = new RouteCall(call.snapshot(), target, request, call.keyName(), call.tags(), branch);
+        RouteCall sub = new RouteCall(call.snapshot(), call.target(), NonStreaming.of(body), call.keyName(),
+                call.tags(), branch);
         return run(sub, List.of(target), depth, false, complete(budget), branch).single()
                 .map(response -> new TargetAnswer(response, branch.served()));
     }

@@ -1,8 +1,10 @@
 package ai.switchboard.routing;
 
+import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.routing.execution.Attempt;
 import io.micrometer.tracing.TraceContext;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,14 +133,30 @@ public final class RoutingTrace {
         return served;
     }
 
-    /** Counts the usage of a call whose answer was consumed inside the gateway (not the one returned). */
-    public void extraUsage(Usage usage) {
+    /**
+     * Counts the usage of a call whose answer was consumed inside the gateway (not the one returned), priced at the
+     * prices of the model that made it ({@code servedBy}; {@code null} when unknown, which makes the cost unknown).
+     */
+    public void extraUsage(Deployment servedBy, Usage usage) {
         if (usage == null) {
             return;
         }
+        long prompt = usage.promptTokens() == null ? 0 : usage.promptTokens();
+        long completion = usage.completionTokens() == null ? 0 : usage.completionTokens();
+        ModelPrice price = servedBy == null ? ModelPrice.unknown()
+                : ModelPrice.of(servedBy.model().inputPricePerMtok(), servedBy.model().outputPricePerMtok());
+        BigDecimal cost = price.cost(prompt, completion, usage.cachedTokens());
         synchronized (shared) {
-            shared.extraPromptTokens += usage.promptTokens() == null ? 0 : usage.promptTokens();
-            shared.extraCompletionTokens += usage.completionTokens() == null ? 0 : usage.completionTokens();
+            shared.extraPromptTokens += prompt;
+            shared.extraCompletionTokens += completion;
+            shared.extraCost = shared.extraCost == null || cost == null ? null : shared.extraCost.add(cost);
+        }
+    }
+
+    /** What the calls counted by {@link #extraUsage} cost in USD, exactly; {@code null} when a price was unknown. */
+    public BigDecimal extraCost() {
+        synchronized (shared) {
+            return shared.extraCost;
         }
     }
 
@@ -164,6 +182,7 @@ public final class RoutingTrace {
         private TraceContext parentSpan;
         private long extraPromptTokens;
         private long extraCompletionTokens;
+        private BigDecimal extraCost = BigDecimal.ZERO;
 
         Shared(String requestId) {
             this.requestId = requestId;

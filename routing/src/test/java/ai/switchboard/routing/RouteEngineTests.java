@@ -53,8 +53,7 @@ class RouteEngineTests {
         adapter.chat("up-b", Mono.just(answer("from b")));
         RegistrySnapshot snapshot = snapshot(route("r", "a", List.of("b"), null, null));
 
-        StepVerifier.withVirtualTime(() -> engine.chat(new RouteCall(snapshot, "r", request("r", "x"), "k", null,
-                        trace)))
+        StepVerifier.withVirtualTime(() -> engine.chat(call(snapshot, "r")))
                 .thenAwait(Duration.ofSeconds(1))
                 .assertNext(response -> assertThat(response.id()).isEqualTo(answer("from b").id()))
                 .expectComplete()
@@ -70,8 +69,7 @@ class RouteEngineTests {
         RegistrySnapshot snapshot = snapshot(route("outer", "a", List.of("inner"), null, null),
                 route("inner", "b", List.of(), null, null));
 
-        StepVerifier.withVirtualTime(() -> engine.chat(new RouteCall(snapshot, "outer", request("outer", "x"), "k",
-                        null, trace)))
+        StepVerifier.withVirtualTime(() -> engine.chat(call(snapshot, "outer")))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(9_999))
                 .thenAwait(Duration.ofMillis(1))
@@ -90,8 +88,7 @@ class RouteEngineTests {
                 route("outer", "a", List.of("inner"), Duration.ofSeconds(15), Duration.ofSeconds(10)),
                 route("inner", "b", List.of(), null, null));
 
-        StepVerifier.withVirtualTime(() -> engine.chat(new RouteCall(snapshot, "outer", request("outer", "x"), "k",
-                        null, trace)))
+        StepVerifier.withVirtualTime(() -> engine.chat(call(snapshot, "outer")))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(14_999))
                 .thenAwait(Duration.ofMillis(1))
@@ -100,6 +97,10 @@ class RouteEngineTests {
         assertThat(adapter.calls("up-a")).isEqualTo(1);
         assertThat(adapter.calls("up-b")).as("the nested route got what was left, not a request timeout of its own")
                 .isEqualTo(1);
+    }
+
+    private RouteCall call(RegistrySnapshot snapshot, String route) {
+        return new RouteCall(snapshot, new Target.Route(snapshot.route(route)), request(route, "x"), "k", null, trace);
     }
 
     private static RegistrySnapshot snapshot(RouteConfig... routes) {

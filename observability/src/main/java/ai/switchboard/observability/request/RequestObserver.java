@@ -46,7 +46,7 @@ public final class RequestObserver {
     static UsageRecord toUsage(RequestSummary r) {
         return new UsageRecord(r.requestId(), r.startedAt(), r.keyId(), r.keyPrefix(), r.operation(), r.route(),
                 r.model(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
-                r.price().cost(r.inputTokens(), r.outputTokens(), r.cachedTokens()), millis(r.latencyNanos()),
+                r.costUsd(), millis(r.latencyNanos()),
                 r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts());
     }
 

@@ -1,6 +1,7 @@
 package ai.switchboard.observability.request;
 
 import ai.switchboard.observability.usage.ModelPrice;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +16,9 @@ import java.util.UUID;
  * @param errorType the error taxonomy tag, {@code null} on success
  * @param ttftNanos time to the first token sent to the client, {@code -1} when not streamed or none was sent
  * @param cascadeStep the cascade step that answered ({@code 0} for the first or for non-cascade routes)
+ * @param inputTokens every prompt token the request cost: the answer's and those of calls consumed inside the gateway
+ * @param costUsd the exact cost of all of them, each call at its own model's prices, or {@code null} when a price was
+ *     unknown
  */
 public record RequestSummary(
         String requestId,
@@ -38,13 +42,12 @@ public record RequestSummary(
         int attempts,
         int fallbacks,
         int cascadeStep,
-        ModelPrice price) {
+        BigDecimal costUsd) {
 
     public RequestSummary {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(operation, "operation");
-        price = price == null ? ModelPrice.unknown() : price;
     }
 
     public boolean succeeded() {
@@ -79,7 +82,10 @@ public record RequestSummary(
         private int attempts;
         private int fallbacks;
         private int cascadeStep;
-        private ModelPrice price;
+        private ModelPrice price = ModelPrice.unknown();
+        private long extraInputTokens;
+        private long extraOutputTokens;
+        private BigDecimal extraCost = BigDecimal.ZERO;
 
         private Builder(String requestId, Instant startedAt, String operation) {
             this.requestId = requestId;
@@ -108,7 +114,7 @@ public record RequestSummary(
         public Builder servedBy(String modelName, String providerName, ModelPrice modelPrice) {
             this.model = modelName;
             this.provider = providerName;
-            this.price = modelPrice;
+            this.price = modelPrice == null ? ModelPrice.unknown() : modelPrice;
             return this;
         }
 
@@ -124,6 +130,18 @@ public record RequestSummary(
             return this;
         }
 
+        /**
+         * Tokens and cost of calls whose answers the gateway consumed (cascade steps, judges, ensemble members,
+         * classifiers), already priced at their own models' prices; {@code cost} is {@code null} when one was unknown.
+         */
+        public Builder extraUsage(long input, long output, BigDecimal cost) {
+            this.extraInputTokens = input;
+            this.extraOutputTokens = output;
+            this.extraCost = cost;
+            return this;
+        }
+
+        /** The answer's own tokens, priced at the answering model's prices. */
         public Builder tokens(long input, long output, long cached) {
             this.inputTokens = input;
             this.outputTokens = output;
@@ -146,9 +164,12 @@ public record RequestSummary(
         }
 
         public RequestSummary build() {
+            BigDecimal answered = price.cost(inputTokens, outputTokens, cachedTokens);
+            BigDecimal cost = answered == null || extraCost == null ? null : answered.add(extraCost);
             return new RequestSummary(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy,
-                    requestModel, model, provider, stream, status, errorType, inputTokens, outputTokens, cachedTokens,
-                    latencyNanos, ttftNanos, attempts, fallbacks, cascadeStep, price);
+                    requestModel, model, provider, stream, status, errorType, inputTokens + extraInputTokens,
+                    outputTokens + extraOutputTokens, cachedTokens, latencyNanos, ttftNanos, attempts, fallbacks,
+                    cascadeStep, cost);
         }
     }
 }

@@ -2,8 +2,9 @@ package ai.switchboard.providers.api;
 
 /**
  * The closed taxonomy of failures an upstream call (or an attempt at one) can end in. Each type knows the HTTP status a
- * client sees, the OpenAI {@code error.type} it is reported as, whether another attempt (a retry or a fallback) may
- * succeed, and what the request does next ({@link Recovery}).
+ * client sees, the OpenAI {@code error.type} and default {@code error.code} it is reported as, whether another attempt
+ * (a retry or a fallback) may succeed, what the request does next ({@link Recovery}) and whether it counts against the
+ * deployment's health: the one place these are decided; routing, breakers and the error renderer all ask here.
  * Its {@link #tag()} is the low-cardinality {@code error.type} metric tag.
  */
 public enum ErrorType {
@@ -53,6 +54,22 @@ public enum ErrorType {
     /** The OpenAI {@code error.type} string. */
     public String openAiType() {
         return openAiType;
+    }
+
+    /** The OpenAI {@code error.code} a client sees when the failure carries none of its own, or {@code null}. */
+    public String openAiCode() {
+        return switch (this) {
+            case CONTEXT_LENGTH_EXCEEDED -> "context_length_exceeded";
+            case RATE_LIMITED -> "rate_limit_exceeded";
+            case QUOTA_EXCEEDED -> "insufficient_quota";
+            case CONCURRENCY_LIMITED -> "deployment_concurrency_limit";
+            case CONTENT_FILTERED -> "content_filter";
+            case UNSUPPORTED -> "unsupported_parameter";
+            case TIMEOUT -> "upstream_timeout";
+            case UPSTREAM_UNAVAILABLE -> "upstream_unavailable";
+            case UPSTREAM_SERVER_ERROR, CONNECTION_FAILED, MALFORMED_RESPONSE, STREAM_INTERRUPTED -> "upstream_error";
+            default -> null;
+        };
     }
 
     /** Whether another attempt, on the same deployment or another, may succeed. */

@@ -74,7 +74,7 @@ public final class CascadePolicy implements ConfiguredPolicy {
         ChatRequest buffered = NonStreaming.of(request.chat());
         return request.invoker().call(target, buffered)
                 .flatMap(answer -> judged(request, answer).flatMap(rejection -> {
-                    request.trace().extraUsage(answer.response().usage());
+                    request.trace().extraUsage(answer.deployment(), answer.response().usage());
                     request.trace().decide("cascade: step '" + target + "' rejected (" + rejection + ")");
                     request.trace().cascadeEscalated(index + 1);
                     return step(request, index + 1);
@@ -98,7 +98,7 @@ public final class CascadePolicy implements ConfiguredPolicy {
         }
         return request.invoker().call(judge, JudgePrompts.score(request.lastUserText(), answer.text()))
                 .flatMap(verdict -> {
-                    request.trace().extraUsage(verdict.response().usage());
+                    request.trace().extraUsage(verdict.deployment(), verdict.response().usage());
                     double score = JudgePrompts.firstNumber(verdict.text());
                     return Double.isNaN(score) || score < minScore
                             ? Mono.just("judge score " + (Double.isNaN(score) ? "unreadable" : score))

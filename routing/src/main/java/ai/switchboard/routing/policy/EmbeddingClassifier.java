@@ -100,10 +100,8 @@ final class EmbeddingClassifier implements SpecialistClassifier {
         ArrayNode input = WireJson.mapper().createArrayNode();
         texts.forEach(input::add);
         EmbeddingRequest embedding = new EmbeddingRequest(model, input, "float", null, null, null);
-        return request.embedder().embed(model, embedding).map(response -> {
-            request.trace().extraUsage(response.usage());
-            return parse(response, texts.size());
-        });
+        // The route engine counts the embedding call's usage and cost, as it does for every call a policy makes.
+        return request.embedder().embed(model, embedding).map(response -> parse(response, texts.size()));
     }
 
     static List<double[]> parse(EmbeddingResponse response, int expected) {

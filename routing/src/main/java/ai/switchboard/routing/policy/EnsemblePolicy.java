@@ -90,7 +90,7 @@ public final class EnsemblePolicy implements ConfiguredPolicy {
                     if (GOOD.rejection(buffered, answer) == null) {
                         return true;
                     }
-                    request.trace().extraUsage(answer.response().usage());
+                    request.trace().extraUsage(answer.deployment(), answer.response().usage());
                     return false;
                 })
                 .next()
@@ -138,7 +138,7 @@ public final class EnsemblePolicy implements ConfiguredPolicy {
             if (chosen == null && normalise(answer).equals(winner)) {
                 chosen = answer;
             } else {
-                request.trace().extraUsage(answer.response().usage());
+                request.trace().extraUsage(answer.deployment(), answer.response().usage());
             }
         }
         request.trace().decide("ensemble: majority " + votes.get(winner) + "/" + answers.size() + " for '"
@@ -151,7 +151,7 @@ public final class EnsemblePolicy implements ConfiguredPolicy {
         answers.forEach(answer -> texts.add(answer.text()));
         return request.invoker().call(judge, JudgePrompts.pick(request.lastUserText(), texts))
                 .map(verdict -> {
-                    request.trace().extraUsage(verdict.response().usage());
+                    request.trace().extraUsage(verdict.deployment(), verdict.response().usage());
                     double pick = JudgePrompts.firstNumber(verdict.text());
                     int index = Double.isNaN(pick) || pick < 1 || pick > answers.size() ? 0 : (int) pick - 1;
                     request.trace().decide("ensemble: judge picked answer " + (index + 1) + " of " + answers.size());
@@ -164,7 +164,7 @@ public final class EnsemblePolicy implements ConfiguredPolicy {
                 .map(index -> {
                     for (int i = 0; i < answers.size(); i++) {
                         if (i != index) {
-                            request.trace().extraUsage(answers.get(i).response().usage());
+                            request.trace().extraUsage(answers.get(i).deployment(), answers.get(i).response().usage());
                         }
                     }
                     return answers.get(index);

@@ -43,7 +43,7 @@ final class LlmClassifier implements SpecialistClassifier {
                 null, maxTokens, null, 0.0, null, null, null, null, null);
         return request.invoker().call(model, ask)
                 .map(answer -> {
-                    request.trace().extraUsage(answer.response().usage());
+                    request.trace().extraUsage(answer.deployment(), answer.response().usage());
                     String label = parse(answer.text(), labels);
                     return label == null
                             ? Classification.none("answer not one of " + labels)

@@ -49,25 +49,10 @@ public record ErrorClassification(int status, OpenAiError body, Long retryAfter,
 
     private static ErrorClassification fromProvider(ProviderException e) {
         ErrorType type = e.type();
-        String code = e.code() != null ? e.code() : defaultCode(type);
+        String code = e.code() != null ? e.code() : type.openAiCode();
         Duration retryAfter = e.retryAfter();
         Long retryAfterSeconds = retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return new ErrorClassification(e.status(), OpenAiError.of(e.getMessage(), type.openAiType(), e.param(), code),
                 retryAfterSeconds, type.tag());
-    }
-
-    private static String defaultCode(ErrorType type) {
-        return switch (type) {
-            case CONTEXT_LENGTH_EXCEEDED -> "context_length_exceeded";
-            case RATE_LIMITED -> "rate_limit_exceeded";
-            case QUOTA_EXCEEDED -> "insufficient_quota";
-            case CONCURRENCY_LIMITED -> "deployment_concurrency_limit";
-            case CONTENT_FILTERED -> "content_filter";
-            case UNSUPPORTED -> "unsupported_parameter";
-            case TIMEOUT -> "upstream_timeout";
-            case UPSTREAM_UNAVAILABLE -> "upstream_unavailable";
-            case UPSTREAM_SERVER_ERROR, CONNECTION_FAILED, MALFORMED_RESPONSE, STREAM_INTERRUPTED -> "upstream_error";
-            default -> null;
-        };
     }
 }

@@ -1,14 +1,11 @@
 package ai.switchboard.gateway.api.support;
 
-import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.providers.json.WireJson;
-import ai.switchboard.registry.KeyScope;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
@@ -30,11 +27,6 @@ public final class GatewayHeaders {
     public static final String EXTRA_TOKENS = "x-switchboard-extra-tokens";
 
     private GatewayHeaders() {
-    }
-
-    /** Whether the caller asked for the decision trace and may see it (admin-scoped keys only). */
-    public static boolean debugRequested(ServerRequest request, AuthenticatedCaller caller) {
-        return "true".equalsIgnoreCase(request.headers().firstHeader(DEBUG)) && caller.key().hasScope(KeyScope.ADMIN);
     }
 
     /** Adds the headers for a response served by {@code deployment} after {@code attempts} attempts. */

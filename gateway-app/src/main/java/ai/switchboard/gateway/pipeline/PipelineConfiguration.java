@@ -1,0 +1,35 @@
+package ai.switchboard.gateway.pipeline;
+
+import ai.switchboard.observability.RoutingMetrics;
+import ai.switchboard.observability.request.RequestObserver;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import ai.switchboard.routing.DeploymentResolver;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The request pipeline, in the one place its order is written down. Authentication happens before any handler
+ * runs (the authorising handler adapter checks the key against the scope the route declares); a context is opened
+ * only for an authenticated caller, and then:
+ *
+ * <pre>
+ * wire in (handler: parse, validate)
+ *   -> resolve      the name, once, to a route or a capable model, against one snapshot
+ *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
+ *   -> record       on exit: metrics, span, usage ledger, access log
+ * wire out (handler: JSON or stream)
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    RequestPipeline requestPipeline(RegistrySnapshotManager snapshots, DeploymentResolver resolver,
+            RequestObserver observer, RoutingMetrics routingMetrics, Clock clock) {
+        return new RequestPipeline(List.of(
+                new ResolveStage(snapshots, resolver),
+                new RecordStage(observer, routingMetrics)), clock);
+    }
+}

@@ -1,0 +1,71 @@
+package ai.switchboard.gateway.pipeline;
+
+import ai.switchboard.observability.RoutingMetrics;
+import ai.switchboard.observability.request.RequestObserver;
+import ai.switchboard.observability.request.RequestSummary;
+import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.registry.ModelConfig;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.RoutingTrace;
+import ai.switchboard.routing.execution.Attempt;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reports each request once, when it ends: server metrics, the span's GenAI attributes, the usage-ledger row and
+ * the access-log line (all through {@link RequestObserver}, which never blocks), plus the routing metrics the trace
+ * collected (cascade escalations, ensemble members).
+ */
+final class RecordStage implements RequestStage {
+
+    private final RequestObserver observer;
+    private final RoutingMetrics routingMetrics;
+
+    RecordStage(RequestObserver observer, RoutingMetrics routingMetrics) {
+        this.observer = observer;
+        this.routingMetrics = routingMetrics;
+    }
+
+    @Override
+    public Mono<Void> enter(RequestContext context) {
+        return Mono.empty();
+    }
+
+    @Override
+    public void exit(RequestContext context, Outcome outcome) {
+        long now = System.nanoTime();
+        RoutingTrace trace = context.trace();
+        long firstToken = context.firstTokenNanos();
+        RequestSummary.Builder summary = RequestSummary.builder(context.requestId(), context.startedAt(),
+                        context.api().operation())
+                .requestModel(context.model())
+                .stream(context.stream())
+                .outcome(outcome.status(), outcome.errorType())
+                .timing(now - context.startNanos(), firstToken < 0 ? -1 : firstToken - context.startNanos())
+                .route(trace.route(), null)
+                .key(context.key().id(), context.key().prefix());
+        int cascadeStep = 0;
+        for (int step : trace.cascadeEscalations()) {
+            routingMetrics.cascadeEscalation(trace.route(), step);
+            cascadeStep = Math.max(cascadeStep, step);
+        }
+        for (String member : trace.ensembleMembers()) {
+            routingMetrics.ensembleMember(trace.route(), member);
+        }
+        int fallbacks = 0;
+        for (Attempt attempt : trace.attempts()) {
+            if (!attempt.succeeded()) {
+                fallbacks++;
+            }
+        }
+        Deployment deployment = trace.served();
+        if (deployment != null) {
+            ModelConfig model = deployment.model();
+            summary.servedBy(model.name(), deployment.providerName(),
+                    ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()));
+        }
+        summary.tokens(context.inputTokens(), context.outputTokens(), context.cachedTokens())
+                .extraUsage(trace.extraPromptTokens(), trace.extraCompletionTokens(), trace.extraCost())
+                .attempts(trace.attemptCount(), fallbacks, cascadeStep);
+        observer.finished(summary.build(), context.span());
+    }
+}

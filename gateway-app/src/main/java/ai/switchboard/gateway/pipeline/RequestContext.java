@@ -1,0 +1,205 @@
+package ai.switchboard.gateway.pipeline;
+
+import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.Usage;
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.KeyScope;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.RouteCall;
+import ai.switchboard.routing.RoutingTrace;
+import ai.switchboard.routing.Target;
+import io.micrometer.tracing.Span;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything one GenAI request carries for its whole life, whatever its wire format: who called, what they asked
+ * for, what the name resolved to, the routing trace, the tokens spent and how it ended. Handlers fill in the wire
+ * facts, stages the rest; it travels explicitly (never in a ThreadLocal) and may be touched from any thread of the
+ * reactive chain, so values written after the upstream call starts are volatile.
+ *
+ * <p>Contexts are opened by {@link RequestPipeline#open}. A context ends exactly once ({@link #failed},
+ * {@link #succeeded} or {@link #cancelled}; later calls are ignored), and ending runs every stage's exit.
+ */
+public final class RequestContext {
+
+    private final String requestId;
+    private final Api api;
+    private final ApiKeyRecord key;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final Span span;
+    private final Set<String> tags;
+    private final boolean debugRequested;
+    private final RoutingTrace trace;
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    private final RequestStage[] stages;
+
+    private String model;
+    private boolean stream;
+    private RegistrySnapshot snapshot;
+    private Target target;
+
+    private volatile long inputTokens;
+    private volatile long outputTokens;
+    private volatile long cachedTokens;
+    private volatile long firstTokenNanos = -1;
+
+    RequestContext(RequestStage[] stages, String requestId, Api api, ApiKeyRecord key, Instant startedAt,
+            long startNanos, Span span, Set<String> tags, boolean debugRequested) {
+        this.stages = stages;
+        this.requestId = Objects.requireNonNull(requestId, "requestId");
+        this.api = Objects.requireNonNull(api, "api");
+        this.key = Objects.requireNonNull(key, "key");
+        this.startedAt = startedAt;
+        this.startNanos = startNanos;
+        this.span = span;
+        this.tags = tags == null ? Set.of() : tags;
+        this.debugRequested = debugRequested;
+        this.trace = new RoutingTrace(requestId);
+        this.trace.parentSpan(span == null ? null : span.context());
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public ApiKeyRecord key() {
+        return key;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public Span span() {
+        return span;
+    }
+
+    public Set<String> tags() {
+        return tags;
+    }
+
+    /** Whether the decision trace goes back to the caller: asked for, by an admin-scoped key. */
+    public boolean debug() {
+        return debugRequested && key.hasScope(KeyScope.ADMIN);
+    }
+
+    public RoutingTrace trace() {
+        return trace;
+    }
+
+    /** The wire facts the stages need: the model or route name the client sent, and whether it streams. */
+    public RequestContext request(String modelName, boolean streamed) {
+        this.model = modelName;
+        this.stream = streamed;
+        return this;
+    }
+
+    /** The model or route name the client sent; {@code null} until the body was read. */
+    public String model() {
+        return model;
+    }
+
+    public boolean stream() {
+        return stream;
+    }
+
+    /** Set by the resolve stage: the snapshot the whole request is served from, and what the name resolved to. */
+    void resolved(RegistrySnapshot servedFrom, Target resolvedTarget) {
+        this.snapshot = servedFrom;
+        this.target = resolvedTarget;
+    }
+
+    /** The registry snapshot the request is served from; {@code null} before resolution. */
+    public RegistrySnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** What the name resolved to; {@code null} before resolution. */
+    public Target target() {
+        return target;
+    }
+
+    /** The route engine's view of this request, once resolved, for a chat body. */
+    public RouteCall routeCall(ChatRequest body) {
+        return new RouteCall(snapshot, target, body, key.name(), tags, trace);
+    }
+
+    /** Token usage as the answer reported it (OpenAI semantics: cached ⊆ prompt). */
+    public void usage(Usage usage) {
+        if (usage != null) {
+            tokens(usage.promptTokens() == null ? 0 : usage.promptTokens(),
+                    usage.completionTokens() == null ? 0 : usage.completionTokens(), usage.cachedTokens());
+        }
+    }
+
+    /** Token usage from raw counts. */
+    public void tokens(long input, long output, long cached) {
+        this.inputTokens = input;
+        this.outputTokens = output;
+        this.cachedTokens = cached;
+    }
+
+    public long inputTokens() {
+        return inputTokens;
+    }
+
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    public long cachedTokens() {
+        return cachedTokens;
+    }
+
+    /** Marks the first streamed chunk, for time to first token; later calls are ignored. */
+    public void firstToken() {
+        if (firstTokenNanos < 0) {
+            firstTokenNanos = System.nanoTime();
+        }
+    }
+
+    /** When the first chunk was seen ({@link System#nanoTime()}), or -1. */
+    public long firstTokenNanos() {
+        return firstTokenNanos;
+    }
+
+    /** Ends the request with a failure: the exits of the entered stages run, once. */
+    public void failed(Throwable failure) {
+        finish(RequestPipeline.outcomeOf(failure));
+    }
+
+    /** Ends the request successfully. */
+    public void succeeded() {
+        finish(Outcome.succeeded());
+    }
+
+    /** Ends the request because the client went away. */
+    public void cancelled() {
+        finish(Outcome.cancelled());
+    }
+
+    void finish(Outcome outcome) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        RequestPipeline.exit(stages, this, outcome);
+    }
+
+    /** Whether the request has ended. */
+    public boolean isFinished() {
+        return finished.get();
+    }
+}

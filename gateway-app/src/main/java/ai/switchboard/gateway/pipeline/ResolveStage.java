@@ -1,0 +1,75 @@
+package ai.switchboard.gateway.pipeline;
+
+import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.registry.Capability;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import ai.switchboard.routing.Capabilities;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.DeploymentResolver;
+import ai.switchboard.routing.Target;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves the requested name once, against one snapshot that then serves the whole request: an enabled route, or
+ * a model whose deployment has the capabilities the API needs. A name the key may not use is reported exactly like
+ * a name that does not exist, so keys cannot probe the catalog. A route's candidates are checked by the route
+ * engine as it plans them.
+ */
+final class ResolveStage implements RequestStage {
+
+    private final RegistrySnapshotManager snapshots;
+    private final DeploymentResolver resolver;
+
+    ResolveStage(RegistrySnapshotManager snapshots, DeploymentResolver resolver) {
+        this.snapshots = snapshots;
+        this.resolver = resolver;
+    }
+
+    @Override
+    public Mono<Void> enter(RequestContext context) {
+        String name = context.model();
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalidRequest("You must provide a model parameter.", "model");
+        }
+        if (!context.key().mayUse(name)) {
+            throw ApiException.modelNotFound(name);
+        }
+        RegistrySnapshot snapshot = snapshots.current();
+        RouteConfig route = snapshot.route(name);
+        if (route != null && route.enabled()) {
+            context.resolved(snapshot, new Target.Route(route));
+            return Mono.empty();
+        }
+        Deployment deployment = resolver.resolve(snapshot, name);
+        if (deployment == null) {
+            throw ApiException.modelNotFound(name);
+        }
+        require(deployment, name, context.api().capability());
+        if (context.stream()) {
+            require(deployment, name, Capability.STREAMING);
+        }
+        context.resolved(snapshot, new Target.Model(deployment));
+        return Mono.empty();
+    }
+
+    private static void require(Deployment deployment, String name, Capability capability) {
+        if (!Capabilities.supports(deployment.model(), capability)) {
+            throw new ApiException(400, "invalid_request_error", "The model '" + name + "' does not support "
+                    + describe(capability) + ".", "model", "unsupported_capability");
+        }
+    }
+
+    private static String describe(Capability capability) {
+        return switch (capability) {
+            case CHAT -> "chat completions";
+            case COMPLETIONS -> "text completions";
+            case EMBEDDINGS -> "embeddings";
+            case STREAMING -> "streaming";
+            case TOOLS -> "tools";
+            case VISION -> "image input";
+            case JSON -> "JSON response formats";
+        };
+    }
+}
