@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param allowedModels public model and route names the key may use; {@value #ALL_MODELS} alone means every one, and
  *     an empty set none
  * @param expiresAt when the key stops working, or {@code null} for never
+ * @param teamId the team that owns the key, or {@code null} for none
  */
 public record ApiKeyRecord(
         UUID id,
@@ -21,7 +22,8 @@ public record ApiKeyRecord(
         Set<KeyScope> scopes,
         Set<String> allowedModels,
         Instant expiresAt,
-        boolean revoked) {
+        boolean revoked,
+        UUID teamId) {
 
     /** The {@code allowed_models} entry that lets a key use every model and route. */
     public static final String ALL_MODELS = "*";
@@ -31,6 +33,12 @@ public record ApiKeyRecord(
         Objects.requireNonNull(hash, "hash");
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         allowedModels = allowedModels == null ? Set.of() : Set.copyOf(allowedModels);
+    }
+
+    /** A key that belongs to no team. */
+    public ApiKeyRecord(UUID id, String name, String prefix, String hash, Set<KeyScope> scopes,
+            Set<String> allowedModels, Instant expiresAt, boolean revoked) {
+        this(id, name, prefix, hash, scopes, allowedModels, expiresAt, revoked, null);
     }
 
     /** Whether the key may be used at {@code now}: not revoked and not expired. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An immutable picture of the registry, read by the request path without locks or I/O. A new snapshot replaces the
@@ -12,13 +13,15 @@ import java.util.Map;
  */
 public final class RegistrySnapshot {
 
-    private static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, List.of(), List.of(), List.of(), List.of());
+    private static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, List.of(), List.of(), List.of(), List.of(),
+            List.of());
 
     private final long version;
     private final Map<String, ProviderConfig> providersByName;
     private final Map<String, ModelConfig> modelsByName;
     private final Map<String, ApiKeyRecord> keysByHash;
     private final Map<String, RouteConfig> routesByName;
+    private final Map<UUID, TeamConfig> teamsById;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -26,17 +29,24 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, List.of());
     }
 
+    /** A snapshot without teams. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes) {
+        this(version, providers, models, keys, routes, List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams) {
         this.version = version;
+        this.teamsById = index(teams, TeamConfig::id);
         this.providersByName = index(providers, ProviderConfig::name);
         this.modelsByName = index(models, ModelConfig::name);
         this.keysByHash = index(keys, ApiKeyRecord::hash);
         this.routesByName = index(routes, RouteConfig::name);
     }
 
-    private static <T> Map<String, T> index(Collection<T> values, java.util.function.Function<T, String> key) {
-        Map<String, T> map = new LinkedHashMap<>(Math.max(16, values.size() * 2));
+    private static <K, T> Map<K, T> index(Collection<T> values, java.util.function.Function<T, K> key) {
+        Map<K, T> map = new LinkedHashMap<>(Math.max(16, values.size() * 2));
         for (T value : values) {
             map.put(key.apply(value), value);
         }
@@ -85,6 +95,16 @@ public final class RegistrySnapshot {
     /** All providers, in name order. */
     public Collection<ProviderConfig> providers() {
         return providersByName.values();
+    }
+
+    /** The team with this id, or {@code null}. */
+    public TeamConfig team(UUID id) {
+        return id == null ? null : teamsById.get(id);
+    }
+
+    /** All teams. */
+    public Collection<TeamConfig> teams() {
+        return teamsById.values();
     }
 
     /** All keys. */

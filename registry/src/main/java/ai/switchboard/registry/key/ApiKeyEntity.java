@@ -48,6 +48,9 @@ public class ApiKeyEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "team_id")
+    private UUID teamId;
+
     /** Written only by {@link LastUsedRecorder}, in batches, so an admin write never puts back an older value. */
     @Column(name = "last_used_at", insertable = false, updatable = false)
     private Instant lastUsedAt;
@@ -69,6 +72,15 @@ public class ApiKeyEntity {
 
     public UUID getId() {
         return id;
+    }
+
+    /** The team that owns the key, or {@code null}. */
+    public UUID getTeamId() {
+        return teamId;
+    }
+
+    public void setTeamId(UUID teamId) {
+        this.teamId = teamId;
     }
 
     public String getName() {

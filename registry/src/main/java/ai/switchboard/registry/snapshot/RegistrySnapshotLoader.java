@@ -8,8 +8,11 @@ import ai.switchboard.registry.ProviderConfig;
 import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.registry.TeamConfig;
 import ai.switchboard.registry.route.RouteEntity;
 import ai.switchboard.registry.route.RouteRepository;
+import ai.switchboard.registry.team.TeamEntity;
+import ai.switchboard.registry.team.TeamRepository;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
@@ -48,17 +51,19 @@ public class RegistrySnapshotLoader {
     private final ModelRepository models;
     private final ApiKeyRepository keys;
     private final RouteRepository routes;
+    private final TeamRepository teams;
     private final RegistryRevisions revisions;
     private final ProviderSecrets secrets;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
-            RouteRepository routes, RegistryRevisions revisions, ProviderSecrets secrets,
+            RouteRepository routes, TeamRepository teams, RegistryRevisions revisions, ProviderSecrets secrets,
             PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
         this.routes = routes;
+        this.teams = teams;
         this.revisions = revisions;
         this.secrets = secrets;
         this.readTransaction = new TransactionTemplate(transactionManager);
@@ -97,7 +102,11 @@ public class RegistrySnapshotLoader {
         for (RouteEntity route : routes.findAllByOrderByNameAsc()) {
             routeConfigs.add(toConfig(route));
         }
-        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs);
+        List<TeamConfig> teamConfigs = new ArrayList<>();
+        for (TeamEntity team : teams.findAllByOrderByNameAsc()) {
+            teamConfigs.add(new TeamConfig(team.getId(), team.getName()));
+        }
+        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs);
     }
 
     private static RouteConfig toConfig(RouteEntity r) {
@@ -144,6 +153,6 @@ public class RegistrySnapshotLoader {
             scopes.add(KeyScope.fromWire(scope));
         }
         return new ApiKeyRecord(k.getId(), k.getName(), k.getPrefix(), k.getHash(), scopes,
-                new HashSet<>(k.getAllowedModels()), k.getExpiresAt(), k.isRevoked());
+                new HashSet<>(k.getAllowedModels()), k.getExpiresAt(), k.isRevoked(), k.getTeamId());
     }
 }
