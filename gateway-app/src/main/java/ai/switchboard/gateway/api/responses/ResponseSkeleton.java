@@ -5,7 +5,9 @@ import ai.switchboard.gateway.api.responses.wire.ResponseObject;
 import ai.switchboard.gateway.api.responses.wire.ResponsesRequest;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The response object before any output: the request's settings echoed as OpenAI echoes them, with its defaults
@@ -18,6 +20,34 @@ public final class ResponseSkeleton {
     private static final JsonNode TEXT_FORMAT = NODES.objectNode().set("format", NODES.objectNode().put("type", "text"));
 
     private ResponseSkeleton() {
+    }
+
+    /**
+     * The tools as sent, with the members OpenAI's echo always has filled in where the client left them out: a
+     * function's {@code parameters} ({@code null}) and {@code strict} (true, the Responses default), a namespace's
+     * {@code description} (empty). The SDKs refuse a response whose tools lack them.
+     */
+    static JsonNode echo(JsonNode tools) {
+        if (tools == null || tools.isNull()) {
+            return NODES.arrayNode();
+        }
+        ArrayNode echoed = NODES.arrayNode(tools.size());
+        for (JsonNode tool : tools) {
+            ObjectNode copy = ((ObjectNode) tool).deepCopy();
+            String type = copy.path("type").asString();
+            if (ResponsesTools.FUNCTION.equals(type)) {
+                if (!copy.has("parameters")) {
+                    copy.putNull("parameters");
+                }
+                if (!copy.has("strict") || copy.get("strict").isNull()) {
+                    copy.put("strict", true);
+                }
+            } else if (ResponsesTools.NAMESPACE.equals(type) && !copy.hasNonNull("description")) {
+                copy.put("description", "");
+            }
+            echoed.add(copy);
+        }
+        return echoed;
     }
 
     /**
@@ -34,7 +64,7 @@ public final class ResponseSkeleton {
                 request.text() == null || request.text().isNull() ? TEXT_FORMAT : request.text(),
                 request.toolChoice() == null || request.toolChoice().isNull() ? NODES.stringNode("auto")
                         : request.toolChoice(),
-                request.tools() == null || request.tools().isNull() ? NODES.arrayNode() : request.tools(),
+                echo(request.tools()),
                 request.topP() == null ? 1.0 : request.topP(),
                 truncation == null || !truncation.isString() ? "disabled" : truncation.asString(), null,
                 request.user(), request.metadata() == null || request.metadata().isNull() ? NODES.objectNode()

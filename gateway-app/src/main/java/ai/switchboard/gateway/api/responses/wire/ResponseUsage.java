@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.api.responses.wire;
 
 import ai.switchboard.providers.api.Usage;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -12,10 +14,14 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ResponseUsage(int inputTokens, InputDetails inputTokensDetails, int outputTokens,
         OutputDetails outputTokensDetails, int totalTokens) {
 
-    /** The cached part of the input. */
+    /** The cached part of the input, and the part written to the provider's cache (billed higher). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record InputDetails(int cachedTokens) {
+    public record InputDetails(int cachedTokens, int cacheWriteTokens) {
     }
+
+    /** Where adapters keep cache writes, which the canonical usage has no field for (Anthropic's and Bedrock's). */
+    private static final List<String> CACHE_WRITE_FIELDS = List.of("cache_creation_input_tokens",
+            "cache_write_input_tokens");
 
     /** The reasoning part of the output. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -30,7 +36,14 @@ public record ResponseUsage(int inputTokens, InputDetails inputTokensDetails, in
                 || usage.completionTokensDetails().reasoningTokens() == null
                 ? 0 : usage.completionTokensDetails().reasoningTokens();
         int total = usage.totalTokens() == null ? input + output : usage.totalTokens();
-        return new ResponseUsage(input, new InputDetails(usage.cachedTokens()), output, new OutputDetails(reasoning),
-                total);
+        int cacheWrite = 0;
+        for (String field : CACHE_WRITE_FIELDS) {
+            JsonNode count = usage.extra().get(field);
+            if (count != null && count.canConvertToInt()) {
+                cacheWrite = count.asInt();
+            }
+        }
+        return new ResponseUsage(input, new InputDetails(usage.cachedTokens(), cacheWrite), output,
+                new OutputDetails(reasoning), total);
     }
 }
