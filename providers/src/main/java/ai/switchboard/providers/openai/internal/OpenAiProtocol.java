@@ -26,6 +26,8 @@ public final class OpenAiProtocol {
     private static final String CHAT = "/chat/completions";
     private static final String EMBEDDINGS = "/embeddings";
     private static final String COMPLETIONS = "/completions";
+    /** The Responses API's create operation. */
+    public static final String RESPONSES = "/responses";
 
     private final OpenAiClient client;
 
@@ -77,6 +79,24 @@ public final class OpenAiProtocol {
     public Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
         return OpenAiStreams.completionChunks(endpoint,
                 client.postStream(endpoint, COMPLETIONS, model(request), request));
+    }
+
+    /** A Responses call; a {@code failed} response is an upstream failure, so a next candidate may answer. */
+    public Mono<ObjectNode> responses(ProviderEndpoint endpoint, ObjectNode body) {
+        return client.postJson(endpoint, RESPONSES, model(body), body, ObjectNode.class)
+                .handle((response, sink) -> {
+                    JsonNode error = response.get("error");
+                    if (error != null && !error.isNull()) {
+                        sink.error(UpstreamErrors.fromErrorPayload(endpoint, response));
+                    }
+                    else {
+                        sink.next(response);
+                    }
+                });
+    }
+
+    public Flux<ObjectNode> streamResponses(ProviderEndpoint endpoint, ObjectNode body) {
+        return OpenAiStreams.responseEvents(endpoint, client.postStream(endpoint, RESPONSES, model(body), body));
     }
 
     private static String model(ObjectNode request) {
