@@ -47,6 +47,11 @@ public final class ResponseItems {
         return WireJson.mapper().treeToValue(item, record);
     }
 
+    /** Any wire record as a JSON tree. */
+    public static JsonNode json(Object value) {
+        return WireJson.mapper().valueToTree(value);
+    }
+
     /** Items as a JSON array, as stored and as sent to a native upstream. */
     public static JsonNode toJson(List<? extends ResponseItem> items) {
         return WireJson.mapper().valueToTree(items);
