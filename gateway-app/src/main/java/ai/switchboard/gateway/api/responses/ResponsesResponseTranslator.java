@@ -27,6 +27,8 @@ public final class ResponsesResponseTranslator {
 
     /** The message field OpenAI-compatible reasoning servers (DeepSeek, vLLM) carry the model's thinking in. */
     static final String REASONING_CONTENT = "reasoning_content";
+    /** The same field as newer vLLM, Ollama and OpenRouter name it. */
+    static final String REASONING = "reasoning";
 
     private ResponsesResponseTranslator() {
     }
@@ -41,11 +43,20 @@ public final class ResponsesResponseTranslator {
                 outcome.incompleteDetails(), null);
     }
 
+    /** The reasoning text a message or delta carries under either name, or {@code null} when there is none. */
+    static String reasoningText(java.util.Map<String, JsonNode> extra) {
+        JsonNode text = extra.get(REASONING_CONTENT);
+        if (text == null || !text.isString()) {
+            text = extra.get(REASONING);
+        }
+        return text != null && text.isString() && !text.asString().isEmpty() ? text.asString() : null;
+    }
+
     private static List<ResponseItem> output(ChatMessage message, ToolNames names, String status) {
         List<ResponseItem> output = new ArrayList<>(2);
-        JsonNode reasoning = message.extra().get(REASONING_CONTENT);
-        if (reasoning != null && reasoning.isString() && !reasoning.asString().isEmpty()) {
-            output.add(ReasoningItem.ofText(ResponseIds.reasoning(), reasoning.asString(), status));
+        String reasoning = reasoningText(message.extra());
+        if (reasoning != null) {
+            output.add(ReasoningItem.ofText(ResponseIds.reasoning(), reasoning, status));
         }
         String text = message.text();
         List<Object> parts = new ArrayList<>(2);

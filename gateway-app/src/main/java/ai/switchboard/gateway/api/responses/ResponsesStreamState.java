@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The state of one translated stream (see {@link ResponsesStreamTranslator}). Output items are opened as their first
@@ -66,15 +65,15 @@ final class ResponsesStreamState {
     }
 
     private void onDelta(ChatDelta delta) {
-        JsonNode thinking = delta.extra().get(ResponsesResponseTranslator.REASONING_CONTENT);
-        if (thinking != null && thinking.isString() && !thinking.asString().isEmpty()) {
+        String thinking = ResponsesResponseTranslator.reasoningText(delta.extra());
+        if (thinking != null) {
             if (reasoning == null) {
                 start();
                 closeMessage();
                 closeCalls();
                 reasoning = new StreamedReasoning(reserve(), log);
             }
-            reasoning.append(thinking.asString());
+            reasoning.append(thinking);
         }
         if (delta.content() != null && !delta.content().isEmpty()) {
             openMessage().appendText(delta.content());

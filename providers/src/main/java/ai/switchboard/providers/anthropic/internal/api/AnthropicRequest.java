@@ -2,6 +2,7 @@ package ai.switchboard.providers.anthropic.internal.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -24,5 +25,6 @@ public record AnthropicRequest(
         List<AnthropicTool> tools,
         AnthropicToolChoice toolChoice,
         AnthropicOutputConfig outputConfig,
+        JsonNode thinking,
         Boolean stream) {
 }
