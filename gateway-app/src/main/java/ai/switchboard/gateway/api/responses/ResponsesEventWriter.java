@@ -1,9 +1,9 @@
 package ai.switchboard.gateway.api.responses;
 
-import ai.switchboard.gateway.api.responses.wire.ResponsesEvent;
 import ai.switchboard.providers.json.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -12,6 +12,7 @@ import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.web.reactive.function.BodyInserter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a Responses stream as OpenAI frames it: {@code event: <type>} and {@code data: <json>} per event, flushed one
@@ -42,17 +43,24 @@ public final class ResponsesEventWriter {
     }
 
     /**
-     * A streaming body for {@code events}; {@code beforeCommit} may add headers right before they are sent, once the
-     * first event exists and it is known who serves the stream.
+     * A streaming body for {@code events} (translated {@code ResponsesEvent}s, or a native upstream's JSON events),
+     * each named by {@code typeOf}; {@code beforeCommit} may add headers right before they are sent, once the first
+     * event exists and it is known who serves the stream.
      */
-    public static BodyInserter<Publisher<Publisher<DataBuffer>>, ReactiveHttpOutputMessage> body(
-            Flux<ResponsesEvent> events, Consumer<HttpHeaders> beforeCommit) {
+    public static <T> BodyInserter<Publisher<Publisher<DataBuffer>>, ReactiveHttpOutputMessage> body(Flux<T> events,
+            Function<? super T, String> typeOf, Consumer<HttpHeaders> beforeCommit) {
         return (message, context) -> {
             if (beforeCommit != null) {
                 message.beforeCommit(() -> Mono.fromRunnable(() -> beforeCommit.accept(message.getHeaders())));
             }
             DataBufferFactory factory = message.bufferFactory();
-            return message.writeAndFlushWith(events.map(event -> Mono.just(event(factory, event.type(), event))));
+            return message.writeAndFlushWith(events.map(event -> Mono.just(event(factory, typeOf.apply(event),
+                    event))));
         };
+    }
+
+    /** The type of a native upstream's event. */
+    public static String typeOf(ObjectNode event) {
+        return event.path("type").asString("");
     }
 }
