@@ -6,6 +6,7 @@ import static ai.switchboard.gateway.api.support.FieldRule.object;
 import static ai.switchboard.gateway.api.support.FieldRule.oneOf;
 import static ai.switchboard.gateway.api.support.FieldRule.string;
 
+import ai.switchboard.gateway.api.support.ContentParts;
 import ai.switchboard.gateway.api.support.FieldRule;
 import ai.switchboard.gateway.api.support.JsonTypes;
 import ai.switchboard.gateway.api.support.ParamErrors;
@@ -100,36 +101,10 @@ final class ResponsesItemRules {
     /** A string, or a non-empty array of parts of the {@code allowed} types. */
     private static FieldRule contentOf(List<String> allowed) {
         return (value, param) -> {
-            if (value.isString()) {
-                return;
+            if (!value.isString()) {
+                ContentParts.check(value, param, allowed, PARTS);
             }
-            if (!value.isArray()) {
-                throw ParamErrors.type(param, "a string or an array of content parts", value);
-            }
-            parts(value, param, allowed);
         };
-    }
-
-    private static void parts(JsonNode content, String param, List<String> allowed) {
-        if (content.isEmpty()) {
-            throw ParamErrors.empty(param, "array of content parts");
-        }
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode part = content.get(i);
-            String partParam = param + "[" + i + "]";
-            if (!part.isObject()) {
-                throw ParamErrors.type(partParam, JsonTypes.OBJECT, part);
-            }
-            JsonNode type = part.get("type");
-            if (type == null || type.isNull()) {
-                throw ParamErrors.missing(partParam + ".type");
-            }
-            string().check(type, partParam + ".type");
-            if (!allowed.contains(type.asString())) {
-                throw ParamErrors.notOneOf(partParam + ".type", type.asString(), allowed);
-            }
-            PARTS.get(type.asString()).check(part, partParam);
-        }
     }
 
     private static boolean absent(JsonNode object, String member) {

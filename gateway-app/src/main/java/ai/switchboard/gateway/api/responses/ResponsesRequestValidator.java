@@ -10,6 +10,7 @@ import ai.switchboard.gateway.api.responses.wire.ResponsesRequest;
 import ai.switchboard.gateway.api.support.FieldRule;
 import ai.switchboard.gateway.api.support.KnownFields;
 import ai.switchboard.gateway.api.support.OpenAiFieldRules;
+import ai.switchboard.gateway.api.support.OptionalFields;
 import ai.switchboard.gateway.api.support.ParamErrors;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -47,13 +48,13 @@ public final class ResponsesRequestValidator {
             throw ParamErrors.empty("model", "string");
         }
         validateInput(request);
-        check(request.tools(), "tools", ResponsesToolRules.TOOLS_ARRAY);
-        check(request.toolChoice(), "tool_choice", ResponsesToolRules.TOOL_CHOICE);
-        check(request.text(), "text", ResponsesToolRules.TEXT);
-        check(request.metadata(), "metadata", OpenAiFieldRules.METADATA);
-        range(request.maxOutputTokens(), 1, Integer.MAX_VALUE, "max_output_tokens");
-        range(request.temperature(), 0, 2, "temperature");
-        range(request.topP(), 0, 1, "top_p");
+        OptionalFields.check(request.tools(), "tools", ResponsesToolRules.TOOLS_ARRAY);
+        OptionalFields.check(request.toolChoice(), "tool_choice", ResponsesToolRules.TOOL_CHOICE);
+        OptionalFields.check(request.text(), "text", ResponsesToolRules.TEXT);
+        OptionalFields.check(request.metadata(), "metadata", OpenAiFieldRules.METADATA);
+        OptionalFields.range(request.maxOutputTokens(), 1, Integer.MAX_VALUE, "max_output_tokens");
+        OptionalFields.range(request.temperature(), 0, 2, "temperature");
+        OptionalFields.range(request.topP(), 0, 1, "top_p");
         if (request.previousResponseId() != null && request.previousResponseId().isEmpty()) {
             throw ParamErrors.empty("previous_response_id", "string");
         }
@@ -85,15 +86,4 @@ public final class ResponsesRequestValidator {
         ResponsesItemRules.INPUT.check(input, "input");
     }
 
-    private static void check(JsonNode value, String param, FieldRule rule) {
-        if (value != null && !value.isNull()) {
-            rule.check(value, param);
-        }
-    }
-
-    private static void range(Number value, double min, double max, String param) {
-        if (value != null && !(value.doubleValue() >= min && value.doubleValue() <= max)) {
-            throw ParamErrors.range(param, min, max);
-        }
-    }
 }

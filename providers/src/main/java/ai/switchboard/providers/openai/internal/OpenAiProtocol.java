@@ -64,16 +64,7 @@ public final class OpenAiProtocol {
     }
 
     public Mono<ObjectNode> complete(ProviderEndpoint endpoint, ObjectNode request) {
-        return client.postJson(endpoint, COMPLETIONS, model(request), request, ObjectNode.class)
-                .handle((response, sink) -> {
-                    JsonNode error = response.get("error");
-                    if (error != null && !error.isNull()) {
-                        sink.error(UpstreamErrors.fromErrorPayload(endpoint, response));
-                    }
-                    else {
-                        sink.next(response);
-                    }
-                });
+        return postObject(endpoint, COMPLETIONS, request);
     }
 
     public Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
@@ -83,7 +74,12 @@ public final class OpenAiProtocol {
 
     /** A Responses call; a {@code failed} response is an upstream failure, so a next candidate may answer. */
     public Mono<ObjectNode> responses(ProviderEndpoint endpoint, ObjectNode body) {
-        return client.postJson(endpoint, RESPONSES, model(body), body, ObjectNode.class)
+        return postObject(endpoint, RESPONSES, body);
+    }
+
+    /** Posts a JSON object and fails with the upstream's error when the answer, even with HTTP 200, carries one. */
+    private Mono<ObjectNode> postObject(ProviderEndpoint endpoint, String operation, ObjectNode body) {
+        return client.postJson(endpoint, operation, model(body), body, ObjectNode.class)
                 .handle((response, sink) -> {
                     JsonNode error = response.get("error");
                     if (error != null && !error.isNull()) {
