@@ -6,13 +6,15 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import reactor.core.scheduler.Scheduler;
 
 class StoredResponsesConfigurationTests {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withUserConfiguration(StoredResponsesConfiguration.class)
-            .withBean(DataSource.class, StoreDatabase::pool)
+            // A wrapper without close(): closing a context must not close the pool other tests share.
+            .withBean(DataSource.class, () -> new DelegatingDataSource(StoreDatabase.pool()))
             .withBean(Clock.class, Clock::systemUTC);
 
     @Test
