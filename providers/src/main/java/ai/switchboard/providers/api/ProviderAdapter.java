@@ -52,6 +52,36 @@ public interface ProviderAdapter {
                 "Provider type '" + type() + "' does not offer legacy completions"));
     }
 
+    /**
+     * Whether {@code endpoint} speaks OpenAI's Responses API natively, so that {@link #responses} and
+     * {@link #streamResponses} may be called. When it does not, the gateway translates a Responses request through
+     * the canonical chat model instead; asking first spares a failed attempt.
+     */
+    default boolean servesResponses(ProviderEndpoint endpoint) {
+        return false;
+    }
+
+    /**
+     * A Responses API call passed through natively: {@code body} is the client's request with {@code model} already
+     * set to the upstream model id; the answer is the upstream's {@code response} object. A response that failed
+     * upstream ({@code status: failed}) is signalled as a {@link ProviderException}.
+     */
+    default Mono<ObjectNode> responses(ProviderEndpoint endpoint, ObjectNode body) {
+        return Mono.error(ProviderException.of(ErrorType.UNSUPPORTED,
+                "Provider type '" + type() + "' does not offer the Responses API"));
+    }
+
+    /**
+     * A streamed Responses API call passed through natively: one element per server-sent event, its JSON as sent
+     * (each has its {@code type}). Completes after the terminal event ({@code response.completed},
+     * {@code response.incomplete} or {@code response.failed}); an {@code error} event, or a stream that ends before
+     * a terminal event, ends it with a {@link ProviderException}.
+     */
+    default Flux<ObjectNode> streamResponses(ProviderEndpoint endpoint, ObjectNode body) {
+        return Flux.error(ProviderException.of(ErrorType.UNSUPPORTED,
+                "Provider type '" + type() + "' does not offer the Responses API"));
+    }
+
     /** A streamed legacy text completion, one OpenAI JSON chunk per element. */
     default Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
         return Flux.error(ProviderException.of(ErrorType.UNSUPPORTED,

@@ -69,6 +69,22 @@ public class AzureOpenAiAdapter implements ProviderAdapter {
         return protocol.embed(endpoint, request);
     }
 
+    /** Azure serves the Responses API on its v1 surface only, whatever the provider's {@code api_style}. */
+    @Override
+    public boolean servesResponses(ProviderEndpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public Mono<ObjectNode> responses(ProviderEndpoint endpoint, ObjectNode body) {
+        return protocol.responses(endpoint, body);
+    }
+
+    @Override
+    public Flux<ObjectNode> streamResponses(ProviderEndpoint endpoint, ObjectNode body) {
+        return protocol.streamResponses(endpoint, body);
+    }
+
     @Override
     public Mono<ObjectNode> complete(ProviderEndpoint endpoint, ObjectNode request) {
         return protocol.complete(endpoint, request);

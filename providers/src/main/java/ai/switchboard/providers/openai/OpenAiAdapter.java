@@ -85,6 +85,27 @@ public class OpenAiAdapter implements ProviderAdapter {
         }
     }
 
+    /** Only OpenAI itself is known to serve the Responses API; compatible servers get it translated. */
+    @Override
+    public boolean servesResponses(ProviderEndpoint endpoint) {
+        try {
+            return OpenAiProfile.of(endpoint.settings()) == OpenAiProfile.OPENAI;
+        }
+        catch (IllegalArgumentException misconfigured) {
+            return false;
+        }
+    }
+
+    @Override
+    public Mono<ObjectNode> responses(ProviderEndpoint endpoint, ObjectNode body) {
+        return protocol.responses(endpoint, body);
+    }
+
+    @Override
+    public Flux<ObjectNode> streamResponses(ProviderEndpoint endpoint, ObjectNode body) {
+        return protocol.streamResponses(endpoint, body);
+    }
+
     @Override
     public Mono<ObjectNode> complete(ProviderEndpoint endpoint, ObjectNode request) {
         return protocol.complete(endpoint, request);

@@ -11,7 +11,6 @@ import static ai.switchboard.gateway.api.support.FieldRule.stringOr;
 import ai.switchboard.gateway.api.support.FieldRule;
 import ai.switchboard.gateway.api.support.KnownFields;
 import ai.switchboard.gateway.api.support.OpenAiFieldRules;
-import ai.switchboard.gateway.api.support.ParamErrors;
 import java.util.Map;
 
 /**
@@ -21,17 +20,6 @@ import java.util.Map;
  * gateway does not know yet is the upstream's to judge.
  */
 final class ChatFieldRules {
-
-    private static final FieldRule METADATA_VALUES = FieldRule.mapOf(FieldRule.string(512), 16);
-
-    static final FieldRule METADATA = (value, param) -> {
-        METADATA_VALUES.check(value, param);
-        for (String key : value.propertyNames()) {
-            if (key.length() > 64) {
-                throw ParamErrors.invalid(param, "keys may be at most 64 characters long.");
-            }
-        }
-    };
 
     private static final FieldRule TOOL_CHOICE_TYPE = object(Map.of("type", oneOf("function", "allowed_tools")),
             "type");
@@ -55,7 +43,7 @@ final class ChatFieldRules {
     /** Documented fields the canonical request keeps in {@code extra}. */
     static final KnownFields EXTRA = new KnownFields(Map.ofEntries(
             Map.entry("logit_bias", OpenAiFieldRules.LOGIT_BIAS),
-            Map.entry("metadata", METADATA),
+            Map.entry("metadata", OpenAiFieldRules.METADATA),
             Map.entry("store", bool()),
             Map.entry("modalities", arrayOf(oneOf("text", "audio"), 2)),
             Map.entry("audio", object()),

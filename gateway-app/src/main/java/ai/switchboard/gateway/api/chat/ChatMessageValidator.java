@@ -5,8 +5,8 @@ import static ai.switchboard.gateway.api.support.FieldRule.object;
 import static ai.switchboard.gateway.api.support.FieldRule.oneOf;
 import static ai.switchboard.gateway.api.support.FieldRule.string;
 
+import ai.switchboard.gateway.api.support.ContentParts;
 import ai.switchboard.gateway.api.support.FieldRule;
-import ai.switchboard.gateway.api.support.JsonTypes;
 import ai.switchboard.gateway.api.support.ParamErrors;
 import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ToolCall;
@@ -73,29 +73,7 @@ final class ChatMessageValidator {
     }
 
     private static void validateParts(JsonNode content, String role, String param) {
-        if (!content.isArray()) {
-            throw ParamErrors.type(param, "a string or an array of content parts", content);
-        }
-        if (content.isEmpty()) {
-            throw ParamErrors.empty(param, "array of content parts");
-        }
-        List<String> allowed = PART_TYPES_BY_ROLE.getOrDefault(role, TEXT_ONLY);
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode part = content.get(i);
-            String partParam = param + "[" + i + "]";
-            if (!part.isObject()) {
-                throw ParamErrors.type(partParam, JsonTypes.OBJECT, part);
-            }
-            JsonNode type = part.get("type");
-            if (type == null) {
-                throw ParamErrors.missing(partParam + ".type");
-            }
-            string().check(type, partParam + ".type");
-            if (!allowed.contains(type.asString())) {
-                throw ParamErrors.notOneOf(partParam + ".type", type.asString(), allowed);
-            }
-            PARTS.get(type.asString()).check(part, partParam);
-        }
+        ContentParts.check(content, param, PART_TYPES_BY_ROLE.getOrDefault(role, TEXT_ONLY), PARTS);
     }
 
     private static void validateToolCall(ToolCall call, int message, int index) {

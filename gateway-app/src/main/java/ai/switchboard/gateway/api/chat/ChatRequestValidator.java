@@ -2,6 +2,7 @@ package ai.switchboard.gateway.api.chat;
 
 import ai.switchboard.gateway.api.support.FieldRule;
 import ai.switchboard.gateway.api.support.OpenAiFieldRules;
+import ai.switchboard.gateway.api.support.OptionalFields;
 import ai.switchboard.gateway.api.support.ParamErrors;
 import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ChatRequest;
@@ -93,14 +94,10 @@ final class ChatRequestValidator {
     }
 
     private static void check(JsonNode value, String param, FieldRule rule) {
-        if (value != null && !value.isNull()) {
-            rule.check(value, param);
-        }
+        OptionalFields.check(value, param, rule);
     }
 
     private static void range(Number value, double min, double max, String param) {
-        if (value != null && !(value.doubleValue() >= min && value.doubleValue() <= max)) {
-            throw ParamErrors.range(param, min, max);
-        }
+        OptionalFields.range(value, min, max, param);
     }
 }

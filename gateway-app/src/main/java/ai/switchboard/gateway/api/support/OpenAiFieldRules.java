@@ -4,12 +4,24 @@ import ai.switchboard.gateway.api.error.ApiException;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Rules of fields that chat and legacy completions share, with OpenAI's documented types and ranges. */
+/** Rules of fields that several OpenAI endpoints share, with OpenAI's documented types and ranges. */
 public final class OpenAiFieldRules {
 
     /** {@code stop}: one string or up to four. */
     public static final FieldRule STOP = FieldRule.stringOr(FieldRule.string(), FieldRule.arrayOf(FieldRule.string(),
             4), "a string or an array of strings");
+
+    private static final FieldRule METADATA_VALUES = FieldRule.mapOf(FieldRule.string(512), 16);
+
+    /** {@code metadata}: at most 16 string values of up to 512 characters, under keys of up to 64. */
+    public static final FieldRule METADATA = (value, param) -> {
+        METADATA_VALUES.check(value, param);
+        for (String key : value.propertyNames()) {
+            if (key.length() > 64) {
+                throw ParamErrors.invalid(param, "keys may be at most 64 characters long.");
+            }
+        }
+    };
 
     /** Only run on a bad value, so the per-entry parameter name is built only then. */
     private static final FieldRule BIAS = FieldRule.integer(-100, 100);

@@ -3,6 +3,7 @@ package ai.switchboard.providers.azure.internal;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.api.ProviderException;
+import ai.switchboard.providers.openai.internal.OpenAiProtocol;
 import ai.switchboard.providers.openai.internal.OpenAiRoute;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ public final class AzureRoute implements OpenAiRoute {
     public URI uri(ProviderEndpoint endpoint, String operation, String model) {
         AzureSettings settings = settings(endpoint);
         String root = resourceRoot(endpoint.baseUrl());
-        if (settings.style() == AzureSettings.Style.V1) {
+        // The Responses API exists only on the v1 surface, where the body's model names the deployment.
+        if (settings.style() == AzureSettings.Style.V1 || OpenAiProtocol.RESPONSES.equals(operation)) {
             return URI.create(root + "/openai/v1" + operation);
         }
         if (model == null || model.isBlank()) {

@@ -26,6 +26,8 @@ public final class OpenAiProtocol {
     private static final String CHAT = "/chat/completions";
     private static final String EMBEDDINGS = "/embeddings";
     private static final String COMPLETIONS = "/completions";
+    /** The Responses API's create operation. */
+    public static final String RESPONSES = "/responses";
 
     private final OpenAiClient client;
 
@@ -62,7 +64,22 @@ public final class OpenAiProtocol {
     }
 
     public Mono<ObjectNode> complete(ProviderEndpoint endpoint, ObjectNode request) {
-        return client.postJson(endpoint, COMPLETIONS, model(request), request, ObjectNode.class)
+        return postObject(endpoint, COMPLETIONS, request);
+    }
+
+    public Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
+        return OpenAiStreams.completionChunks(endpoint,
+                client.postStream(endpoint, COMPLETIONS, model(request), request));
+    }
+
+    /** A Responses call; a {@code failed} response is an upstream failure, so a next candidate may answer. */
+    public Mono<ObjectNode> responses(ProviderEndpoint endpoint, ObjectNode body) {
+        return postObject(endpoint, RESPONSES, body);
+    }
+
+    /** Posts a JSON object and fails with the upstream's error when the answer, even with HTTP 200, carries one. */
+    private Mono<ObjectNode> postObject(ProviderEndpoint endpoint, String operation, ObjectNode body) {
+        return client.postJson(endpoint, operation, model(body), body, ObjectNode.class)
                 .handle((response, sink) -> {
                     JsonNode error = response.get("error");
                     if (error != null && !error.isNull()) {
@@ -74,9 +91,8 @@ public final class OpenAiProtocol {
                 });
     }
 
-    public Flux<ObjectNode> streamComplete(ProviderEndpoint endpoint, ObjectNode request) {
-        return OpenAiStreams.completionChunks(endpoint,
-                client.postStream(endpoint, COMPLETIONS, model(request), request));
+    public Flux<ObjectNode> streamResponses(ProviderEndpoint endpoint, ObjectNode body) {
+        return OpenAiStreams.responseEvents(endpoint, client.postStream(endpoint, RESPONSES, model(body), body));
     }
 
     private static String model(ObjectNode request) {

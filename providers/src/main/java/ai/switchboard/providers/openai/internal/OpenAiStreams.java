@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenAiStreams {
 
     private static final String DONE = "[DONE]";
+    private static final String RESPONSES_ERROR = "error";
+    private static final java.util.Set<String> RESPONSES_TERMINAL = java.util.Set.of("response.completed",
+            "response.incomplete", "response.failed");
 
     private OpenAiStreams() {
     }
@@ -35,6 +38,39 @@ public final class OpenAiStreams {
     public static Flux<ObjectNode> completionChunks(ProviderEndpoint endpoint,
             Flux<ServerSentEvent<String>> events) {
         return decode(endpoint, events, data -> parseObject(endpoint, data));
+    }
+
+    /**
+     * Responses API events, kept as JSON. Unlike chat, such a stream has no {@code [DONE]}: it is complete after its
+     * terminal event, and cut off if it ends before one. An {@code error} event fails it.
+     */
+    public static Flux<ObjectNode> responseEvents(ProviderEndpoint endpoint, Flux<ServerSentEvent<String>> events) {
+        return Flux.defer(() -> {
+            boolean[] terminal = new boolean[1];
+            return events
+                    .<ObjectNode>handle((event, sink) -> {
+                        String data = event.data();
+                        if (data == null || data.isEmpty() || isDone(data)) {
+                            return;
+                        }
+                        try {
+                            ObjectNode node = parseObject(endpoint, data);
+                            if (RESPONSES_ERROR.equals(node.path("type").asString(null))) {
+                                sink.error(UpstreamErrors.fromErrorPayload(endpoint, node));
+                                return;
+                            }
+                            terminal[0] = RESPONSES_TERMINAL.contains(node.path("type").asString(""));
+                            sink.next(node);
+                        }
+                        catch (RuntimeException failure) {
+                            sink.error(UpstreamErrors.fromThrowable(endpoint, failure));
+                        }
+                    })
+                    .takeUntil(node -> terminal[0])
+                    .concatWith(Mono.defer(() -> terminal[0]
+                            ? Mono.empty()
+                            : Mono.error(UpstreamErrors.streamInterrupted(endpoint))));
+        });
     }
 
     private static <T> Flux<T> decode(ProviderEndpoint endpoint, Flux<ServerSentEvent<String>> events,

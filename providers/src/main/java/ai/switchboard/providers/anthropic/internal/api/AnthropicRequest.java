@@ -3,6 +3,7 @@ package ai.switchboard.providers.anthropic.internal.api;
 import ai.switchboard.providers.anthropic.api.TextContent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -25,5 +26,6 @@ public record AnthropicRequest(
         List<AnthropicTool> tools,
         AnthropicToolChoice toolChoice,
         AnthropicOutputConfig outputConfig,
+        JsonNode thinking,
         Boolean stream) {
 }

@@ -11,6 +11,7 @@ import ai.switchboard.providers.anthropic.internal.api.AnthropicTool;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.api.ResponseFormat;
+import ai.switchboard.providers.reasoning.ClaudeThinking;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  *       are pointed at {@code json_schema}, which maps to {@code output_config.format}.</li>
  *   <li>{@code seed}, {@code presence_penalty} and {@code frequency_penalty} are dropped: they only nudge sampling
  *       (OpenAI documents {@code seed} as best effort) and Anthropic has no counterpart.</li>
+ *   <li>{@code reasoning_effort} becomes Claude's {@code thinking} as {@link ClaudeThinking} decides (adaptive or a
+ *       token budget by model, off inside a tool loop); with thinking on, sampling knobs Claude refuses are
+ *       dropped.</li>
  *   <li>Unknown OpenAI fields are not forwarded (Anthropic rejects unknown fields), except {@code top_k}, an
  *       Anthropic sampling knob some clients send as an extension.</li>
  * </ul>
@@ -55,19 +59,25 @@ public final class AnthropicRequestMapper {
         }
         AnthropicMessagesMapper.Conversation conversation = AnthropicMessagesMapper.map(request.messages());
         List<AnthropicTool> tools = AnthropicToolsMapper.tools(request.tools());
+        int maxTokens = maxTokens(endpoint, request);
+        ClaudeThinking.Plan thinking = ClaudeThinking.plan(request, request.model(), request.outputTokenLimit(),
+                maxTokens, endpoint.settings().get(ClaudeThinking.MODE_SETTING));
+        Integer topK = topK(request.extra().get("top_k"));
         return new AnthropicRequest(
                 request.model(),
                 conversation.messages(),
                 conversation.system().isEmpty() ? null : conversation.system(),
-                maxTokens(endpoint, request),
+                thinking == null ? maxTokens : thinking.maxTokens(),
                 stopSequences(request.stop()),
-                request.temperature() == null ? null : Math.min(request.temperature(), MAX_TEMPERATURE),
-                request.topP(),
-                topK(request.extra().get("top_k")),
+                thinking != null || request.temperature() == null ? null
+                        : Math.min(request.temperature(), MAX_TEMPERATURE),
+                thinking == null ? request.topP() : ClaudeThinking.topP(request.topP()),
+                thinking == null ? topK : null,
                 request.user() == null || request.user().isBlank() ? null : new AnthropicMetadata(request.user()),
                 tools,
                 AnthropicToolsMapper.toolChoice(request.toolChoice(), request.parallelToolCalls(), tools),
-                outputConfig(request.responseFormat()),
+                outputConfig(request.responseFormat(), thinking == null ? null : thinking.effort()),
+                thinking == null ? null : thinking.thinking(),
                 stream ? Boolean.TRUE : null);
     }
 
@@ -142,9 +152,9 @@ public final class AnthropicRequestMapper {
         return topK.asInt();
     }
 
-    private static AnthropicOutputConfig outputConfig(ResponseFormat format) {
+    private static AnthropicOutputConfig outputConfig(ResponseFormat format, String effort) {
         if (format == null || format.type() == null || "text".equals(format.type())) {
-            return null;
+            return effort == null ? null : new AnthropicOutputConfig(null, effort);
         }
         return switch (format.type()) {
             case ResponseFormat.JSON_SCHEMA -> {
@@ -152,7 +162,7 @@ public final class AnthropicRequestMapper {
                 if (schema == null || !schema.isObject()) {
                     throw invalid("response_format.json_schema.schema", "response_format json_schema needs a schema");
                 }
-                yield new AnthropicOutputConfig(AnthropicOutputFormat.jsonSchema(schema));
+                yield new AnthropicOutputConfig(AnthropicOutputFormat.jsonSchema(schema), effort);
             }
             case ResponseFormat.JSON_OBJECT -> throw unsupported("response_format", "Anthropic has no JSON mode;"
                     + " use response_format json_schema with a schema instead of json_object");

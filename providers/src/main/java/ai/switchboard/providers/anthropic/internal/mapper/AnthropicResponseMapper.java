@@ -25,6 +25,12 @@ public final class AnthropicResponseMapper {
     /** The usage extension holding cache writes, which are billed above ordinary input tokens. */
     public static final String CACHE_CREATION_TOKENS = "cache_creation_input_tokens";
 
+    /**
+     * The message (and delta) field that carries Claude's thinking text, as OpenAI-compatible reasoning servers
+     * (DeepSeek, vLLM) name it; its signature cannot travel through the canonical model.
+     */
+    public static final String REASONING_CONTENT = "reasoning_content";
+
     private static final JsonNodeFactory NODES = WireJson.mapper().getNodeFactory();
 
     private AnthropicResponseMapper() {
@@ -33,10 +39,14 @@ public final class AnthropicResponseMapper {
     /** The completion; {@code created} is the gateway's clock, as Anthropic sends no timestamp. */
     public static ChatResponse toChatResponse(AnthropicResponse response, long created) {
         StringBuilder text = new StringBuilder();
+        StringBuilder thinking = new StringBuilder();
         List<ToolCall> toolCalls = new ArrayList<>();
         for (AnthropicResponseBlock block : response.content()) {
             if (AnthropicResponseBlock.TEXT.equals(block.type()) && block.text() != null) {
                 text.append(block.text());
+            }
+            else if (AnthropicResponseBlock.THINKING.equals(block.type()) && block.thinking() != null) {
+                thinking.append(block.thinking());
             }
             else if (AnthropicResponseBlock.TOOL_USE.equals(block.type())) {
                 toolCalls.add(ToolCall.of(block.id(), block.name(), arguments(block.input())));
@@ -45,7 +55,8 @@ public final class AnthropicResponseMapper {
         // OpenAI sends null content, not "", on a turn that only calls tools.
         JsonNode content = text.isEmpty() && !toolCalls.isEmpty() ? NODES.nullNode() : NODES.stringNode(text.toString());
         ChatMessage message = new ChatMessage("assistant", content, null, toolCalls.isEmpty() ? null : toolCalls,
-                null, null, null);
+                null, null, thinking.isEmpty() ? null
+                        : Map.of(REASONING_CONTENT, NODES.stringNode(thinking.toString())));
         ChatChoice choice = new ChatChoice(0, message, null, finishReason(response.stopReason()), null);
         return new ChatResponse(response.id(), ChatResponse.OBJECT, created, response.model(), List.of(choice),
                 usage(response.usage()), null, null);

@@ -13,6 +13,8 @@ import ai.switchboard.providers.api.ToolCall;
 import ai.switchboard.providers.error.UpstreamErrors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Translates one Anthropic event stream into OpenAI chunks, one event at a time; one instance per stream, fed
@@ -127,7 +129,12 @@ public final class AnthropicStreamTranslator {
             argumentsSentByBlock[blockIndex] = true;
             return arguments(toolIndex, fragment);
         }
-        // thinking_delta, signature_delta, citations_delta: OpenAI has no field for them.
+        if (AnthropicStreamDelta.THINKING_DELTA.equals(delta.type())) {
+            return delta.thinking() == null || delta.thinking().isEmpty() ? null
+                    : chunk(new ChatDelta(null, null, null, null, Map.of(AnthropicResponseMapper.REASONING_CONTENT,
+                            JsonNodeFactory.instance.stringNode(delta.thinking()))), null);
+        }
+        // signature_delta, citations_delta: the canonical model has no field for them.
         return null;
     }
 

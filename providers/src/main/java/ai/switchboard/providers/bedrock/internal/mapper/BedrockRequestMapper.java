@@ -1,6 +1,7 @@
 package ai.switchboard.providers.bedrock.internal.mapper;
 
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.reasoning.ClaudeThinking;
 import ai.switchboard.providers.api.ResponseFormat;
 import ai.switchboard.providers.api.ToolDefinition;
 import ai.switchboard.providers.bedrock.internal.api.ConverseRequest;
@@ -79,8 +80,9 @@ public final class BedrockRequestMapper {
         }
         ToolConfig toolConfig = tools.isEmpty() ? null : new ToolConfig(tools, choice);
         var messages = conversation.messages();
+        BedrockReasoning reasoning = BedrockReasoning.of(request, jsonTool != null);
         ConverseRequest converse = new ConverseRequest(conversation.system().isEmpty() ? null : conversation.system(),
-                messages, inferenceConfig(request), toolConfig);
+                messages, inferenceConfig(request, reasoning), toolConfig, reasoning.additionalFields());
         return new ConversePlan(converse, toolNames, jsonTool);
     }
 
@@ -147,14 +149,16 @@ public final class BedrockRequestMapper {
         return ToolChoice.ofTool(toolNames.name(name));
     }
 
-    private static InferenceConfig inferenceConfig(ChatRequest request) {
-        Double temperature = request.temperature() == null ? null
+    private static InferenceConfig inferenceConfig(ChatRequest request, BedrockReasoning reasoning) {
+        Double temperature = request.temperature() == null || reasoning.dropsSampling() ? null
                 : Math.max(0.0, Math.min(1.0, request.temperature()));
+        Double topP = reasoning.dropsSampling() ? ClaudeThinking.topP(request.topP()) : request.topP();
+        Integer maxTokens = reasoning.maxTokens() != null ? reasoning.maxTokens() : request.outputTokenLimit();
         List<String> stop = stopSequences(request.stop());
-        if (request.outputTokenLimit() == null && temperature == null && request.topP() == null && stop == null) {
+        if (maxTokens == null && temperature == null && topP == null && stop == null) {
             return null;
         }
-        return new InferenceConfig(request.outputTokenLimit(), temperature, request.topP(), stop);
+        return new InferenceConfig(maxTokens, temperature, topP, stop);
     }
 
     private static List<String> stopSequences(JsonNode stop) {

@@ -18,6 +18,7 @@ import ai.switchboard.providers.json.WireJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.StringNode;
 import software.amazon.eventstream.HeaderValue;
 import software.amazon.eventstream.Message;
 import tools.jackson.core.JacksonException;
@@ -141,8 +142,14 @@ public final class BedrockStreamTranslator {
         if (event.delta().text() != null) {
             return event.delta().text().isEmpty() ? List.of() : withRole(content(event.delta().text()));
         }
+        String reasoning = event.delta().reasoningContent() == null ? null
+                : event.delta().reasoningContent().path("text").asString(null);
+        if (reasoning != null && !reasoning.isEmpty()) {
+            return withRole(chunk(new ChatDelta(null, null, null, null, Map.of(
+                    BedrockResponseMapper.REASONING_CONTENT, StringNode.valueOf(reasoning))), null));
+        }
         if (event.delta().toolUse() == null || event.delta().toolUse().input() == null) {
-            // reasoningContent and unknown deltas are not part of the OpenAI answer
+            // reasoning signatures and unknown deltas have no canonical field
             return List.of();
         }
         ToolBlock block = toolBlocks.get(event.contentBlockIndex());

@@ -1,6 +1,7 @@
 package ai.switchboard.providers.cohere.internal.mapper;
 
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.reasoning.ReasoningEffort;
 import ai.switchboard.providers.api.ResponseFormat;
 import ai.switchboard.providers.cohere.internal.api.CohereChatRequest;
 import ai.switchboard.providers.cohere.internal.api.CohereResponseFormat;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The canonical OpenAI chat request as a Cohere v2 chat request.
@@ -24,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 public final class CohereRequestMapper {
 
     /** Cohere chat fields OpenAI lacks, passed through from the request's unknown fields. */
+    private static final String THINKING = "thinking";
+
     static final Set<String> NATIVE_OPTIONS = Set.of("k", "safety_mode", "documents", "citation_options", "thinking",
             "priority");
 
@@ -54,7 +59,7 @@ public final class CohereRequestMapper {
                 request.frequencyPenalty(),
                 request.presencePenalty(),
                 Boolean.TRUE.equals(request.logprobs()) ? Boolean.TRUE : null,
-                nativeOptions(request.extra()));
+                nativeOptions(request));
     }
 
     private static void rejectUnsupported(ChatRequest request) {
@@ -119,13 +124,34 @@ public final class CohereRequestMapper {
         return sequences.isEmpty() ? null : sequences;
     }
 
-    private static Map<String, JsonNode> nativeOptions(Map<String, JsonNode> extra) {
+    private static Map<String, JsonNode> nativeOptions(ChatRequest request) {
         Map<String, JsonNode> options = new LinkedHashMap<>();
-        extra.forEach((name, value) -> {
+        request.extra().forEach((name, value) -> {
             if (NATIVE_OPTIONS.contains(name)) {
                 options.put(name, value);
             }
         });
+        if (!options.containsKey(THINKING)) {
+            JsonNode thinking = thinking(request);
+            if (thinking != null) {
+                options.put(THINKING, thinking);
+            }
+        }
         return options;
+    }
+
+    /**
+     * {@code reasoning_effort} as Cohere's {@code thinking} ({@code enabled} with a {@code token_budget}, or
+     * {@code disabled} for {@code none}), for its reasoning models only ({@code command-a-reasoning-*}): other models
+     * refuse the field. A {@code thinking} the client sent itself wins.
+     */
+    private static JsonNode thinking(ChatRequest request) {
+        ReasoningEffort effort = ReasoningEffort.of(request);
+        if (effort == null || request.model() == null || !request.model().contains("reasoning")) {
+            return null;
+        }
+        ObjectNode thinking = JsonNodeFactory.instance.objectNode();
+        return effort.isNone() ? thinking.put("type", "disabled")
+                : thinking.put("type", "enabled").put("token_budget", effort.budgetTokens());
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** {@code generationConfig}: sampling, output limits and the output format. Every field is optional. */
+/** {@code generationConfig}: sampling, output limits, the output format and thinking. Every field is optional. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GenerationConfig(
         List<String> stopSequences,
@@ -18,13 +18,14 @@ public record GenerationConfig(
         Double presencePenalty,
         Double frequencyPenalty,
         Boolean responseLogprobs,
-        Integer logprobs) {
+        Integer logprobs,
+        JsonNode thinkingConfig) {
 
     /** Whether no field is set, so the whole object can be left out. */
     public boolean isEmpty() {
         return stopSequences == null && responseMimeType == null && responseJsonSchema == null
                 && candidateCount == null && maxOutputTokens == null && temperature == null && topP == null
                 && seed == null && presencePenalty == null && frequencyPenalty == null && responseLogprobs == null
-                && logprobs == null;
+                && logprobs == null && thinkingConfig == null;
     }
 }

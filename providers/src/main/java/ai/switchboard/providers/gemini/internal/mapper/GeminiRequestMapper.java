@@ -104,7 +104,8 @@ public final class GeminiRequestMapper {
         Integer candidates = request.n() != null && request.n() != 1 ? request.n() : null;
         return new GenerationConfig(stopSequences(request.stop()), mimeType, schema, candidates,
                 request.outputTokenLimit(), request.temperature(), request.topP(), seed(request.seed()),
-                request.presencePenalty(), request.frequencyPenalty(), logprobs ? Boolean.TRUE : null, topLogprobs);
+                request.presencePenalty(), request.frequencyPenalty(), logprobs ? Boolean.TRUE : null, topLogprobs,
+                GeminiThinking.config(request));
     }
 
     private static List<String> stopSequences(JsonNode stop) {

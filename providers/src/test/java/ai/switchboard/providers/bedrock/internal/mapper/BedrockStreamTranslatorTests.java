@@ -81,6 +81,22 @@ class BedrockStreamTranslatorTests {
     }
 
     @Test
+    void reasoningTextStreamsAsReasoningContentAndItsSignatureIsDropped() {
+        List<ChatChunk> chunks = translateAll(PLAIN, List.of(event("messageStart", "{\"role\":\"assistant\"}"),
+                event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"reasoningContent\":"
+                        + "{\"text\":\"Think.\"}}}"),
+                event("contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"reasoningContent\":"
+                        + "{\"signature\":\"sig\"}}}"),
+                event("contentBlockStop", "{\"contentBlockIndex\":0}"),
+                event("contentBlockDelta", "{\"contentBlockIndex\":1,\"delta\":{\"text\":\"Hi\"}}")));
+
+        assertThat(chunks).hasSize(3);
+        assertThat(chunks.get(1).choices().getFirst().delta().extra().get("reasoning_content").asString())
+                .isEqualTo("Think.");
+        assertThat(chunks.get(2).choices().getFirst().delta().content()).isEqualTo("Hi");
+    }
+
+    @Test
     void invalidToolInputIsMalformed() {
         BedrockStreamTranslator translator = translator(PLAIN);
         translator.onMessage(event("contentBlockStart", "{\"contentBlockIndex\":0,\"start\":{\"toolUse\":"
