@@ -1,6 +1,5 @@
 package ai.switchboard.gateway;
 
-import ai.switchboard.gateway.netty.NettyAllocatorDefault;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,7 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SwitchboardApplication {
 
     public static void main(String[] args) {
-        NettyAllocatorDefault.apply();
         SpringApplication.run(SwitchboardApplication.class, args);
     }
 }
