@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -106,7 +107,8 @@ public final class FailoverExecutor {
             RoutingTrace trace) {
         return streamed(GenAiConventions.OPERATION_TEXT_COMPLETION, candidates, deployment -> adapters
                 .forType(deployment.providerType())
-                .streamComplete(deployment.endpoint(), withModel(body, deployment)), budget, trace);
+                .streamComplete(deployment.endpoint(), withModel(body, deployment)), StreamCommit::commitsCompletion,
+                budget, trace);
     }
 
     private <T> Mono<T> once(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
@@ -144,15 +146,21 @@ public final class FailoverExecutor {
             RoutingTrace trace) {
         return streamed(GenAiConventions.OPERATION_CHAT, candidates, deployment -> adapters
                 .forType(deployment.providerType())
-                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())), budget,
-                trace);
+                .streamChat(deployment.endpoint(), request.withModel(deployment.model().upstreamModel())),
+                StreamCommit::commits, budget, trace);
     }
 
-    private <T> Flux<T> streamed(String operation, Candidates candidates, Function<Deployment, Flux<T>> attempt,
-            TimeBudget budget, RoutingTrace trace) {
+    /**
+     * A stream from the first candidate whose stream commits: an attempt's opening elements are held until its first
+     * element that {@code commits}, so an upstream that fails after a role-only chunk or an opening event is still
+     * failed over, and the first-token timeout waits for content, not for an opening.
+     */
+    public <T> Flux<T> streamed(String operation, Candidates candidates, Function<Deployment, Flux<T>> attempt,
+            Predicate<? super T> commits, TimeBudget budget, RoutingTrace trace) {
         return Flux.defer(() -> {
             Timeouts timeouts = budget.timeouts();
-            Function<Deployment, Flux<T>> call = deployment -> attempt.apply(deployment)
+            Function<Deployment, Flux<T>> call = deployment -> StreamCommit.holdUntilCommit(attempt.apply(deployment),
+                            commits)
                     .timeout(budget.endsFirst(timeouts.firstToken(), now()) ? delay(timeouts.firstToken())
                             : Mono.never(), chunk -> delay(timeouts.streamIdle()));
             FailoverRun<T> run = new FailoverRun<>(operation, candidates, call, trace, this, budget, true);

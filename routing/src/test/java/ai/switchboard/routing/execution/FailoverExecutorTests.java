@@ -10,6 +10,9 @@ import static ai.switchboard.routing.testsupport.TestExecutors.TIMEOUTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.providers.ProviderAdapters;
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.ChatDelta;
+import ai.switchboard.providers.api.ChunkChoice;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
@@ -221,5 +224,25 @@ class FailoverExecutorTests {
                 .verify();
         assertThat(adapter.calls("up-a")).isEqualTo(1);
         assertThat(adapter.calls("up-b")).isZero();
+    }
+
+    /** A role-only opening chunk says nothing another candidate could not say: the stream is not committed yet. */
+    @Test
+    void aStreamThatBreaksAfterOnlyItsOpeningChunkFailsOverAndTheClientSeesOneCleanStream() {
+        ChatChunk opening = new ChatChunk("c", ChatChunk.OBJECT, 1L, "m",
+                List.of(new ChunkChoice(0, new ChatDelta("assistant", "", null, null, null), null, null, null)), null,
+                null, null);
+        adapter.stream("up-a", Flux.just(opening).concatWith(Flux.error(failure(ErrorType.STREAM_INTERRUPTED, 0))));
+        adapter.stream("up-b", Flux.just(opening, chunk("from b")));
+        RetrySettings noRetry = new RetrySettings(0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO, 4);
+        FailoverExecutor once = new FailoverExecutor(new ProviderAdapters(List.of(adapter)), executor.guards(),
+                executor.latency(), noRetry, () -> 0.0);
+
+        StepVerifier.create(once.stream(Candidates.of(List.of(a, b)), request("r", "x"), once.budget(TIMEOUTS), trace))
+                .expectNext(opening)
+                .assertNext(content -> assertThat(content.choices().get(0).delta().content()).isEqualTo("from b"))
+                .verifyComplete();
+        assertThat(trace.served()).isEqualTo(b);
+        assertThat(trace.attempts()).extracting(Attempt::outcome).containsExactly("stream_interrupted", "ok");
     }
 }

@@ -7,6 +7,7 @@ import ai.switchboard.gateway.api.responses.wire.ResponsesRequest;
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.json.WireJson;
+import ai.switchboard.routing.execution.StreamCommit;
 import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -47,7 +48,7 @@ public final class NativeResponses {
     }
 
     /**
-     * The upstream's events held until the first content event ({@link StreamCommit}). Before it, an upstream
+     * The upstream's events held until the first content event ({@link StreamCommit}, {@link OpeningEvents}). Before it, an upstream
      * {@code response.failed} fails the stream so that another candidate may answer; after it, any failure ends the
      * stream with a {@code response.failed} event built from the last response object the upstream sent, numbered
      * after its last event.
@@ -64,7 +65,7 @@ public final class NativeResponses {
                 }
                 sink.next(event);
             });
-            return StreamCommit.holdUntilCommit(checked, StreamCommit::commits)
+            return StreamCommit.holdUntilCommit(checked, OpeningEvents::commits)
                     .doOnNext(event -> {
                         started[0] = true;
                         JsonNode response = event.get("response");

@@ -1,26 +1,24 @@
-package ai.switchboard.gateway.api.responses;
+package ai.switchboard.routing.execution;
 
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatDelta;
 import ai.switchboard.providers.api.ChunkChoice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which stream elements commit a stream to its upstream. Failover is allowed only before the first committing
- * element: an opening element (a role-only chat chunk, a Responses {@code response.created} or
- * {@code response.in_progress}) says nothing the client could not get from the next candidate, so it must not end
- * the chance to fail over. The routing engine decides failover per attempt; it should hold each attempt's elements
- * with {@link #holdUntilCommit} and count an attempt as started at its first committing element.
+ * element: an opening element (a role-only chat chunk, a Responses {@code response.created}, an Anthropic
+ * {@code message_start}) says nothing the client could not get from the next candidate, so it must not end the
+ * chance to fail over. {@link FailoverExecutor} holds each attempt's elements with {@link #holdUntilCommit}, so an
+ * attempt counts as started (and is timed to its first token) at its first committing element.
  */
 public final class StreamCommit {
-
-    private static final Set<String> OPENING_EVENTS = Set.of("response.created", "response.in_progress",
-            "response.queued");
 
     private StreamCommit() {
     }
@@ -37,16 +35,24 @@ public final class StreamCommit {
             ChatDelta delta = choice.delta();
             if (choice.finishReason() != null || (delta != null && (nonEmpty(delta.content())
                     || nonEmpty(delta.refusal()) || (delta.toolCalls() != null && !delta.toolCalls().isEmpty())
-                    || ResponsesResponseTranslator.reasoningText(delta.extra()) != null))) {
+                    || reasoning(delta.extra())))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether a native Responses event commits: anything but the opening events. */
-    public static boolean commits(ObjectNode event) {
-        return !OPENING_EVENTS.contains(event.path("type").asString(""));
+    /** Whether a legacy text-completion chunk (raw JSON) commits: text, a finish reason or usage. */
+    public static boolean commitsCompletion(ObjectNode chunk) {
+        if (chunk.get("usage") instanceof ObjectNode) {
+            return true;
+        }
+        for (JsonNode choice : chunk.path("choices")) {
+            if (!choice.path("text").asString("").isEmpty() || choice.path("finish_reason").isString()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -72,6 +78,15 @@ public final class StreamCommit {
                 return released;
             }).concatWith(Flux.defer(() -> committed[0] ? Flux.empty() : Flux.fromIterable(List.copyOf(held))));
         });
+    }
+
+    /** Reasoning text as providers put it in a delta's extra fields ({@code reasoning_content} or {@code reasoning}). */
+    private static boolean reasoning(Map<String, JsonNode> extra) {
+        return nonEmpty(extra.get("reasoning_content")) || nonEmpty(extra.get("reasoning"));
+    }
+
+    private static boolean nonEmpty(JsonNode text) {
+        return text != null && text.isString() && !text.asString().isEmpty();
     }
 
     private static boolean nonEmpty(String text) {
