@@ -25,6 +25,12 @@ public class RegistrySnapshotConfiguration {
         return new RegistryChangeListener(dataSource, snapshots, properties.getListenerMaxBackoff());
     }
 
+    /** Bound to the application's meter registry by the actuator, like every {@code MeterBinder} bean. */
+    @Bean
+    public RegistrySnapshotMetrics registrySnapshotMetrics(RegistrySnapshotManager snapshots) {
+        return new RegistrySnapshotMetrics(snapshots);
+    }
+
     @Bean
     public RegistryLifecycle registryLifecycle(BootstrapAdminKey bootstrapAdminKey, RegistrySnapshotManager snapshots,
             RegistryChangeListener listener, RegistryProperties properties) {

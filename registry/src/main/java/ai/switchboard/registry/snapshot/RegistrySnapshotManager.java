@@ -2,6 +2,7 @@ package ai.switchboard.registry.snapshot;
 
 import ai.switchboard.registry.RegistrySnapshot;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,17 +10,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds the current {@link RegistrySnapshot}. {@link #current()} is a single volatile read, safe on the event loop;
- * every other method does I/O and belongs on a blocking thread.
+ * every other method does I/O and belongs on a blocking thread. It also keeps what {@link RegistrySnapshotMetrics}
+ * exports: how many refreshes failed, and when the snapshot was last known to match the database.
  */
 @Component
 public class RegistrySnapshotManager {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrySnapshotManager.class);
+    private static final long NEVER = -1;
 
     private final RegistrySnapshotLoader loader;
     private final AtomicReference<RegistrySnapshot> current = new AtomicReference<>(RegistrySnapshot.empty());
     // Rebuilds are serialised: a rebuild that started later always reads at least as new data, so it may swap in.
     private final ReentrantLock refreshLock = new ReentrantLock();
+    private final LongAdder refreshFailures = new LongAdder();
+    private volatile long lastSuccessMillis = NEVER;
 
     public RegistrySnapshotManager(RegistrySnapshotLoader loader) {
         this.loader = loader;
@@ -53,6 +58,7 @@ public class RegistrySnapshotManager {
         try {
             RegistrySnapshot fresh = loader.load();
             RegistrySnapshot previous = current.get();
+            lastSuccessMillis = System.currentTimeMillis();
             if (fresh.version() < previous.version()) {
                 return previous; // cannot happen with serialised reads, but never move backwards
             }
@@ -61,6 +67,9 @@ public class RegistrySnapshotManager {
                 log.debug("Registry snapshot now at revision {}", fresh.version());
             }
             return fresh;
+        } catch (RuntimeException e) {
+            refreshFailures.increment();
+            throw e;
         } finally {
             refreshLock.unlock();
         }
@@ -75,12 +84,28 @@ public class RegistrySnapshotManager {
         try {
             committed = loader.currentRevision();
         } catch (RuntimeException e) {
+            refreshFailures.increment();
             log.warn("Cannot read the registry revision; still serving revision {}: {}", current().version(),
                     e.toString());
             return;
         }
         if (committed != current().version()) {
             refresh();
+        } else {
+            lastSuccessMillis = System.currentTimeMillis();
         }
+    }
+
+    /** Refreshes and revision checks that failed since start-up (the database or the snapshot's build failed). */
+    public long refreshFailures() {
+        return refreshFailures.sum();
+    }
+
+    /**
+     * When (epoch milliseconds) the snapshot was last known to match the database: a rebuild, or a revision check
+     * that found nothing new. Negative before the first one.
+     */
+    public long lastSuccessMillis() {
+        return lastSuccessMillis;
     }
 }

@@ -68,11 +68,16 @@ class RegistryOutageIT {
                 null, null, null), "tester");
         awaitTrue(Duration.ofSeconds(10), listener::isListening);
 
+        long failuresBefore = snapshots.refreshFailures();
         proxy.cut();
+        long cutAt = System.currentTimeMillis();
         awaitTrue(Duration.ofSeconds(5), () -> !listener.isListening());
         assertThat(snapshots.refresh()).isFalse();
         snapshots.refreshIfChanged();
         assertThat(snapshots.current().provider(before).apiKey()).isEqualTo("sk-1");
+        // What the "refresh failing" alerts read: both failures counted, no success since the cut.
+        assertThat(snapshots.refreshFailures()).isGreaterThanOrEqualTo(failuresBefore + 2);
+        assertThat(snapshots.lastSuccessMillis()).isLessThanOrEqualTo(cutAt);
 
         // Another replica commits while this one is cut off; its NOTIFY cannot reach us.
         String during = "outage-" + UUID.randomUUID().toString().substring(0, 8);
@@ -88,5 +93,6 @@ class RegistryOutageIT {
         awaitTrue(Duration.ofSeconds(10), () -> snapshots.current().provider(during) != null);
         assertThat(listener.isListening()).isTrue();
         assertThat(snapshots.current().provider(before)).isNotNull();
+        assertThat(snapshots.lastSuccessMillis()).isGreaterThan(cutAt);
     }
 }
