@@ -96,7 +96,8 @@ class ConcurrencyLimitIT extends GatewayIT {
         Map<String, Object> limited = new LinkedHashMap<>();
         limited.put("name", prefix + "-lp");
         limited.put("type", "openai");
-        limited.put("base_url", silent.stall(prefix, List.of(UpstreamBodies.roleChunk("m"))));
+        limited.put("base_url", silent.stall(prefix,
+                List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", "Hel", null))));
         limited.put("api_key", "test-upstream-key");
         limited.put("settings", Map.of("max_concurrent_calls", Integer.toString(LIMIT)));
         fixtures.provider(limited);

@@ -112,13 +112,23 @@ class UpstreamFailuresIT extends GatewayIT {
     }
 
     @Test
-    void streamWithAGarbledChunkEndsWithAnErrorEvent() {
-        Setup setup = setup(aResponse().withHeader("Content-Type", "text/event-stream")
-                .withBody(UpstreamBodies.sse(List.of(UpstreamBodies.roleChunk("m"), "{not json"), true)));
+    void streamWithAGarbledChunkAfterContentEndsWithAnErrorEvent() {
+        Setup setup = setup(aResponse().withHeader("Content-Type", "text/event-stream").withBody(UpstreamBodies.sse(
+                List.of(UpstreamBodies.roleChunk("m"), UpstreamBodies.textChunk("m", "Hal", null), "{not json"), true)));
 
         String body = chat(setup, true).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("data: {\"error\":").doesNotContain("[DONE]");
+        assertThat(body).contains("\"content\":\"Hal\"").contains("data: {\"error\":").doesNotContain("[DONE]");
+    }
+
+    /** Nothing but a role-only chunk reached the client yet, so the stream has not started: a plain error answer. */
+    @Test
+    void streamWithAGarbledChunkBeforeAnyContentFailsWithAStatus() {
+        Setup setup = setup(aResponse().withHeader("Content-Type", "text/event-stream")
+                .withBody(UpstreamBodies.sse(List.of(UpstreamBodies.roleChunk("m"), "{not json"), true)));
+
+        chat(setup, true).expectStatus().isEqualTo(502)
+                .expectBody().jsonPath("$.error.code").isEqualTo("upstream_error");
     }
 
     private Setup setup(ResponseDefinitionBuilder response) {

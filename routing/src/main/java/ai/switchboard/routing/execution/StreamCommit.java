@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * attempt counts as started (and is timed to its first token) at its first committing element.
  */
 public final class StreamCommit {
+
+    /** Upstream elements requested ahead; a chat stream's chunks are small. */
+    private static final int PREFETCH = 32;
 
     private StreamCommit() {
     }
@@ -58,25 +62,28 @@ public final class StreamCommit {
     /**
      * {@code elements} with those before the first committing one held back and released together with it. A failure
      * before it propagates and the held elements are dropped, as if the attempt never started; a stream that ends
-     * without committing releases what it held.
+     * without committing releases what it held. An upstream failure right after the commit waits until the released
+     * elements have gone out ({@code concatMapDelayError} at the boundary), where {@code concatMapIterable} would drop
+     * those not yet requested.
      */
     public static <T> Flux<T> holdUntilCommit(Flux<T> elements, Predicate<? super T> commits) {
         return Flux.defer(() -> {
             List<T> held = new ArrayList<>(2);
             boolean[] committed = new boolean[1];
-            return elements.concatMapIterable(element -> {
+            return elements.concatMapDelayError(element -> {
                 if (committed[0]) {
-                    return List.of(element);
+                    return Mono.just(element);
                 }
                 held.add(element);
                 if (!commits.test(element)) {
-                    return List.of();
+                    return Mono.<T>empty();
                 }
                 committed[0] = true;
                 List<T> released = List.copyOf(held);
                 held.clear();
-                return released;
-            }).concatWith(Flux.defer(() -> committed[0] ? Flux.empty() : Flux.fromIterable(List.copyOf(held))));
+                return Flux.fromIterable(released);
+            }, false, PREFETCH).concatWith(Flux.defer(() -> committed[0] ? Flux.empty()
+                    : Flux.fromIterable(List.copyOf(held))));
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
 import tools.jackson.databind.node.ObjectNode;
 
 class StreamCommitTests {
@@ -43,6 +44,22 @@ class StreamCommitTests {
 
         assertThat(StreamCommit.holdUntilCommit(Flux.just(opening), StreamCommit::commits).collectList().block())
                 .isEqualTo(List.of(opening));
+    }
+
+    /** A slow reader that asks for one element at a time still gets every released element before the failure. */
+    @Test
+    void aFailureRightAfterTheCommitWaitsForTheReleasedElements() {
+        ChatChunk opening = role();
+        ChatChunk content = text("Hal");
+        ProviderException failure = ProviderException.of(ErrorType.UPSTREAM_SERVER_ERROR, "cut");
+        TestPublisher<ChatChunk> upstream = TestPublisher.create();
+        StepVerifier.create(StreamCommit.holdUntilCommit(upstream.flux(), StreamCommit::commits), 1)
+                .then(() -> upstream.next(opening, content).error(failure))
+                .expectNext(opening)
+                .thenRequest(1)
+                .expectNext(content)
+                .expectErrorSatisfies(error -> assertThat(error).isSameAs(failure))
+                .verify();
     }
 
     @Test
