@@ -37,10 +37,14 @@ public class DeclarativeConfigService {
     private final List<DeclarativeSection> sections;
     private final JdbcTemplate jdbc;
     private final Function<String, String> environment;
-    /** Reads the file as strictly as the admin API reads JSON (no type coercion, no repeated keys). */
+    /**
+     * Reads the file as strictly as the admin API reads JSON (no type coercion, no repeated keys). Writes strings that
+     * look like numbers quoted ({@code max_concurrent_calls: "64"}), or the export would not apply as-is.
+     */
     private final YAMLMapper yaml = StrictBinding.configure(YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES))
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
             .build();
 
     public DeclarativeConfigService(List<DeclarativeSection> sections, JdbcTemplate jdbc, Environment environment) {

@@ -92,7 +92,8 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
         String p = unique("export");
         service.apply("""
                 providers:
-                  - {name: %1$s-p, type: openai, base_url: "https://x.example/v1", api_key_env: %2$s}
+                  - {name: %1$s-p, type: openai, base_url: "https://x.example/v1", api_key_env: %2$s,
+                     settings: {max_concurrent_calls: "64"}}
                 models:
                   - {name: %1$s-m, provider: %1$s-p, upstream_model: m, capabilities: [chat], enabled: false}
                 """.formatted(p, env(p + "_KEY", "fake-secret-value-" + p)), "test");
