@@ -13,6 +13,8 @@ import java.util.UUID;
  *     an empty set none
  * @param expiresAt when the key stops working, or {@code null} for never
  * @param teamId the team that owns the key, or {@code null} for none
+ * @param previousHash the hash of the secret the key had before its last rotation, or {@code null}
+ * @param previousHashExpiresAt when that secret stops working, or {@code null}
  */
 public record ApiKeyRecord(
         UUID id,
@@ -23,7 +25,9 @@ public record ApiKeyRecord(
         Set<String> allowedModels,
         Instant expiresAt,
         boolean revoked,
-        UUID teamId) {
+        UUID teamId,
+        String previousHash,
+        Instant previousHashExpiresAt) {
 
     /** The {@code allowed_models} entry that lets a key use every model and route. */
     public static final String ALL_MODELS = "*";
@@ -35,6 +39,12 @@ public record ApiKeyRecord(
         allowedModels = allowedModels == null ? Set.of() : Set.copyOf(allowedModels);
     }
 
+    /** A key that was never rotated. */
+    public ApiKeyRecord(UUID id, String name, String prefix, String hash, Set<KeyScope> scopes,
+            Set<String> allowedModels, Instant expiresAt, boolean revoked, UUID teamId) {
+        this(id, name, prefix, hash, scopes, allowedModels, expiresAt, revoked, teamId, null, null);
+    }
+
     /** A key that belongs to no team. */
     public ApiKeyRecord(UUID id, String name, String prefix, String hash, Set<KeyScope> scopes,
             Set<String> allowedModels, Instant expiresAt, boolean revoked) {
@@ -44,6 +54,19 @@ public record ApiKeyRecord(
     /** Whether the key may be used at {@code now}: not revoked and not expired. */
     public boolean activeAt(Instant now) {
         return !revoked && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    /**
+     * Whether the secret whose hash is {@code presentedHash} is accepted at {@code now}: the current one while the key
+     * is active, the one from before the last rotation only until its grace period ends.
+     */
+    public boolean acceptsAt(String presentedHash, Instant now) {
+        if (!activeAt(now)) {
+            return false;
+        }
+        return hash.equals(presentedHash)
+                || (presentedHash.equals(previousHash) && previousHashExpiresAt != null
+                        && now.isBefore(previousHashExpiresAt));
     }
 
     public boolean hasScope(KeyScope scope) {

@@ -20,6 +20,7 @@ public final class RegistrySnapshot {
     private final Map<String, ProviderConfig> providersByName;
     private final Map<String, ModelConfig> modelsByName;
     private final Map<String, ApiKeyRecord> keysByHash;
+    private final List<ApiKeyRecord> keys;
     private final Map<String, RouteConfig> routesByName;
     private final Map<UUID, TeamConfig> teamsById;
 
@@ -41,8 +42,23 @@ public final class RegistrySnapshot {
         this.teamsById = index(teams, TeamConfig::id);
         this.providersByName = index(providers, ProviderConfig::name);
         this.modelsByName = index(models, ModelConfig::name);
-        this.keysByHash = index(keys, ApiKeyRecord::hash);
+        this.keysByHash = keysByHash(keys);
+        this.keys = List.copyOf(keys);
         this.routesByName = index(routes, RouteConfig::name);
+    }
+
+    /** A rotated key answers to its previous secret too, until the grace period its record carries ends. */
+    private static Map<String, ApiKeyRecord> keysByHash(Collection<ApiKeyRecord> keys) {
+        Map<String, ApiKeyRecord> map = new LinkedHashMap<>(Math.max(16, keys.size() * 3));
+        for (ApiKeyRecord key : keys) {
+            map.put(key.hash(), key);
+        }
+        for (ApiKeyRecord key : keys) {
+            if (key.previousHash() != null) {
+                map.putIfAbsent(key.previousHash(), key);
+            }
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static <K, T> Map<K, T> index(Collection<T> values, java.util.function.Function<T, K> key) {
@@ -82,7 +98,10 @@ public final class RegistrySnapshot {
         return routesByName.values();
     }
 
-    /** The key whose SHA-256 hash (lower-case hex) is given, or {@code null}. */
+    /**
+     * The key whose current or previous secret has this SHA-256 hash (lower-case hex), or {@code null}; whether that
+     * secret is still accepted is {@link ApiKeyRecord#acceptsAt}.
+     */
     public ApiKeyRecord keyByHash(String hash) {
         return keysByHash.get(hash);
     }
@@ -109,6 +128,6 @@ public final class RegistrySnapshot {
 
     /** All keys. */
     public Collection<ApiKeyRecord> keys() {
-        return keysByHash.values();
+        return keys;
     }
 }

@@ -8,6 +8,7 @@ import ai.switchboard.registry.key.ApiKeyAdminService;
 import ai.switchboard.registry.key.ApiKeyView;
 import ai.switchboard.registry.key.KeyGrantor;
 import java.net.URI;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +25,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * {@code /admin/v1/keys}: {@code PATCH} changes a live key's name, scopes, allowed models or expiry ({@code null}
- * expiry: never); {@code DELETE} revokes and keeps the row; {@code {id}} is the key's UUID or name. A caller can
- * never give a key more than its own key holds.
+ * {@code /admin/v1/keys}: {@code PATCH} changes a live key's name, scopes, allowed models, expiry ({@code null}:
+ * never) or team ({@code null}: none); {@code DELETE} revokes and keeps the row; {@code POST {id}:rotate} gives the
+ * key a new secret, the old one working for {@code grace_period_seconds} more; {@code {id}} is the key's UUID or
+ * name. A caller can never give a key more than its own key holds. A team administrator sees and manages its own
+ * team's keys only; a viewer reads every key.
  */
 @RestController
 @RequestMapping(path = ApiKeyAdminController.PATH, produces = "application/json")
@@ -43,7 +46,7 @@ public class ApiKeyAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKeyResponse>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -58,19 +61,34 @@ public class ApiKeyAdminController {
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping
-    public Mono<ListResponse<ApiKeyView>> list() {
-        return calls.blocking(() -> new ListResponse<>(keys.list()));
+    public Mono<ListResponse<ApiKeyView>> list(ServerWebExchange exchange) {
+        KeyGrantor grantor = grantor(exchange);
+        return calls.blocking(() -> new ListResponse<>(keys.list(grantor)));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping("/{id}")
-    public Mono<ApiKeyView> get(@PathVariable String id) {
-        return calls.blocking(() -> keys.get(id));
+    public Mono<ApiKeyView> get(@PathVariable String id, ServerWebExchange exchange) {
+        KeyGrantor grantor = grantor(exchange);
+        return calls.blocking(() -> keys.get(id, grantor));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
+    @PostMapping("/{id}:rotate")
+    public Mono<ResponseEntity<CreatedApiKeyResponse>> rotate(@PathVariable String id,
+            @RequestBody(required = false) String body, ServerWebExchange exchange) {
+        KeyGrantor grantor = grantor(exchange);
+        return calls.blocking(() -> {
+            RotateRequest request = body == null || body.isBlank() ? new RotateRequest(null)
+                    : AdminJson.read(body, RotateRequest.class, Set.of());
+            CreatedApiKeyResponse rotated = CreatedApiKeyResponse.of(keys.rotate(id, request.grace(), grantor));
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rotated);
+        });
+    }
+
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @PatchMapping("/{id}")
     public Mono<ApiKeyView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
@@ -82,12 +100,12 @@ public class ApiKeyAdminController {
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = grantor(exchange);
         return calls.blocking(() -> {
-            keys.revoke(id, actor);
+            keys.revoke(id, grantor);
             return ResponseEntity.noContent().build();
         });
     }

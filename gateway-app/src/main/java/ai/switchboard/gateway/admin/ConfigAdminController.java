@@ -45,13 +45,13 @@ public class ConfigAdminController {
         return calls.blocking(() -> config.apply(body, actor));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping(path = PATH, produces = "application/yaml")
     public Mono<ResponseEntity<String>> exportYaml() {
         return calls.blocking(() -> ResponseEntity.ok().contentType(YAML).body(config.exportYaml()));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping(path = PATH, produces = "application/json")
     public Mono<Map<String, List<?>>> exportJson() {
         return calls.blocking(config::export);

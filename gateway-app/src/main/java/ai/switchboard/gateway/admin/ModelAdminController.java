@@ -49,13 +49,13 @@ public class ModelAdminController {
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping
     public Mono<ListResponse<ModelView>> list() {
         return calls.blocking(() -> new ListResponse<>(models.list()));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping("/{id}")
     public Mono<ModelView> get(@PathVariable String id) {
         return calls.blocking(() -> models.get(id));

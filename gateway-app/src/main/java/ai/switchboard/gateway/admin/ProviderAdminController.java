@@ -49,13 +49,13 @@ public class ProviderAdminController {
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping
     public Mono<ListResponse<ProviderView>> list() {
         return calls.blocking(() -> new ListResponse<>(providers.list()));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping("/{id}")
     public Mono<ProviderView> get(@PathVariable String id) {
         return calls.blocking(() -> providers.get(id));

@@ -49,13 +49,13 @@ public class RouteAdminController {
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping
     public Mono<ListResponse<RouteView>> list() {
         return calls.blocking(() -> new ListResponse<>(routes.list()));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
     @GetMapping("/{id}")
     public Mono<RouteView> get(@PathVariable String id) {
         return calls.blocking(() -> routes.get(id));

@@ -68,7 +68,7 @@ record UsageParameters(Instant from, Instant to, UsageGroupBy groupBy) {
         return new UsageParameters(start, end, group);
     }
 
-    private static Instant instant(String value, String name, List<FieldError> errors) {
+    static Instant instant(String value, String name, List<FieldError> errors) {
         Instant instant;
         try {
             instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()

@@ -30,18 +30,21 @@ class ApiKeyAuthenticator {
 
     /** The active key {@code authorization} presents; a 401 {@link ApiException} saying why there is none. */
     ApiKeyRecord authenticate(String authorization) {
-        ApiKeyRecord key = lookup(authorization);
+        String hash = presentedHash(authorization);
+        ApiKeyRecord key = hash == null ? null : snapshots.current().keyByHash(hash);
         if (key == null) {
             throw ApiException.unauthorized("Incorrect or missing API key. Send it as 'Authorization: Bearer <key>'.");
         }
-        if (!key.activeAt(clock.instant())) {
-            throw ApiException.unauthorized("This API key has been revoked or has expired.");
+        if (!key.acceptsAt(hash, clock.instant())) {
+            throw ApiException.unauthorized(key.activeAt(clock.instant())
+                    ? "This API key was rotated and its grace period has ended; use the new key."
+                    : "This API key has been revoked or has expired.");
         }
         lastUsed.touch(key.id());
         return key;
     }
 
-    private ApiKeyRecord lookup(String authorization) {
+    private static String presentedHash(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
@@ -49,6 +52,6 @@ class ApiKeyAuthenticator {
         if (secret.isEmpty()) {
             return null;
         }
-        return snapshots.current().keyByHash(ApiKeyHasher.hash(secret));
+        return ApiKeyHasher.hash(secret);
     }
 }

@@ -28,13 +28,15 @@ class AuthorizingHandlerAdapter implements HandlerAdapter, Ordered, SmartInitial
     private final HandlerAccessResolver accessResolver;
     private final ApiKeyAuthenticator authenticator;
     private final ObjectProvider<HandlerAdapter> adapters;
+    private final DeniedCalls denied;
     private List<HandlerAdapter> delegates = List.of();
 
     AuthorizingHandlerAdapter(HandlerAccessResolver accessResolver, ApiKeyAuthenticator authenticator,
-            ObjectProvider<HandlerAdapter> adapters) {
+            ObjectProvider<HandlerAdapter> adapters, DeniedCalls denied) {
         this.accessResolver = accessResolver;
         this.authenticator = authenticator;
         this.adapters = adapters;
+        this.denied = denied;
     }
 
     @Override
@@ -60,10 +62,13 @@ class AuthorizingHandlerAdapter implements HandlerAdapter, Ordered, SmartInitial
                 key = authenticator.authenticate(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
             } catch (ApiException unauthenticated) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                denied.denied(exchange, null, 401, unauthenticated.getMessage());
                 return Mono.error(unauthenticated);
             }
             if (!access.allows(key)) {
-                return Mono.error(ApiException.forbidden("This API key lacks the " + access.describe() + " scope."));
+                String reason = "This API key lacks the " + access.describe() + " scope.";
+                denied.denied(exchange, key, 403, reason);
+                return Mono.error(ApiException.forbidden(reason));
             }
             exchange.getAttributes().put(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(key));
         }

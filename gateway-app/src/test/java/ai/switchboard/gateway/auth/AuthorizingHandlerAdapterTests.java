@@ -9,10 +9,9 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.key.ApiKeyHasher;
-import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import ai.switchboard.registry.key.LastUsedRecorder;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.time.Clock;
-import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +33,7 @@ import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class AuthorizingHandlerAdapterTests {
@@ -42,6 +42,8 @@ class AuthorizingHandlerAdapterTests {
     private static final HandlerFunction<ServerResponse> NOTHING = request -> ServerResponse.ok().build();
 
     private final List<Object> ran = new ArrayList<>();
+    /** The refusals the adapter reported: status and the recognised key's name, or null. */
+    private final List<String> denied = new ArrayList<>();
     private AuthorizingHandlerAdapter adapter;
 
     @BeforeEach
@@ -72,7 +74,8 @@ class AuthorizingHandlerAdapterTests {
                 new ApiKeyAuthenticator(snapshots, Clock.fixed(NOW, ZoneOffset.UTC),
                         new LastUsedRecorder(null, Schedulers.immediate(), Duration.ofMinutes(1),
                                 Clock.fixed(NOW, ZoneOffset.UTC))),
-                beans.getBeanProvider(HandlerAdapter.class));
+                beans.getBeanProvider(HandlerAdapter.class),
+                (exchange, key, status, reason) -> denied.add(status + " " + (key == null ? null : key.name())));
         adapter.afterSingletonsInstantiated();
     }
 
@@ -112,6 +115,8 @@ class AuthorizingHandlerAdapterTests {
             assertThat(AuthenticatedCaller.find(exchange)).isNull();
         }
         assertThat(ran).isEmpty();
+        assertThat(denied).as("each refusal reported for the audit").containsExactly("401 null", "401 null",
+                "401 null");
     }
 
     @Test
@@ -125,6 +130,7 @@ class AuthorizingHandlerAdapterTests {
                 })
                 .verify();
         assertThat(ran).isEmpty();
+        assertThat(denied).singleElement().asString().startsWith("403 ");
     }
 
     @Test

@@ -37,11 +37,16 @@ class RouteAccessIT extends GatewayIT {
     }
 
     @Test
-    void adminRoutesNeedAdminKeysAndV1RoutesInferenceKeys() {
+    void adminRoutesAdmitAdminsNeverInferenceKeysViewersOnlyToReadAndV1RoutesInferenceKeys() {
         for (RegisteredRoute route : RegisteredRoute.all(context)) {
             HandlerAccess declared = access.of(route.handler());
             if (route.pattern().startsWith("/admin")) {
-                assertThat(declared.anyOf()).as(route.pattern()).containsExactly(KeyScope.ADMIN);
+                assertThat(declared.anyOf()).as(route.pattern()).contains(KeyScope.ADMIN)
+                        .doesNotContain(KeyScope.INFERENCE);
+                if (!route.methods().equals(java.util.Set.of(org.springframework.http.HttpMethod.GET))) {
+                    assertThat(declared.anyOf()).as("%s %s", route.methods(), route.pattern())
+                            .doesNotContain(KeyScope.VIEWER);
+                }
             } else if (route.pattern().startsWith("/v1")) {
                 assertThat(declared.anyOf()).as(route.pattern()).containsExactly(KeyScope.INFERENCE);
             }

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +28,14 @@ public final class UsageQueries {
 
     /** Totals of the requests that started in {@code [from, to)}, per {@code groupBy}, in group order. */
     public UsageReport totals(Instant from, Instant to, UsageGroupBy groupBy) {
+        return totals(from, to, groupBy, null);
+    }
+
+    /**
+     * Totals as {@link #totals(Instant, Instant, UsageGroupBy)}, of the requests made with {@code onlyKeys} only (a
+     * team administrator's view of its team's keys); {@code null} for every request.
+     */
+    public UsageReport totals(Instant from, Instant to, UsageGroupBy groupBy, Collection<UUID> onlyKeys) {
         Objects.requireNonNull(groupBy, "groupBy");
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
@@ -39,6 +49,7 @@ public final class UsageQueries {
                 + " percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,"
                 + " GROUPING(" + groupBy.expression() + ") AS is_total"
                 + " FROM usage_ledger WHERE occurred_at >= ? AND occurred_at < ?"
+                + (onlyKeys == null ? "" : " AND key_id = ANY (?)")
                 + " GROUP BY GROUPING SETS ((" + groupBy.expression() + "), ())"
                 + " ORDER BY is_total, grp NULLS LAST";
         List<UsageTotals> groups = new ArrayList<>();
@@ -50,7 +61,8 @@ public final class UsageQueries {
             } else {
                 groups.add(row);
             }
-        }, Timestamp.from(from), Timestamp.from(to));
+        }, onlyKeys == null ? new Object[] {Timestamp.from(from), Timestamp.from(to)}
+                : new Object[] {Timestamp.from(from), Timestamp.from(to), onlyKeys.toArray(UUID[]::new)});
         return new UsageReport(from, to, groupBy, groups, total[0]);
     }
 

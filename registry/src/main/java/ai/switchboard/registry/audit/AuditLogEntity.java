@@ -40,9 +40,24 @@ public class AuditLogEntity {
     @Column(name = "entity_name", length = 128)
     private String entityName;
 
+    /** The state after the change (for an update, of the fields that changed). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     private Map<String, Object> detail = new LinkedHashMap<>();
+
+    /** The state before the change (for an update, of the fields that changed); {@code null} for a creation. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column
+    private Map<String, Object> before;
+
+    @Column(name = "actor_key_id")
+    private UUID actorKeyId;
+
+    @Column(name = "team_id")
+    private UUID teamId;
+
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
 
     protected AuditLogEntity() {
     }
@@ -56,6 +71,16 @@ public class AuditLogEntity {
         this.entityId = entityId;
         this.entityName = entityName;
         this.detail = new LinkedHashMap<>(detail);
+    }
+
+    /** A row with its origin and the state before the change. */
+    public AuditLogEntity(Instant at, String actor, String action, String entityType, UUID entityId,
+            String entityName, Map<String, Object> before, Map<String, Object> after, AuditOrigin origin) {
+        this(at, actor, action, entityType, entityId, entityName, after);
+        this.before = before == null ? null : new LinkedHashMap<>(before);
+        this.actorKeyId = origin.actorKeyId();
+        this.teamId = origin.teamId();
+        this.clientAddress = origin.clientAddress();
     }
 
     public Long getId() {
@@ -88,5 +113,21 @@ public class AuditLogEntity {
 
     public Map<String, Object> getDetail() {
         return detail;
+    }
+
+    public Map<String, Object> getBefore() {
+        return before;
+    }
+
+    public UUID getActorKeyId() {
+        return actorKeyId;
+    }
+
+    public UUID getTeamId() {
+        return teamId;
+    }
+
+    public String getClientAddress() {
+        return clientAddress;
     }
 }

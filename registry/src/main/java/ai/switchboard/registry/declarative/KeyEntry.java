@@ -19,9 +19,11 @@ public record KeyEntry(
         List<String> scopes,
         List<String> allowedModels,
         Instant expiresAt,
-        String keyHashEnv) {
+        String keyHashEnv,
+        String team) {
 
-    static final Set<String> FIELDS = Set.of("name", "scopes", "allowed_models", "expires_at", "key_hash_env");
+    static final Set<String> FIELDS =
+            Set.of("name", "scopes", "allowed_models", "expires_at", "key_hash_env", "team");
 
     static final Set<String> INLINE_SECRETS = Set.of("key", "api_key", "plaintext", "secret", "key_hash", "hash");
 }

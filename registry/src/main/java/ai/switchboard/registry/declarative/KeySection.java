@@ -11,6 +11,8 @@ import ai.switchboard.registry.key.ApiKeyRepository;
 import ai.switchboard.registry.key.ApiKeyUpdateCommand;
 import ai.switchboard.registry.key.GeneratedApiKey;
 import ai.switchboard.registry.key.KeyGrantor;
+import ai.switchboard.registry.team.TeamEntity;
+import ai.switchboard.registry.team.TeamRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +34,12 @@ class KeySection implements DeclarativeSection {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final ApiKeyRepository keys;
+    private final TeamRepository teams;
     private final ApiKeyAdminService service;
 
-    KeySection(ApiKeyRepository keys, ApiKeyAdminService service) {
+    KeySection(ApiKeyRepository keys, TeamRepository teams, ApiKeyAdminService service) {
         this.keys = keys;
+        this.teams = teams;
         this.service = service;
     }
 
@@ -104,7 +108,7 @@ class KeySection implements DeclarativeSection {
 
     private SectionResult create(KeyEntry entry, ApplyContext context) {
         service.install(new ApiKeyCreateCommand(entry.name(), entry.scopes(), entry.allowedModels(),
-                entry.expiresAt()), GeneratedApiKey.ofHash(hash(entry, context)), KeyGrantor.system(context.actor()));
+                entry.expiresAt(), entry.team()), GeneratedApiKey.ofHash(hash(entry, context)), KeyGrantor.system(context.actor()));
         return SectionResult.ofCreated();
     }
 
@@ -120,12 +124,17 @@ class KeySection implements DeclarativeSection {
                         || entry.allowedModels().stream().distinct().toList().equals(key.getAllowedModels()) ? null
                         : entry.allowedModels(),
                 entry.expiresAt() == null || Objects.equals(entry.expiresAt(), key.getExpiresAt()) ? null
-                        : entry.expiresAt(), Set.of());
-        if (update.equals(new ApiKeyUpdateCommand(null, null, null, null, Set.of()))) {
+                        : entry.expiresAt(),
+                entry.team() == null || entry.team().equals(teamName(key)) ? null : entry.team(), Set.of());
+        if (update.equals(new ApiKeyUpdateCommand(null, null, null, null, null, Set.of()))) {
             return SectionResult.ofUnchanged();
         }
         service.update(key.getId().toString(), update, KeyGrantor.system(actor));
         return SectionResult.ofUpdated();
+    }
+
+    private String teamName(ApiKeyEntity key) {
+        return key.getTeamId() == null ? null : teams.findById(key.getTeamId()).map(TeamEntity::getName).orElse(null);
     }
 
     private static List<String> scopes(List<String> scopes) {
@@ -147,6 +156,6 @@ class KeySection implements DeclarativeSection {
         Instant now = Instant.now();
         return keys.findAllByOrderByCreatedAtAsc().stream().filter(k -> !k.isRevoked() && k.activeAt(now))
                 .map(k -> new KeyEntry(k.getName(), List.copyOf(k.getScopes()), List.copyOf(k.getAllowedModels()),
-                        k.getExpiresAt(), null)).toList();
+                        k.getExpiresAt(), null, teamName(k))).toList();
     }
 }

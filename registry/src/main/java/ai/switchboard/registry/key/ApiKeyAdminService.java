@@ -5,8 +5,12 @@ import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
+import ai.switchboard.registry.admin.RegistryForbiddenException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
+import ai.switchboard.registry.team.TeamEntity;
+import ai.switchboard.registry.team.TeamRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, lists, changes and revokes virtual API keys. Blocking (JPA): call it on the {@code registryScheduler}. A
- * revoked key keeps its row for the audit trail. Every change is audited and in the snapshot when the method
- * returns; a change to nothing records and bumps nothing. No key is ever given more than its {@link KeyGrantor}
- * holds.
+ * Issues, lists, changes, rotates and revokes virtual API keys. Blocking (JPA): call it on the
+ * {@code registryScheduler}. A revoked key keeps its row for the audit trail. Every change is audited (state before
+ * and after) and in the snapshot when the method returns; a change to nothing records and bumps nothing. No key is
+ * ever given more than its {@link KeyGrantor} holds, and a team administrator sees and changes only its own team's
+ * keys (another team's key is "not found", so its existence does not leak).
  */
 @Service
 @Transactional
@@ -32,15 +37,21 @@ public class ApiKeyAdminService {
     public static final String ENTITY = "api_key";
 
     /** The optional fields a PATCH may remove. */
-    public static final Set<String> CLEARABLE = Set.of("expires_at");
+    public static final Set<String> CLEARABLE = Set.of("expires_at", "team");
+
+    /** The longest a rotated-out secret may keep working. */
+    public static final Duration MAX_ROTATION_GRACE = Duration.ofDays(30);
 
     private final ApiKeyRepository keys;
+    private final TeamRepository teams;
     private final KeyRules rules;
     private final RegistryChangeRecorder changes;
     private final ApiKeyGenerator generator = new ApiKeyGenerator();
 
-    public ApiKeyAdminService(ApiKeyRepository keys, KeyRules rules, RegistryChangeRecorder changes) {
+    public ApiKeyAdminService(ApiKeyRepository keys, TeamRepository teams, KeyRules rules,
+            RegistryChangeRecorder changes) {
         this.keys = keys;
+        this.teams = teams;
         this.rules = rules;
         this.changes = changes;
     }
@@ -61,38 +72,56 @@ public class ApiKeyAdminService {
                 .inFuture("expires_at", command.expiresAt(), now);
         List<String> scopes = rules.scopes(errors, command.scopes());
         List<String> allowedModels = rules.allowedModels(errors, command.allowedModels(), scopes);
+        TeamEntity team = command.team() == null ? null : team(errors, command.team());
         errors.throwIfAny();
         grantor.checkGrant(scopes, allowedModels);
+        UUID teamId = team == null ? null : team.getId();
+        if (grantor.teamBound()) {
+            teamId = ownTeam(grantor, teamId);
+        }
         if (keys.existsByNameAndRevokedFalse(command.name())) {
             throw duplicate(command.name());
         }
         ApiKeyEntity entity = new ApiKeyEntity(UUID.randomUUID(), command.name(), key, scopes, allowedModels,
                 command.expiresAt(), now);
+        entity.setTeamId(teamId);
         save(entity);
-        changes.record(grantor.actor(), "create", ENTITY, entity.getId(), entity.getName(), describe(entity), now);
-        return new ApiKeyCreated(ApiKeyView.of(entity), key.plaintext());
+        changes.recordChange(grantor.actor(), "create", ENTITY, entity.getId(), entity.getName(), null,
+                state(entity), now);
+        return new ApiKeyCreated(view(entity), key.plaintext());
     }
 
+    /** Every key the grantor may see: all of them for an administrator, its team's for a team administrator. */
     @Transactional(readOnly = true)
-    public List<ApiKeyView> list() {
-        return keys.findAllByOrderByCreatedAtAsc().stream().map(ApiKeyView::of).toList();
+    public List<ApiKeyView> list(KeyGrantor grantor) {
+        Map<UUID, String> teamNames = new LinkedHashMap<>();
+        teams.findAll().forEach(team -> teamNames.put(team.getId(), team.getName()));
+        return keys.findAllByOrderByCreatedAtAsc().stream()
+                .filter(key -> grantor.sees(key.getTeamId()))
+                .map(key -> ApiKeyView.of(key, teamNames.get(key.getTeamId()))).toList();
     }
 
     /** The key with this id, or the live key with this name (else the newest revoked one). */
     @Transactional(readOnly = true)
-    public ApiKeyView get(String idOrName) {
-        return ApiKeyView.of(find(idOrName));
+    public ApiKeyView get(String idOrName, KeyGrantor grantor) {
+        ApiKeyEntity key = find(idOrName);
+        if (!grantor.sees(key.getTeamId())) {
+            throw new RegistryNotFoundException(ENTITY, idOrName);
+        }
+        return view(key);
     }
 
     /**
-     * Changes a live key's name, scopes, allowed models or expiry (null fields keep their value, a cleared
-     * {@code expires_at} means never). The result may not hold more than the grantor does.
+     * Changes a live key's name, scopes, allowed models, expiry or team (null fields keep their value, a cleared
+     * {@code expires_at} means never, a cleared {@code team} none). The result may not hold more than the grantor
+     * does, and a team administrator cannot move a key out of its team.
      */
     public ApiKeyView update(String idOrName, ApiKeyUpdateCommand command, KeyGrantor grantor) {
-        ApiKeyEntity key = find(idOrName);
+        ApiKeyEntity key = find(idOrName, grantor);
         if (key.isRevoked()) {
             throw new RegistryConflictException("Key '" + key.getName() + "' is revoked and cannot change");
         }
+        Map<String, Object> before = state(key);
         Instant now = Instant.now();
         FieldErrors errors = new FieldErrors().name("name", command.name())
                 .inFuture("expires_at", command.expiresAt(), now);
@@ -101,40 +130,84 @@ public class ApiKeyAdminService {
         List<String> scopes = command.scopes() == null ? key.getScopes() : rules.scopes(errors, command.scopes());
         List<String> allowedModels = command.allowedModels() == null ? key.getAllowedModels()
                 : rules.allowedModels(errors, command.allowedModels(), scopes);
+        TeamEntity team = command.team() == null ? null : team(errors, command.team());
         errors.throwIfAny();
         grantor.checkGrant(scopes, allowedModels);
+        UUID teamId = command.clear().contains("team") ? null : team != null ? team.getId() : key.getTeamId();
+        if (grantor.teamBound() && !Objects.equals(teamId, key.getTeamId())) {
+            throw new RegistryForbiddenException("team", "A team administrator cannot move a key to another team");
+        }
         String name = command.name() == null ? key.getName() : command.name();
         Instant expiresAt = command.clear().contains("expires_at") ? null
                 : command.expiresAt() == null ? key.getExpiresAt() : command.expiresAt();
         if (name.equals(key.getName()) && scopes.equals(key.getScopes())
-                && allowedModels.equals(key.getAllowedModels()) && Objects.equals(expiresAt, key.getExpiresAt())) {
-            return ApiKeyView.of(key);
+                && allowedModels.equals(key.getAllowedModels()) && Objects.equals(expiresAt, key.getExpiresAt())
+                && Objects.equals(teamId, key.getTeamId())) {
+            return view(key);
         }
         if (!name.equals(key.getName()) && keys.existsByNameAndRevokedFalse(name)) {
             throw duplicate(name);
         }
-        String previousName = key.getName();
         key.change(name, scopes, allowedModels, expiresAt);
+        key.setTeamId(teamId);
         save(key);
-        Map<String, Object> detail = describe(key);
-        if (!previousName.equals(name)) {
-            detail.put("previous_name", previousName);
+        changes.recordChange(grantor.actor(), "update", ENTITY, key.getId(), key.getName(), before, state(key), now);
+        return view(key);
+    }
+
+    /**
+     * Gives a live key a new secret, returned once. The old secret keeps working for {@code grace} (zero: it stops
+     * now), on every replica, then stops; a secret from before an earlier rotation stops now.
+     */
+    public ApiKeyCreated rotate(String idOrName, Duration grace, KeyGrantor grantor) {
+        ApiKeyEntity key = find(idOrName, grantor);
+        if (key.isRevoked()) {
+            throw new RegistryConflictException("Key '" + key.getName() + "' is revoked and cannot be rotated");
         }
-        changes.record(grantor.actor(), "update", ENTITY, key.getId(), key.getName(), detail, now);
-        return ApiKeyView.of(key);
+        if (key.getPrefix().startsWith(GeneratedApiKey.HASH_PREFIX)) {
+            throw new RegistryConflictException("Key '" + key.getName() + "' is declared by its hash in the "
+                    + "configuration file; rotate it there by declaring the new key's hash");
+        }
+        if (grace.isNegative() || grace.compareTo(MAX_ROTATION_GRACE) > 0) {
+            new FieldErrors().add("grace_period_seconds", "must be between 0 and " + MAX_ROTATION_GRACE.toSeconds())
+                    .throwIfAny();
+        }
+        Map<String, Object> before = state(key);
+        Instant now = Instant.now();
+        GeneratedApiKey next = generator.generate();
+        key.rotate(next, now, now.plus(grace));
+        save(key);
+        Map<String, Object> after = state(key);
+        after.put("previous_key_expires_at", String.valueOf(key.getPreviousHashExpiresAt()));
+        changes.recordChange(grantor.actor(), "rotate", ENTITY, key.getId(), key.getName(), before, after, now);
+        return new ApiKeyCreated(view(key), next.plaintext());
     }
 
     /** Revokes the key; revoking a revoked key changes nothing and records nothing. */
-    public ApiKeyView revoke(String idOrName, String actor) {
-        ApiKeyEntity key = find(idOrName);
+    public ApiKeyView revoke(String idOrName, KeyGrantor grantor) {
+        ApiKeyEntity key = find(idOrName, grantor);
         if (!key.isRevoked()) {
+            Map<String, Object> before = state(key);
             Instant now = Instant.now();
             key.revoke(now);
             save(key);
-            changes.record(actor, "revoke", ENTITY, key.getId(), key.getName(), Map.of("prefix", key.getPrefix()),
+            changes.recordChange(grantor.actor(), "revoke", ENTITY, key.getId(), key.getName(), before, state(key),
                     now);
         }
-        return ApiKeyView.of(key);
+        return view(key);
+    }
+
+    /** Revokes the key as the gateway itself. */
+    public ApiKeyView revoke(String idOrName, String actor) {
+        return revoke(idOrName, KeyGrantor.system(actor));
+    }
+
+    private ApiKeyEntity find(String idOrName, KeyGrantor grantor) {
+        ApiKeyEntity key = find(idOrName);
+        if (!grantor.manages(key.getTeamId())) {
+            throw new RegistryNotFoundException(ENTITY, idOrName);
+        }
+        return key;
     }
 
     private ApiKeyEntity find(String idOrName) {
@@ -146,6 +219,31 @@ public class ApiKeyAdminService {
         return named.stream().filter(k -> !k.isRevoked()).findFirst()
                 .or(() -> named.stream().findFirst())
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, idOrName));
+    }
+
+    private TeamEntity team(FieldErrors errors, String idOrName) {
+        UUID id = IdOrName.asUuid(idOrName);
+        TeamEntity team = (id != null ? teams.findById(id) : teams.findByName(idOrName)).orElse(null);
+        if (team == null) {
+            errors.add("team", "no team with this name or id");
+        }
+        return team;
+    }
+
+    /** The team a team administrator's new key joins: its own, whatever was asked for. */
+    private static UUID ownTeam(KeyGrantor grantor, UUID asked) {
+        if (grantor.teamId() == null) {
+            throw new RegistryForbiddenException("team", "This key belongs to no team, so it manages no keys");
+        }
+        if (asked != null && !asked.equals(grantor.teamId())) {
+            throw new RegistryForbiddenException("team", "A team administrator can only issue keys of its own team");
+        }
+        return grantor.teamId();
+    }
+
+    private ApiKeyView view(ApiKeyEntity key) {
+        return ApiKeyView.of(key, key.getTeamId() == null ? null
+                : teams.findById(key.getTeamId()).map(TeamEntity::getName).orElse(null));
     }
 
     private void save(ApiKeyEntity key) {
@@ -165,12 +263,14 @@ public class ApiKeyAdminService {
         return new RegistryConflictException("An active key named '" + name + "' already exists", "name");
     }
 
-    private static Map<String, Object> describe(ApiKeyEntity key) {
+    private static Map<String, Object> state(ApiKeyEntity key) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("prefix", key.getPrefix());
         detail.put("scopes", key.getScopes());
         detail.put("allowed_models", key.getAllowedModels());
         detail.put("expires_at", key.getExpiresAt() == null ? null : key.getExpiresAt().toString());
-        return detail;
+        detail.put("team_id", key.getTeamId() == null ? null : key.getTeamId().toString());
+        detail.put("revoked", key.isRevoked());
+        return RegistryChangeRecorder.state(key.getName(), detail);
     }
 }

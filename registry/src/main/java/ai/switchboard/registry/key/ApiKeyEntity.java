@@ -51,6 +51,16 @@ public class ApiKeyEntity {
     @Column(name = "team_id")
     private UUID teamId;
 
+    /** The secret before the last rotation, accepted until {@link #previousHashExpiresAt}. */
+    @Column(name = "previous_hash", unique = true, length = 64)
+    private String previousHash;
+
+    @Column(name = "previous_hash_expires_at")
+    private Instant previousHashExpiresAt;
+
+    @Column(name = "rotated_at")
+    private Instant rotatedAt;
+
     /** Written only by {@link LastUsedRecorder}, in batches, so an admin write never puts back an older value. */
     @Column(name = "last_used_at", insertable = false, updatable = false)
     private Instant lastUsedAt;
@@ -129,6 +139,31 @@ public class ApiKeyEntity {
         this.scopes = new ArrayList<>(scopes);
         this.allowedModels = new ArrayList<>(allowedModels);
         this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Replaces the key's secret. The old one keeps working until {@code graceEnds} (not at all when that is
+     * {@code now}); a secret from before an earlier rotation stops now.
+     */
+    public void rotate(GeneratedApiKey next, Instant now, Instant graceEnds) {
+        boolean grace = graceEnds.isAfter(now);
+        this.previousHash = grace ? hash : null;
+        this.previousHashExpiresAt = grace ? graceEnds : null;
+        this.hash = next.hash();
+        this.prefix = next.prefix();
+        this.rotatedAt = now;
+    }
+
+    public String getPreviousHash() {
+        return previousHash;
+    }
+
+    public Instant getPreviousHashExpiresAt() {
+        return previousHashExpiresAt;
+    }
+
+    public Instant getRotatedAt() {
+        return rotatedAt;
     }
 
     public void revoke(Instant now) {

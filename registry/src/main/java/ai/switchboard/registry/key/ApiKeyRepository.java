@@ -18,4 +18,6 @@ public interface ApiKeyRepository extends JpaRepository<ApiKeyEntity, UUID> {
     List<ApiKeyEntity> findByRevokedFalse();
 
     List<ApiKeyEntity> findAllByOrderByCreatedAtAsc();
+
+    List<ApiKeyEntity> findByTeamId(UUID teamId);
 }

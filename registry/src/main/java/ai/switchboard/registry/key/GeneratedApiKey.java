@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record GeneratedApiKey(String plaintext, String prefix, String hash) {
 
+    /** The start of the visible prefix of a key known only by its hash. */
+    public static final String HASH_PREFIX = "sha256:";
+
     public GeneratedApiKey {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(prefix, "prefix");
@@ -27,7 +30,7 @@ public record GeneratedApiKey(String plaintext, String prefix, String hash) {
      * empty and the visible prefix is taken from the hash, since the key's own start is unknown.
      */
     public static GeneratedApiKey ofHash(String hash) {
-        return new GeneratedApiKey("", "sha256:" + hash.substring(0, 8), hash);
+        return new GeneratedApiKey("", HASH_PREFIX + hash.substring(0, 8), hash);
     }
 
     @Override

@@ -6,17 +6,20 @@ import ai.switchboard.registry.admin.RegistryForbiddenException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who issues or changes a key, and what they hold: a key may never be given a scope or a model its grantor lacks, so
  * no caller can create or patch a key (its own included) into more than it has itself. An {@code admin} key holds
- * everything; the rule matters for narrower roles that may issue keys (a team administrator).
+ * everything. A {@code team-admin} key without {@code admin} manages only its own team's keys: it sees no other key,
+ * its new keys join its team, and it cannot move a key out of it.
  *
  * @param actor the name audit rows record
  * @param scopes the grantor's scopes
  * @param allowedModels the grantor's models ({@value ApiKeyRecord#ALL_MODELS} for every one)
+ * @param teamId the grantor's team, or {@code null}
  */
-public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowedModels) {
+public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowedModels, UUID teamId) {
 
     public KeyGrantor {
         scopes = scopes.isEmpty() ? EnumSet.noneOf(KeyScope.class) : EnumSet.copyOf(scopes);
@@ -25,12 +28,27 @@ public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowed
 
     /** The gateway itself (bootstrap, the declarative file): it holds everything. */
     public static KeyGrantor system(String actor) {
-        return new KeyGrantor(actor, EnumSet.allOf(KeyScope.class), Set.of(ApiKeyRecord.ALL_MODELS));
+        return new KeyGrantor(actor, EnumSet.allOf(KeyScope.class), Set.of(ApiKeyRecord.ALL_MODELS), null);
     }
 
     /** The caller of the admin API, holding what its key holds. */
     public static KeyGrantor of(String actor, ApiKeyRecord key) {
-        return new KeyGrantor(actor, key.scopes(), key.allowedModels());
+        return new KeyGrantor(actor, key.scopes(), key.allowedModels(), key.teamId());
+    }
+
+    /** Whether the grantor is limited to its own team's keys (a team administrator, not an administrator). */
+    public boolean teamBound() {
+        return !scopes.contains(KeyScope.ADMIN);
+    }
+
+    /** Whether the grantor may read a key of {@code keyTeam}: a viewer reads every key, as an administrator does. */
+    public boolean sees(UUID keyTeam) {
+        return scopes.contains(KeyScope.VIEWER) || manages(keyTeam);
+    }
+
+    /** Whether the grantor may change a key of {@code keyTeam}. */
+    public boolean manages(UUID keyTeam) {
+        return !teamBound() || (teamId != null && teamId.equals(keyTeam));
     }
 
     /**

@@ -102,6 +102,7 @@ public class ModelAdminService {
     /** Changes the given fields and removes the cleared ones; a change to nothing records and bumps nothing. */
     public ModelView update(String idOrName, ModelUpdateCommand command, String actor) {
         ModelEntity model = find(idOrName);
+        Map<String, Object> before = RegistryChangeRecorder.state(model.getName(), describe(model));
         FieldErrors errors = new FieldErrors();
         ModelRules.check(errors, command.name(), command.upstreamModel(), command.version(),
                 command.contextWindow(), command.maxOutputTokens(), command.inputPricePerMtok(),
@@ -177,7 +178,8 @@ public class ModelAdminService {
         Instant now = Instant.now();
         model.touch(now);
         save(model);
-        changes.record(actor, "update", ENTITY, model.getId(), model.getName(), changed, now);
+        changes.recordChange(actor, "update", ENTITY, model.getId(), model.getName(), before,
+                RegistryChangeRecorder.state(model.getName(), describe(model)), now);
         return ModelView.of(model);
     }
 
@@ -187,7 +189,8 @@ public class ModelAdminService {
         refuseIfTargeted(model, "deleted; remove it from them first");
         models.delete(model);
         models.flush();
-        changes.record(actor, "delete", ENTITY, model.getId(), model.getName(), Map.of(), Instant.now());
+        changes.recordChange(actor, "delete", ENTITY, model.getId(), model.getName(),
+                RegistryChangeRecorder.state(model.getName(), describe(model)), null, Instant.now());
     }
 
     private void refuseIfTargeted(ModelEntity model, String advice) {

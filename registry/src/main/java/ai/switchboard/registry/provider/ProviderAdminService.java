@@ -1,11 +1,11 @@
 package ai.switchboard.registry.provider;
 
+import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
-import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.model.ModelRepository;
@@ -90,6 +90,7 @@ public class ProviderAdminService {
     /** Changes the given fields; a change to nothing (every field as stored) records nothing and bumps nothing. */
     public ProviderView update(String idOrName, ProviderUpdateCommand command, String actor) {
         ProviderEntity provider = find(idOrName);
+        Map<String, Object> before = state(provider);
         FieldErrors errors = new FieldErrors();
         rules.checkFields(errors, command.name(), command.type(), command.baseUrl(), command.apiKey(),
                 command.extraHeaders(), command.settings(), command.connectTimeoutMs(), command.responseTimeoutMs());
@@ -152,7 +153,8 @@ public class ProviderAdminService {
         Instant now = Instant.now();
         provider.touch(now);
         save(provider);
-        changes.record(actor, "update", ENTITY, provider.getId(), provider.getName(), changed, now);
+        changes.recordChange(actor, "update", ENTITY, provider.getId(), provider.getName(), before, state(provider),
+                now);
         return view(provider);
     }
 
@@ -163,13 +165,15 @@ public class ProviderAdminService {
             throw new RegistryConflictException("Provider '" + provider.getName() + "' is used by " + inUse
                     + " model(s); delete or move them first");
         }
+        Map<String, Object> before = state(provider);
         try {
             providers.delete(provider);
             providers.flush();
         } catch (DataAccessException e) {
             throw DatabaseErrors.translate(e, ENTITY, provider.getName(), null); // a model added meanwhile
         }
-        changes.record(actor, "delete", ENTITY, provider.getId(), provider.getName(), Map.of(), Instant.now());
+        changes.recordChange(actor, "delete", ENTITY, provider.getId(), provider.getName(), before, null,
+                Instant.now());
     }
 
     /** The admin view, with the status the stored secrets give the provider. */
@@ -228,6 +232,10 @@ public class ProviderAdminService {
 
     private static RegistryConflictException duplicate(String name) {
         return new RegistryConflictException("A provider named '" + name + "' already exists", "name");
+    }
+
+    private Map<String, Object> state(ProviderEntity provider) {
+        return RegistryChangeRecorder.state(provider.getName(), describe(provider, orEmpty(storedExtraHeaders(provider))));
     }
 
     private static Map<String, Object> describe(ProviderEntity p, Map<String, String> extraHeaders) {

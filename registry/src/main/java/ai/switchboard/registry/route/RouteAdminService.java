@@ -99,6 +99,7 @@ public class RouteAdminService {
     /** Changes the given fields and removes the cleared ones; a change to nothing records and bumps nothing. */
     public RouteView update(String idOrName, RouteUpdateCommand command, String actor) {
         RouteEntity route = find(idOrName);
+        Map<String, Object> previousState = RegistryChangeRecorder.state(route.getName(), describe(route));
         FieldErrors errors = new FieldErrors();
         RouteRules.check(errors, command.name(), command.description(), command.fallbacks(),
                 command.requestTimeoutMs(), command.attemptTimeoutMs(), command.firstTokenTimeoutMs());
@@ -157,11 +158,8 @@ public class RouteAdminService {
         Instant now = Instant.now();
         route.touch(now);
         save(route);
-        Map<String, Object> detail = describe(route);
-        if (renamed) {
-            detail.put("previous_name", previousName);
-        }
-        changes.record(actor, "update", ENTITY, route.getId(), route.getName(), detail, now);
+        changes.recordChange(actor, "update", ENTITY, route.getId(), route.getName(), previousState,
+                RegistryChangeRecorder.state(route.getName(), describe(route)), now);
         return RouteView.of(route);
     }
 
@@ -173,7 +171,8 @@ public class RouteAdminService {
         }
         routes.delete(route);
         routes.flush();
-        changes.record(actor, "delete", ENTITY, route.getId(), route.getName(), Map.of(), Instant.now());
+        changes.recordChange(actor, "delete", ENTITY, route.getId(), route.getName(),
+                RegistryChangeRecorder.state(route.getName(), describe(route)), null, Instant.now());
     }
 
     /**

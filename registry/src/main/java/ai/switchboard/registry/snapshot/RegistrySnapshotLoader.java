@@ -9,10 +9,6 @@ import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.TeamConfig;
-import ai.switchboard.registry.route.RouteEntity;
-import ai.switchboard.registry.route.RouteRepository;
-import ai.switchboard.registry.team.TeamEntity;
-import ai.switchboard.registry.team.TeamRepository;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
@@ -21,6 +17,10 @@ import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
 import ai.switchboard.registry.provider.ProviderSecrets;
+import ai.switchboard.registry.route.RouteEntity;
+import ai.switchboard.registry.route.RouteRepository;
+import ai.switchboard.registry.team.TeamEntity;
+import ai.switchboard.registry.team.TeamRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -153,6 +153,7 @@ public class RegistrySnapshotLoader {
             scopes.add(KeyScope.fromWire(scope));
         }
         return new ApiKeyRecord(k.getId(), k.getName(), k.getPrefix(), k.getHash(), scopes,
-                new HashSet<>(k.getAllowedModels()), k.getExpiresAt(), k.isRevoked(), k.getTeamId());
+                new HashSet<>(k.getAllowedModels()), k.getExpiresAt(), k.isRevoked(), k.getTeamId(),
+                k.getPreviousHash(), k.getPreviousHashExpiresAt());
     }
 }

@@ -63,10 +63,10 @@ class ApiKeyAdminServiceIT extends RegistryIntegrationTest {
         ApiKeyView revoked = keys.revoke(name, "tester");
 
         assertThat(revoked.revoked()).isTrue();
-        assertThat(keys.get(created.key().id().toString()).revoked()).isTrue();
+        assertThat(keys.get(created.key().id().toString(), SYSTEM).revoked()).isTrue();
         assertThat(snapshots.current().keyByHash(ApiKeyHasher.hash(created.plaintext())).revoked()).isTrue();
         ApiKeyCreated again = keys.create(new ApiKeyCreateCommand(name, null, ALL, null), SYSTEM);
-        assertThat(keys.get(name).id()).isEqualTo(again.key().id());
+        assertThat(keys.get(name, SYSTEM).id()).isEqualTo(again.key().id());
     }
 
     @Test

@@ -1,0 +1,290 @@
+package ai.switchboard.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every admin route × every role, each cell a real request whose status is asserted: no key, an inference key, a
+ * viewer, a team administrator (of team A; B is another team) and an administrator. A route added without a row here
+ * fails {@link #theTableCoversEveryAdminRoute}. Calls that change something get a fresh target per cell, so a cell
+ * never depends on another.
+ */
+class RoleMatrixIT extends GatewayIT {
+
+    enum Role { NONE, INFERENCE, VIEWER, TEAM_ADMIN, ADMIN }
+
+    private static final int OK = 200;
+    private static final int CREATED = 201;
+    private static final int NO_CONTENT = 204;
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** A request of one cell: path, JSON or YAML body (or none), and the media type it accepts. */
+    record Call(String path, String body, MediaType accept) {
+
+        static Call of(String path) {
+            return new Call(path, null, MediaType.APPLICATION_JSON);
+        }
+
+        static Call of(String path, String body) {
+            return new Call(path, body, MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** One route: how to call it (afresh for each role) and what each role gets. */
+    record Row(HttpMethod method, String pattern, String label, Function<Role, Call> call, Map<Role, Integer> expected) {
+    }
+
+    private final class World {
+        final String prefix = unique("matrix");
+        final String provider = prefix + "-p";
+        final String model = prefix + "-m";
+        final String teamA = prefix + "-team-a";
+        final String teamB = prefix + "-team-b";
+        final Map<Role, String> keys = new LinkedHashMap<>();
+
+        World() {
+            fixtures.provider(provider, upstreamBase(prefix));
+            fixtures.model(model, provider, "m", "chat");
+            fixtures.post("/admin/v1/teams", Map.of("name", teamA));
+            fixtures.post("/admin/v1/teams", Map.of("name", teamB));
+            keys.put(Role.NONE, null);
+            keys.put(Role.INFERENCE, fixtures.key(prefix + "-inference"));
+            keys.put(Role.VIEWER, fixtures.post("/admin/v1/keys", Map.of("name", prefix + "-viewer",
+                    "scopes", List.of("viewer"))).path("key").asString());
+            keys.put(Role.TEAM_ADMIN, fixtures.post("/admin/v1/keys", Map.of("name", prefix + "-team-admin",
+                    "scopes", List.of("team-admin", "inference"), "allowed_models", List.of("*"), "team", teamA))
+                    .path("key").asString());
+            keys.put(Role.ADMIN, ADMIN_KEY);
+        }
+
+        String freshProvider() {
+            return fixtures.provider(unique("mp"), upstreamBase(prefix)).path("id").asString();
+        }
+
+        String freshModel() {
+            return fixtures.model(unique("mm"), provider, "m", "chat").path("id").asString();
+        }
+
+        String freshRoute() {
+            return fixtures.post("/admin/v1/routes", Map.of("name", unique("mr"), "policy", "fallback",
+                    "config", Map.of("targets", List.of(model)))).path("id").asString();
+        }
+
+        String freshTeam() {
+            return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
+        }
+
+        String freshKey(String team) {
+            return fixtures.post("/admin/v1/keys", Map.of("name", unique("mk"), "scopes", List.of("inference"),
+                    "allowed_models", List.of("*"), "team", team)).path("id").asString();
+        }
+    }
+
+    /** What each role gets, in {@link Role} order. */
+    private static Map<Role, Integer> expect(int none, int inference, int viewer, int teamAdmin, int admin) {
+        Map<Role, Integer> expected = new LinkedHashMap<>();
+        expected.put(Role.NONE, none);
+        expected.put(Role.INFERENCE, inference);
+        expected.put(Role.VIEWER, viewer);
+        expected.put(Role.TEAM_ADMIN, teamAdmin);
+        expected.put(Role.ADMIN, admin);
+        return expected;
+    }
+
+    private static Map<Role, Integer> adminOnly(int success) {
+        return expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, success);
+    }
+
+    private static Map<Role, Integer> adminAndViewer() {
+        return expect(UNAUTHORIZED, FORBIDDEN, OK, FORBIDDEN, OK);
+    }
+
+    private List<Row> rows(World world) {
+        List<Row> rows = new ArrayList<>();
+        String ownKeyBody = "{\"name\":\"%s\",\"scopes\":[\"inference\"],\"allowed_models\":[\"*\"]}";
+        // Providers, models and routes: administrators change them, viewers read them, nobody else sees them.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/providers", "create provider", role -> Call.of(
+                "/admin/v1/providers", "{\"name\":\"" + unique("np") + "\",\"type\":\"openai\",\"base_url\":\""
+                        + upstreamBase(world.prefix) + "\"}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/providers", "list providers",
+                role -> Call.of("/admin/v1/providers"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/providers/{id}", "get provider",
+                role -> Call.of("/admin/v1/providers/" + world.provider), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/providers/{id}", "patch provider", role -> Call.of(
+                "/admin/v1/providers/" + world.freshProvider(), "{\"enabled\":false}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/providers/{id}", "delete provider",
+                role -> Call.of("/admin/v1/providers/" + world.freshProvider()), adminOnly(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/models", "create model", role -> Call.of("/admin/v1/models",
+                "{\"name\":\"" + unique("nm") + "\",\"provider\":\"" + world.provider
+                        + "\",\"upstream_model\":\"m\",\"capabilities\":[\"chat\"]}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/models", "list models",
+                role -> Call.of("/admin/v1/models"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/models/{id}", "get model",
+                role -> Call.of("/admin/v1/models/" + world.model), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/models/{id}", "patch model", role -> Call.of(
+                "/admin/v1/models/" + world.freshModel(), "{\"tags\":[\"x\"]}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/models/{id}", "delete model",
+                role -> Call.of("/admin/v1/models/" + world.freshModel()), adminOnly(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/routes", "create route", role -> Call.of("/admin/v1/routes",
+                "{\"name\":\"" + unique("nr") + "\",\"policy\":\"fallback\",\"config\":{\"targets\":[\""
+                        + world.model + "\"]}}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/routes", "list routes",
+                role -> Call.of("/admin/v1/routes"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/routes/{id}", "get route",
+                role -> Call.of("/admin/v1/routes/" + world.freshRoute()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/routes/{id}", "patch route", role -> Call.of(
+                "/admin/v1/routes/" + world.freshRoute(), "{\"enabled\":false}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/routes/{id}", "delete route",
+                role -> Call.of("/admin/v1/routes/" + world.freshRoute()), adminOnly(NO_CONTENT)));
+        // Teams: a team administrator reads its own team only; another team is "not found" to it.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/teams", "create team", role -> Call.of("/admin/v1/teams",
+                "{\"name\":\"" + unique("nt") + "\"}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/teams", "list teams", role -> Call.of("/admin/v1/teams"),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/teams/{id}", "get own team",
+                role -> Call.of("/admin/v1/teams/" + world.teamA), expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/teams/{id}", "get other team",
+                role -> Call.of("/admin/v1/teams/" + world.teamB), expect(UNAUTHORIZED, FORBIDDEN, OK, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/teams/{id}", "patch team", role -> Call.of(
+                "/admin/v1/teams/" + world.freshTeam(), "{\"description\":\"d\"}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/teams/{id}", "delete team",
+                role -> Call.of("/admin/v1/teams/" + world.freshTeam()), adminOnly(NO_CONTENT)));
+        // Keys: a team administrator manages its own team's keys; a viewer reads every key.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/keys", "create key", role -> Call.of("/admin/v1/keys",
+                ownKeyBody.formatted(unique("nk"))), expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, CREATED, CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/keys", "list keys", role -> Call.of("/admin/v1/keys"),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/keys/{id}", "get own team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamA)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/keys/{id}", "get other team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/keys/{id}", "patch own team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamA), "{\"name\":\"" + unique("pk") + "\"}"),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/keys/{id}", "patch other team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamB), "{\"name\":\"" + unique("pk") + "\"}"),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/keys/{id}", "revoke own team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamA)),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NO_CONTENT, NO_CONTENT)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/keys/{id}", "revoke other team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, NO_CONTENT)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/keys/{id}:rotate", "rotate own team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamA) + ":rotate", "{}"),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK, OK)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/keys/{id}:rotate", "rotate other team's key",
+                role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamB) + ":rotate", "{}"),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
+        // Usage (a team administrator's is its team's), configuration, audit.
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/usage", "usage", role -> Call.of("/admin/v1/usage"),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/config", "export YAML",
+                role -> new Call("/admin/v1/config", null, MediaType.parseMediaType("application/yaml")),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/config", "export JSON", role -> Call.of("/admin/v1/config"),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/config:apply", "apply", role -> Call.of(
+                "/admin/v1/config:apply", "{\"teams\":[{\"name\":\"" + unique("at") + "\"}]}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/audit", "audit", role -> Call.of("/admin/v1/audit?limit=5"),
+                adminAndViewer()));
+        return rows;
+    }
+
+    @Test
+    void everyAdminRouteAnswersEachRoleAsTheTableSays() {
+        World world = new World();
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (Row row : rows(world)) {
+            for (Role role : Role.values()) {
+                Call call = row.call().apply(role);
+                int status = send(row.method(), call, world.keys.get(role));
+                cells++;
+                if (status != row.expected().get(role)) {
+                    mismatches.add(row.method() + " " + call.path() + " (" + row.label() + ") as " + role + ": "
+                            + status + ", expected " + row.expected().get(role));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(cells).isEqualTo(rows(world).size() * Role.values().length);
+    }
+
+    @Test
+    void theTableCoversEveryAdminRoute() {
+        Set<String> tabled = new LinkedHashSet<>();
+        rows(new World()).forEach(row -> tabled.add(row.method() + " " + row.pattern()));
+        Set<String> served = new LinkedHashSet<>();
+        for (RegisteredRoute route : RegisteredRoute.all(context)) {
+            if (route.pattern().startsWith("/admin")) {
+                route.methods().forEach(method -> served.add(method + " " + route.pattern()));
+            }
+        }
+
+        assertThat(tabled).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void aTeamAdministratorCannotMintOrRaiseAKeyAboveItself() {
+        World world = new World();
+        String narrow = fixtures.post("/admin/v1/keys", Map.of("name", unique("narrow"),
+                "scopes", List.of("team-admin", "inference"), "allowed_models", List.of(world.model),
+                "team", world.teamA)).path("key").asString();
+        String own = fixtures.post("/admin/v1/keys", Map.of("name", unique("own"), "scopes", List.of("inference"),
+                "allowed_models", List.of(world.model), "team", world.teamA)).path("id").asString();
+
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/keys", "{\"name\":\"" + unique("x")
+                + "\",\"scopes\":[\"admin\"]}"), narrow)).as("a scope it lacks").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/keys", "{\"name\":\"" + unique("x")
+                + "\",\"scopes\":[\"viewer\"]}"), narrow)).as("viewer, which it lacks").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/keys", "{\"name\":\"" + unique("x")
+                + "\",\"allowed_models\":[\"*\"]}"), narrow)).as("models it may not use").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/keys", "{\"name\":\"" + unique("x")
+                + "\",\"allowed_models\":[\"" + world.model + "\"],\"team\":\"" + world.teamB + "\"}"), narrow))
+                .as("another team's key").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/keys/" + own, "{\"scopes\":[\"admin\"]}"), narrow))
+                .as("raise a key").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/keys/" + own, "{\"team\":null}"), narrow))
+                .as("move a key out of the team").isEqualTo(FORBIDDEN);
+        WebTestClient.ResponseSpec created = http.post().uri("/admin/v1/keys")
+                .header("Authorization", "Bearer " + narrow).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + unique("ok") + "\",\"allowed_models\":[\"" + world.model + "\"]}")
+                .exchange();
+        JsonNode key = created.expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+        assertThat(key.path("team").asString()).isEqualTo(world.teamA);
+        assertThat(key.path("scopes").toString()).isEqualTo("[\"inference\"]");
+    }
+
+    private int send(HttpMethod method, Call call, String key) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri(call.path()).accept(call.accept());
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = call.body() == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
+        return ready.exchange().returnResult(byte[].class).getStatus().value();
+    }
+}
