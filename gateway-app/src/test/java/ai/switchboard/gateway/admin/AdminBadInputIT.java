@@ -48,7 +48,7 @@ class AdminBadInputIT extends GatewayIT {
     private String exportBefore;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
-    private record Existing(String provider, String model, String route, String key) {
+    private record Existing(String provider, String model, String route, String key, String team) {
     }
 
     @BeforeEach
@@ -62,7 +62,8 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/routes", Map.of("name", p + "-r", "policy", "fallback",
                     "config", Map.of("targets", List.of(p + "-m"))));
             fixtures.key(p + "-k", p + "-m");
-            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k");
+            fixtures.post("/admin/v1/teams", Map.of("name", p + "-t"));
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t");
             exportBefore = export();
         }
     }
@@ -116,6 +117,10 @@ class AdminBadInputIT extends GatewayIT {
                         + "    base_url: https://u.example\n"},
                 new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['*', $M]}]"},
                 new String[] {"keys[0].scopes", "keys: [{name: $K, scopes: []}]"},
+                new String[] {"keys[0].team", "keys: [{name: $K, team: no-such-team}]"},
+                new String[] {"teams[0].name", "teams: [{name: 'bad name!'}]"},
+                new String[] {"teams[0].description", "teams: [{name: $N, description: ''}]"},
+                new String[] {"teams[0].members", "teams: [{name: $N, members: []}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -184,6 +189,7 @@ class AdminBadInputIT extends GatewayIT {
     private String resolve(String text) {
         Existing e = existing;
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
-                .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key());
+                .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
+                .replace("$T", e.team());
     }
 }

@@ -47,6 +47,8 @@ final class AdminBadInputs {
         cases.addAll(models());
         cases.addAll(routes());
         cases.addAll(keys());
+        cases.addAll(teams());
+        cases.addAll(rotations());
         return cases;
     }
 
@@ -170,6 +172,38 @@ final class AdminBadInputs {
         noModels.remove("allowed_models");
         cases.add(raw("key POST inference key without allowed_models", HttpMethod.POST, "/admin/v1/keys",
                 json(noModels), "allowed_models"));
+        for (String team : List.of("5", "[]", "{}", "true", q("no-such-team"), q(""), q("   "), LONG_NAME)) {
+            cases.add(raw("key POST team=" + team, HttpMethod.POST, "/admin/v1/keys",
+                    json(with(valid, "team", team)), "team"));
+            cases.add(raw("key PATCH team=" + team, HttpMethod.PATCH, "/admin/v1/keys/$K",
+                    "{\"team\":" + team + "}", "team"));
+        }
+        return cases;
+    }
+
+    static List<Case> teams() {
+        Map<String, String> valid = body("name", q("$N"), "description", q("A team"));
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", BAD_NAMES);
+        bad.put("description", List.of("5", "[]", "{}", "true", q(""), q("   "), q("a\\nb"), q("x".repeat(513)),
+                HUGE_TEXT));
+        List<Case> cases = new ArrayList<>(generate("team", "/admin/v1/teams", "/admin/v1/teams/$T", valid, bad));
+        cases.add(raw("team POST unknown field", HttpMethod.POST, "/admin/v1/teams",
+                "{\"name\":\"$N\",\"budget\":5}", "budget"));
+        cases.add(raw("team POST repeated key", HttpMethod.POST, "/admin/v1/teams",
+                "{\"name\":\"$N\",\"name\":\"$N\"}", "name"));
+        return cases;
+    }
+
+    static List<Case> rotations() {
+        List<Case> cases = new ArrayList<>();
+        for (String grace : List.of("-1", "2592001", q("60"), "1.5", "true", "[]", "{}", "1e3",
+                "99999999999999999999")) {
+            cases.add(raw("key rotate grace_period_seconds=" + grace, HttpMethod.POST, "/admin/v1/keys/$K:rotate",
+                    "{\"grace_period_seconds\":" + grace + "}", "grace_period_seconds"));
+        }
+        cases.add(raw("key rotate unknown field", HttpMethod.POST, "/admin/v1/keys/$K:rotate", "{\"grace\":60}",
+                "grace"));
         return cases;
     }
 
