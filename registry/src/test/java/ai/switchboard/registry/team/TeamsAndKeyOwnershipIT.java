@@ -13,6 +13,7 @@ import ai.switchboard.registry.admin.RegistryValidationException;
 import ai.switchboard.registry.audit.AuditLogEntity;
 import ai.switchboard.registry.audit.AuditLogRepository;
 import ai.switchboard.registry.audit.AuditOrigin;
+import ai.switchboard.registry.declarative.DeclarativeConfigService;
 import ai.switchboard.registry.key.ApiKeyAdminService;
 import ai.switchboard.registry.key.ApiKeyCreateCommand;
 import ai.switchboard.registry.key.ApiKeyCreated;
@@ -46,6 +47,9 @@ class TeamsAndKeyOwnershipIT extends RegistryIntegrationTest {
 
     @Autowired
     RegistrySnapshotManager snapshots;
+
+    @Autowired
+    DeclarativeConfigService config;
 
     @Test
     void aTeamIsCreatedRenamedAndDeletedOnlyWhenItHasNoLiveKeys() {
@@ -180,5 +184,25 @@ class TeamsAndKeyOwnershipIT extends RegistryIntegrationTest {
         assertThat(row.getClientAddress()).isEqualTo("203.0.113.9");
         assertThat(row.getBefore()).isNull();
         assertThat(AuditOrigin.current()).isEqualTo(AuditOrigin.SYSTEM);
+    }
+
+    @Test
+    void theFileDeclaresTeamsAndTheKeysTheyOwnAndTheExportSaysSo() {
+        String team = unique("file-team");
+        String key = unique("file-key");
+        keys.create(new ApiKeyCreateCommand(key, null, ALL, null), SYSTEM);
+
+        config.apply("""
+                teams:
+                  - {name: %1$s, description: From the file}
+                keys:
+                  - {name: %2$s, team: %1$s}
+                """.formatted(team, key), "file");
+
+        assertThat(keys.get(key, SYSTEM).team()).isEqualTo(team);
+        assertThat(teams.get(team, null).description()).isEqualTo("From the file");
+        String exported = config.exportYaml();
+        assertThat(exported).contains("name: " + team).contains("team: " + team);
+        assertThat(config.apply(exported, "file").changed()).isFalse();
     }
 }
