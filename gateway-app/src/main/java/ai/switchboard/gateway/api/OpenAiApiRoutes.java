@@ -8,6 +8,7 @@ import ai.switchboard.gateway.api.completions.CompletionsHandler;
 import ai.switchboard.gateway.api.embeddings.EmbeddingsHandler;
 import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.api.models.ModelsHandler;
+import ai.switchboard.gateway.api.responses.ResponsesHandler;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.auth.HandlerAccess;
 import ai.switchboard.gateway.auth.ScopedHandlerFunction;
@@ -42,13 +43,17 @@ class OpenAiApiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, CompletionsHandler completions,
-            EmbeddingsHandler embeddings, ModelsHandler models) {
+            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses) {
         List<Endpoint> endpoints = List.of(
                 new Endpoint(HttpMethod.POST, "/v1/chat/completions", INFERENCE, chat::handle),
                 new Endpoint(HttpMethod.POST, "/v1/completions", INFERENCE, completions::handle),
                 new Endpoint(HttpMethod.POST, "/v1/embeddings", INFERENCE, embeddings::handle),
                 new Endpoint(HttpMethod.GET, "/v1/models", INFERENCE, models::list),
-                new Endpoint(HttpMethod.GET, "/v1/models/{*id}", INFERENCE, models::get));
+                new Endpoint(HttpMethod.GET, "/v1/models/{*id}", INFERENCE, models::get),
+                new Endpoint(HttpMethod.POST, "/v1/responses", INFERENCE, responses::create),
+                new Endpoint(HttpMethod.GET, "/v1/responses/{id}", INFERENCE, responses::get),
+                new Endpoint(HttpMethod.DELETE, "/v1/responses/{id}", INFERENCE, responses::delete),
+                new Endpoint(HttpMethod.GET, "/v1/responses/{id}/input_items", INFERENCE, responses::inputItems));
         RouterFunctions.Builder routes = RouterFunctions.route();
         Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {

@@ -10,7 +10,9 @@ import ai.switchboard.registry.Capability;
 public enum Api {
     CHAT(GenAiConventions.OPERATION_CHAT, Capability.CHAT),
     COMPLETIONS(GenAiConventions.OPERATION_TEXT_COMPLETION, Capability.COMPLETIONS),
-    EMBEDDINGS(GenAiConventions.OPERATION_EMBEDDINGS, Capability.EMBEDDINGS);
+    EMBEDDINGS(GenAiConventions.OPERATION_EMBEDDINGS, Capability.EMBEDDINGS),
+    /** {@code /v1/responses}: a chat turn in the Responses API's shape. */
+    RESPONSES(GenAiConventions.OPERATION_CHAT, Capability.CHAT);
 
     private final String operation;
     private final Capability capability;

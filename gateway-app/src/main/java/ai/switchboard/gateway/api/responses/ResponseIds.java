@@ -11,10 +11,31 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ResponseIds {
 
-    private static final SecureRandom SECURE = new SecureRandom();
+    /**
+     * A DRBG seeded once, here: the platform default reads {@code /dev/urandom} on every call, a blocking read that
+     * must not happen on an event loop. Seeded when the class initialises, which {@link #warm()} makes happen at
+     * start-up.
+     */
+    private static final SecureRandom SECURE = seeded();
     private static final HexFormat HEX = HexFormat.of();
 
     private ResponseIds() {
+    }
+
+    private static SecureRandom seeded() {
+        SecureRandom random;
+        try {
+            random = SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            random = new SecureRandom();
+        }
+        random.nextBytes(new byte[16]);
+        return random;
+    }
+
+    /** Initialises the generator (its one blocking seed read) on the calling thread. */
+    public static void warm() {
+        SECURE.nextBytes(new byte[1]);
     }
 
     public static String response() {

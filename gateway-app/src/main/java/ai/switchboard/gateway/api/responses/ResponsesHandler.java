@@ -1,0 +1,236 @@
+package ai.switchboard.gateway.api.responses;
+
+import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.api.responses.store.ResponseOwner;
+import ai.switchboard.gateway.api.responses.store.StoredResponses;
+import ai.switchboard.gateway.api.responses.wire.ResponseItem;
+import ai.switchboard.gateway.api.responses.wire.ResponseItems;
+import ai.switchboard.gateway.api.responses.wire.ResponseLifecycleEvent;
+import ai.switchboard.gateway.api.responses.wire.ResponseObject;
+import ai.switchboard.gateway.api.responses.wire.ResponsesEvent;
+import ai.switchboard.gateway.api.responses.wire.ResponsesRequest;
+import ai.switchboard.gateway.api.support.ApiProperties;
+import ai.switchboard.gateway.api.support.EventStreams;
+import ai.switchboard.gateway.api.support.GatewayHeaders;
+import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.api.support.JsonWriter;
+import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.pipeline.Api;
+import ai.switchboard.gateway.pipeline.ExchangeContexts;
+import ai.switchboard.gateway.pipeline.RequestContext;
+import ai.switchboard.gateway.pipeline.RequestPipeline;
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.routing.RouteEngine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /v1/responses}: OpenAI's Responses API in front of every model and route. A create is translated to the
+ * canonical chat request ({@link ResponsesRequestTranslator}), runs through the {@link RequestPipeline} and the
+ * {@link RouteEngine} exactly as a chat completion does (resolution, policies, failover, metering), and is answered
+ * as a response object or as the typed event stream; with {@code store} (the default) the finished response is kept
+ * so that {@code previous_response_id} continues it on any replica. Stored responses are read, listed and deleted
+ * only by the key, or a key of the team, that created them.
+ */
+@Component
+public class ResponsesHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponsesHandler.class);
+    private static final int DEFAULT_ITEMS_LIMIT = 20;
+
+    private final JsonBodies bodies;
+    private final ExchangeContexts contexts;
+    private final RequestPipeline pipeline;
+    private final RouteEngine engine;
+    private final StoredResponses store;
+    private final Clock clock;
+    private final long maxRequestBytes;
+
+    public ResponsesHandler(JsonBodies bodies, ExchangeContexts contexts, RequestPipeline pipeline, RouteEngine engine,
+            StoredResponses store, Clock clock, ApiProperties properties) {
+        this.bodies = bodies;
+        this.contexts = contexts;
+        this.pipeline = pipeline;
+        this.engine = engine;
+        this.store = store;
+        this.clock = clock;
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+        ResponseIds.warm();
+    }
+
+    /** {@code POST /v1/responses}. */
+    public Mono<ServerResponse> create(ServerRequest request) {
+        RequestContext context = contexts.open(request, Api.RESPONSES);
+        ResponseOwner owner = owner(context.key());
+        return bodies.read(request, ResponsesRequest.class)
+                .flatMap(body -> {
+                    context.request(body.model(), body.isStream());
+                    ResponsesRequestValidator.validate(body);
+                    List<ResponseItem> input = ResponseItems.readInput(body.input());
+                    return conversation(owner, body).zipWith(resolveReferences(owner, input))
+                            .flatMap(turn -> {
+                                List<ResponseItem> items = new ArrayList<>(turn.getT1());
+                                items.addAll(turn.getT2());
+                                CanonicalRequest canonical = ResponsesRequestTranslator.translate(body, items);
+                                ResponseObject skeleton = ResponseSkeleton.of(body, ResponseIds.response(),
+                                        clock.instant().getEpochSecond());
+                                List<JsonNode> stored = body.stores() ? toJson(turn.getT2()) : List.of();
+                                return body.isStream()
+                                        ? stream(context, owner, body, canonical, skeleton, stored)
+                                        : complete(context, owner, body, canonical, skeleton, stored);
+                            });
+                })
+                .doOnError(context::failed)
+                .doOnCancel(context::cancelled);
+    }
+
+    private Mono<ServerResponse> complete(RequestContext context, ResponseOwner owner, ResponsesRequest body,
+            CanonicalRequest canonical, ResponseObject skeleton, List<JsonNode> input) {
+        return pipeline.single(context, resolved -> engine.chat(resolved.routeCall(canonical.chat()))
+                        .doOnNext(answer -> resolved.usage(answer.usage())))
+                .map(answer -> ResponsesResponseTranslator.translate(skeleton, answer, canonical.toolNames()))
+                .flatMap(response -> (body.stores() ? save(owner, response, input) : Mono.<Void>empty())
+                        .thenReturn(response))
+                .flatMap(response -> ServerResponse.ok()
+                        .headers(headers -> {
+                            GatewayHeaders.describe(headers, context.trace(), context.debug());
+                            canonical.describe(headers);
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(JsonWriter.body(response)));
+    }
+
+    private Mono<ServerResponse> stream(RequestContext context, ResponseOwner owner, ResponsesRequest body,
+            CanonicalRequest canonical, ResponseObject skeleton, List<JsonNode> input) {
+        Flux<ChatChunk> chunks = pipeline.stream(context, resolved -> engine
+                .stream(resolved.routeCall(canonical.chat().withStreamUsage()))
+                .doOnNext(chunk -> {
+                    resolved.firstToken();
+                    resolved.usage(chunk.usage());
+                }));
+        Flux<ResponsesEvent> events = ResponsesStreamTranslator.translate(skeleton, canonical.toolNames(), chunks,
+                failure -> ResponsesErrors.of(failure, maxRequestBytes));
+        if (body.stores()) {
+            // The finished response is stored before its last event leaves, so a client that continues the
+            // conversation as soon as it has read the stream finds it.
+            events = events.concatMap(event -> finished(event) == null ? Mono.just(event)
+                    : save(owner, finished(event), input).thenReturn(event));
+        }
+        return EventStreams.headers(ServerResponse.ok())
+                .body(ResponsesEventWriter.body(events, ResponsesEvent::type, headers -> {
+                    GatewayHeaders.describe(headers, context.trace(), context.debug());
+                    canonical.describe(headers);
+                }));
+    }
+
+    /**
+     * Stores a finished response. A store that fails (the database is down) does not cost the client its answer: it
+     * is logged, and continuing from that response later answers 404.
+     */
+    private Mono<Void> save(ResponseOwner owner, ResponseObject response, List<JsonNode> input) {
+        return store.save(owner, response, input).onErrorResume(failure -> {
+            log.warn("Response {} was answered but not stored: {}", response.id(), failure.toString());
+            return Mono.empty();
+        });
+    }
+
+    /** The response a terminal event carries, or {@code null} for any other event. */
+    private static ResponseObject finished(ResponsesEvent event) {
+        if (event instanceof ResponseLifecycleEvent lifecycle && (ResponsesEvent.COMPLETED.equals(event.type())
+                || ResponsesEvent.INCOMPLETE.equals(event.type()) || ResponsesEvent.FAILED.equals(event.type()))) {
+            return lifecycle.response();
+        }
+        return null;
+    }
+
+    /** {@code GET /v1/responses/{id}}. */
+    public Mono<ServerResponse> get(ServerRequest request) {
+        String id = request.pathVariable("id");
+        return store.find(owner(request), id)
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(response -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(JsonWriter.body(response)));
+    }
+
+    /** {@code DELETE /v1/responses/{id}}: OpenAI's deletion object. */
+    public Mono<ServerResponse> delete(ServerRequest request) {
+        String id = request.pathVariable("id");
+        return store.delete(owner(request), id)
+                .flatMap(deleted -> {
+                    if (!deleted) {
+                        return Mono.error(notFound(id));
+                    }
+                    ObjectNode answer = JsonNodeFactory.instance.objectNode().put("id", id)
+                            .put("object", "response").put("deleted", true);
+                    return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(JsonWriter.body(answer));
+                });
+    }
+
+    /** {@code GET /v1/responses/{id}/input_items?after=&limit=&order=}. */
+    public Mono<ServerResponse> inputItems(ServerRequest request) {
+        String id = request.pathVariable("id");
+        int limit = limit(request.queryParam("limit").orElse(null));
+        String order = request.queryParam("order").orElse("desc");
+        if (!"asc".equals(order) && !"desc".equals(order)) {
+            return Mono.error(ApiException.invalidRequest("Invalid 'order': expected 'asc' or 'desc'.", "order"));
+        }
+        return store.inputItems(owner(request), id, request.queryParam("after").orElse(null), limit, order)
+                .flatMap(page -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(JsonWriter.body(page)));
+    }
+
+    private Mono<List<ResponseItem>> conversation(ResponseOwner owner, ResponsesRequest body) {
+        return body.previousResponseId() == null ? Mono.just(List.of())
+                : store.conversation(owner, body.previousResponseId());
+    }
+
+    /** The input with each {@code item_reference} replaced by the stored item it names. */
+    private Mono<List<ResponseItem>> resolveReferences(ResponseOwner owner, List<ResponseItem> input) {
+        List<String> ids = ItemReferences.ids(input);
+        return ids.isEmpty() ? Mono.just(input)
+                : store.items(owner, ids).map(stored -> ItemReferences.resolve(input, stored));
+    }
+
+    private static List<JsonNode> toJson(List<ResponseItem> items) {
+        List<JsonNode> json = new ArrayList<>(items.size());
+        ResponseItems.toJson(items).forEach(json::add);
+        return json;
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_ITEMS_LIMIT;
+        }
+        int limit = text.matches("[0-9]{1,3}") ? Integer.parseInt(text) : -1;
+        if (limit < 1 || limit > 100) {
+            throw ApiException.invalidRequest("Invalid 'limit': expected an integer from 1 to 100.", "limit");
+        }
+        return limit;
+    }
+
+    private static ResponseOwner owner(ServerRequest request) {
+        return owner(AuthenticatedCaller.of(request.exchange()).key());
+    }
+
+    private static ResponseOwner owner(ApiKeyRecord key) {
+        return new ResponseOwner(key.id(), key.teamId());
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(404, "invalid_request_error", "Response with id '" + ApiException.echo(id)
+                + "' not found.", null, null);
+    }
+}
