@@ -22,6 +22,8 @@ import ai.switchboard.routing.policy.RoutingRequest;
 import ai.switchboard.routing.policy.TargetAnswer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -113,6 +115,27 @@ public final class RouteEngine {
             RoutingTrace trace) {
         return Flux.defer(() -> executor.streamComplete(Candidates.of(direct.expand(snapshot, target, trace,
                 Capability.COMPLETIONS, Capability.STREAMING)), body, executor.budget(timeoutsFor(target)), trace));
+    }
+
+    /**
+     * A call that {@code deployment} serves in its own protocol (a native pass-through, such as the Responses API to
+     * a provider that speaks it), with the request's timeouts, the deployment's breaker and bulkhead, and the
+     * routing trace, as a chat call to a model gets.
+     */
+    public <T> Mono<T> direct(String operation, Target.Model model, Function<Deployment, Mono<T>> attempt,
+            RoutingTrace trace) {
+        return Mono.defer(() -> executor.single(operation, Candidates.of(List.of(model.deployment())), attempt,
+                executor.budget(timeoutsFor(model)), trace));
+    }
+
+    /**
+     * A stream that {@code deployment} serves in its own protocol; opening elements are held until the first one
+     * that {@code commits}, so a failure before it is an HTTP error rather than a broken stream.
+     */
+    public <T> Flux<T> directStream(String operation, Target.Model model, Function<Deployment, Flux<T>> attempt,
+            Predicate<? super T> commits, RoutingTrace trace) {
+        return Flux.defer(() -> executor.streamed(operation, Candidates.of(List.of(model.deployment())), attempt,
+                commits, executor.budget(timeoutsFor(model)), trace));
     }
 
     /** Serves the client's own target, resolved before routing: its route is planned, its model called. */

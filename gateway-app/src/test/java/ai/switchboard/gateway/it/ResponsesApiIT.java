@@ -51,8 +51,94 @@ class ResponsesApiIT extends GatewayIT {
     private static final UpstreamUsage USAGE = new UpstreamUsage(30, 7, 12);
     private static final String CALL_ID = "call_resp_weather";
 
+    /** Provider types whose deployments get a Responses request translated through the canonical chat model. */
     static List<ProviderFlavour> flavours() {
-        return ProviderFlavours.all();
+        return ProviderFlavours.all().stream()
+                .filter(flavour -> !NATIVE_TYPES.contains(flavour.type())).toList();
+    }
+
+    /** OpenAI itself and Azure OpenAI speak the Responses API: a request for one of their models passes through. */
+    private static final java.util.Set<String> NATIVE_TYPES = java.util.Set.of("openai", "azure-openai");
+
+    @Test
+    void everyProviderTypeIsServedNativelyOrTranslated() {
+        assertThat(ProviderFlavours.all()).extracting(ProviderFlavour::type).containsAll(NATIVE_TYPES);
+        assertThat(flavours()).hasSize(ProviderFlavours.all().size() - NATIVE_TYPES.size());
+    }
+
+    @Test
+    void anOpenAiModelGetsTheRequestNativelyWithItsIdRewrittenAndNothingStoredUpstream() {
+        Gateway gateway = registerNative();
+        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(nativeResponse("resp_up_1", "Native hi"))));
+
+        Response response = gateway.client().responses().create(ResponseCreateParams.builder()
+                .model(gateway.model()).input("Hi").addTool(com.openai.models.responses.WebSearchTool.builder()
+                        .type(com.openai.models.responses.WebSearchTool.Type.WEB_SEARCH).build()).build());
+
+        assertThat(text(response)).isEqualTo("Native hi");
+        assertThat(response.id()).as("the gateway's id, not the upstream's").startsWith("resp_").isNotEqualTo("resp_up_1");
+        JsonNode sent = sentBody(gateway.prefix(), 0);
+        assertThat(sent.path("model").asString()).isEqualTo("gpt-4o-mini");
+        assertThat(sent.path("store").asBoolean(true)).isFalse();
+        assertThat(sent.path("tools").get(0).path("type").asString()).as("hosted tools pass through")
+                .isEqualTo("web_search");
+        assertThat(text(gateway.client().responses().retrieve(response.id()))).as("stored by the gateway")
+                .isEqualTo("Native hi");
+    }
+
+    @Test
+    void aNativeConversationIsContinuedFromTheGatewaysStoreAndSentWhole() {
+        Gateway gateway = registerNative();
+        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).inScenario(gateway.prefix())
+                .whenScenarioStateIs(STARTED).willSetStateTo("second").willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json").withBody(nativeResponse("resp_up_a", "First"))));
+        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).inScenario(gateway.prefix())
+                .whenScenarioStateIs("second").willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json").withBody(nativeResponse("resp_up_b", "Second"))));
+
+        Response first = gateway.client().responses().create(ResponseCreateParams.builder()
+                .model(gateway.model()).input("One").build());
+        Response second = gateway.client().responses().create(ResponseCreateParams.builder()
+                .model(gateway.model()).previousResponseId(first.id()).input("Two").build());
+
+        assertThat(text(second)).isEqualTo("Second");
+        assertThat(second.previousResponseId()).hasValue(first.id());
+        JsonNode sent = sentBody(gateway.prefix(), 1);
+        assertThat(sent.has("previous_response_id")).isFalse();
+        assertThat(sent.path("input").toString()).contains("One").contains("First").contains("Two");
+    }
+
+    @Test
+    void aNativeStreamPassesThroughAndOneThatFailsBeforeContentIsAnHttpError() {
+        Gateway gateway = registerNative();
+        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(nativeStream("resp_up_s", "Hel", "lo"))));
+
+        List<ResponseStreamEvent> events;
+        try (StreamResponse<ResponseStreamEvent> stream = gateway.client().responses().createStreaming(
+                ResponseCreateParams.builder().model(gateway.model()).input("Hi").build())) {
+            events = stream.stream().toList();
+        }
+
+        assertThat(events.stream().filter(ResponseStreamEvent::isOutputTextDelta)
+                .map(event -> event.asOutputTextDelta().delta()).collect(Collectors.joining())).isEqualTo("Hello");
+        assertThat(events.getLast().isCompleted()).isTrue();
+        String id = events.getLast().asCompleted().response().id();
+        assertThat(events.getFirst().asCreated().response().id()).isEqualTo(id).isNotEqualTo("resp_up_s");
+        assertThat(text(gateway.client().responses().retrieve(id))).isEqualTo("Hello");
+
+        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(
+                        "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,"
+                                + "\"response\":{\"id\":\"resp_x\",\"status\":\"in_progress\",\"output\":[]}}\n\n"
+                                + "event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":1,"
+                                + "\"response\":{\"id\":\"resp_x\",\"status\":\"failed\",\"output\":[],"
+                                + "\"error\":{\"code\":\"server_error\",\"message\":\"boom\"}}}\n\n")));
+        http.post().uri("/v1/responses").header("Authorization", "Bearer " + gateway.key())
+                .header("Content-Type", "application/json")
+                .bodyValue("{\"model\":\"" + gateway.model() + "\",\"input\":\"Hi\",\"stream\":true}").exchange()
+                .expectStatus().is5xxServerError();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,7 +218,7 @@ class ResponsesApiIT extends GatewayIT {
 
     @Test
     void aStoredResponseIsReadListedAndDeletedByItsOwnerOnly() {
-        Gateway gateway = register(ProviderFlavours.all().getFirst());
+        Gateway gateway = registerCompatible();
         UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "Kept"))));
         Response created = gateway.client().responses().create(ResponseCreateParams.builder()
@@ -161,8 +247,11 @@ class ResponsesApiIT extends GatewayIT {
     @Test
     void aStreamThatBreaksBeforeContentFailsOverInvisiblyAndOneThatBreaksAfterEndsFailed() {
         String prefix = unique("resp-failover");
-        fixtures.provider(prefix + "-bad-p", upstreamBase(prefix + "-bad"));
-        fixtures.provider(prefix + "-good-p", upstreamBase(prefix + "-good"));
+        // Compatible servers (translated path): the second half calls one model directly.
+        fixtures.provider(Map.of("name", prefix + "-bad-p", "type", "openai", "base_url", upstreamBase(prefix + "-bad"),
+                "settings", Map.of("profile", "vllm")));
+        fixtures.provider(Map.of("name", prefix + "-good-p", "type", "openai",
+                "base_url", upstreamBase(prefix + "-good"), "settings", Map.of("profile", "vllm")));
         fixtures.model(prefix + "-bad", prefix + "-bad-p", "m", "chat", "streaming");
         fixtures.model(prefix + "-good", prefix + "-good-p", "m", "chat", "streaming");
         fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-r", "policy", "fallback",
@@ -197,7 +286,7 @@ class ResponsesApiIT extends GatewayIT {
 
     @Test
     void badRequestsAreRefusedInOpenAisShapeNamingTheParameterAndNeverReachTheUpstream() {
-        Gateway gateway = register(ProviderFlavours.all().getFirst());
+        Gateway gateway = registerCompatible();
         String model = gateway.model();
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("{\"model\":\"" + model + "\",\"input\":\"x\",\"temperature\":\"1\"}", "temperature");
@@ -226,6 +315,63 @@ class ResponsesApiIT extends GatewayIT {
         http.post().uri("/v1/responses").header("Content-Type", "application/json").bodyValue("{}").exchange()
                 .expectStatus().isUnauthorized();
         assertThat(UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + gateway.prefix() + "/.*")))).isEmpty();
+    }
+
+    /** An OpenAI-compatible server (vLLM profile): chat completions only, so Responses requests are translated. */
+    private Gateway registerCompatible() {
+        String prefix = unique("resp-vllm");
+        fixtures.provider(Map.of("name", prefix + "-p", "type", "openai", "base_url", upstreamBase(prefix),
+                "settings", Map.of("profile", "vllm")));
+        fixtures.model(prefix + "-m", prefix + "-p", "m", "chat", "streaming", "tools");
+        String key = fixtures.key(prefix + "-k", prefix + "-m");
+        return new Gateway(prefix, prefix + "-m", key, client(key));
+    }
+
+    /** An OpenAI provider with no profile (OpenAI itself), which serves the Responses API. */
+    private Gateway registerNative() {
+        String prefix = unique("resp-native");
+        fixtures.provider(prefix + "-p", upstreamBase(prefix));
+        fixtures.model(prefix + "-m", prefix + "-p", "gpt-4o-mini", "chat", "streaming", "tools");
+        String key = fixtures.key(prefix + "-k", prefix + "-m");
+        return new Gateway(prefix, prefix + "-m", key, client(key));
+    }
+
+    private static JsonNode sentBody(String prefix, int index) {
+        List<LoggedRequest> sent = UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")));
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(sent.get(index).getBodyAsString());
+    }
+
+    private static String nativeResponse(String id, String text) {
+        return ("{\"id\":\"%s\",\"object\":\"response\",\"created_at\":1700000000,\"status\":\"completed\","
+                + "\"model\":\"gpt-4o-mini\",\"output\":[{\"type\":\"message\",\"id\":\"msg_%s\","
+                + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
+                + "\"text\":\"%s\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":10,"
+                + "\"input_tokens_details\":{\"cached_tokens\":2},\"output_tokens\":3,"
+                + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":13},"
+                + "\"parallel_tool_calls\":true,\"tool_choice\":\"auto\",\"tools\":[],\"temperature\":1.0,"
+                + "\"top_p\":1.0,\"text\":{\"format\":{\"type\":\"text\"}},\"truncation\":\"disabled\","
+                + "\"metadata\":{},\"error\":null,\"incomplete_details\":null,\"instructions\":null}")
+                .formatted(id, id, text);
+    }
+
+    private static String nativeStream(String id, String... deltas) {
+        String completed = nativeResponse(id, String.join("", deltas));
+        String inProgress = completed.replace("\"status\":\"completed\",\"model\"", "\"status\":\"in_progress\",\"model\"");
+        StringBuilder body = new StringBuilder();
+        int[] sequence = {0};
+        java.util.function.BiConsumer<String, String> event = (type, json) -> body.append("event: ").append(type)
+                .append("\ndata: {\"type\":\"").append(type).append("\",\"sequence_number\":").append(sequence[0]++)
+                .append(',').append(json).append("}\n\n");
+        event.accept("response.created", "\"response\":" + inProgress);
+        event.accept("response.in_progress", "\"response\":" + inProgress);
+        event.accept("response.output_item.added", "\"output_index\":0,\"item\":{\"type\":\"message\","
+                + "\"id\":\"msg_1\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}");
+        for (String delta : deltas) {
+            event.accept("response.output_text.delta", "\"item_id\":\"msg_1\",\"output_index\":0,"
+                    + "\"content_index\":0,\"delta\":\"" + delta + "\",\"logprobs\":[]");
+        }
+        event.accept("response.completed", "\"response\":" + completed);
+        return body.toString();
     }
 
     private Gateway register(ProviderFlavour flavour) {

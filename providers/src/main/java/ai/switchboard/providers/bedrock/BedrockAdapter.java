@@ -5,6 +5,7 @@ import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
+import ai.switchboard.providers.api.OrderedStreams;
 import ai.switchboard.providers.api.ProviderAdapter;
 import ai.switchboard.providers.api.ProviderConfigCheck;
 import ai.switchboard.providers.api.ProviderEndpoint;
@@ -94,13 +95,12 @@ public class BedrockAdapter implements ProviderAdapter {
             ConversePlan plan = BedrockRequestMapper.map(request);
             BedrockStreamTranslator translator = new BedrockStreamTranslator(endpoint, plan, newId(),
                     clock.instant().getEpochSecond(), request.model());
-            return client.postEventStream(endpoint, BedrockClient.modelPath(request.model(), "converse-stream"),
-                            plan.request())
-                    // Translated synchronously so that the answer completes right after metadata, without waiting
-                    // for the upstream to close the body.
-                    .map(translator::onMessage)
-                    .takeUntil(chunks -> translator.isComplete())
-                    .concatMapIterable(chunks -> chunks)
+            // Translated synchronously so that the answer completes right after metadata, without waiting for the
+            // upstream to close the body.
+            return OrderedStreams.flatten(client.postEventStream(endpoint,
+                                    BedrockClient.modelPath(request.model(), "converse-stream"), plan.request())
+                            .map(translator::onMessage)
+                            .takeUntil(chunks -> translator.isComplete()), chunks -> chunks)
                     .concatWith(Mono.fromRunnable(translator::finish));
         });
     }

@@ -111,6 +111,15 @@ public final class FailoverExecutor {
                 budget, trace);
     }
 
+    /**
+     * One answer from the first candidate that gives one, each attempt made by {@code attempt} in whatever protocol
+     * it speaks (a native pass-through), under the same breakers, bulkheads, timeouts and failover as a chat call.
+     */
+    public <T> Mono<T> single(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
+            TimeBudget budget, RoutingTrace trace) {
+        return once(operation, candidates, attempt, budget, trace);
+    }
+
     private <T> Mono<T> once(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
             TimeBudget budget, RoutingTrace trace) {
         return Mono.defer(() -> {

@@ -19,9 +19,13 @@ import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
+import ai.switchboard.observability.GenAiConventions;
+import ai.switchboard.providers.ProviderAdapters;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,16 +60,18 @@ public class ResponsesHandler {
     private final RequestPipeline pipeline;
     private final RouteEngine engine;
     private final StoredResponses store;
+    private final ProviderAdapters adapters;
     private final Clock clock;
     private final long maxRequestBytes;
 
     public ResponsesHandler(JsonBodies bodies, ExchangeContexts contexts, RequestPipeline pipeline, RouteEngine engine,
-            StoredResponses store, Clock clock, ApiProperties properties) {
+            StoredResponses store, ProviderAdapters adapters, Clock clock, ApiProperties properties) {
         this.bodies = bodies;
         this.contexts = contexts;
         this.pipeline = pipeline;
         this.engine = engine;
         this.store = store;
+        this.adapters = adapters;
         this.clock = clock;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
         ResponseIds.warm();
@@ -82,78 +88,188 @@ public class ResponsesHandler {
                     List<ResponseItem> input = ResponseItems.readInput(body.input());
                     return conversation(owner, body).zipWith(resolveReferences(owner, input))
                             .flatMap(turn -> {
-                                List<ResponseItem> items = new ArrayList<>(turn.getT1());
-                                items.addAll(turn.getT2());
-                                CanonicalRequest canonical = ResponsesRequestTranslator.translate(body, items);
-                                ResponseObject skeleton = ResponseSkeleton.of(body, ResponseIds.response(),
-                                        clock.instant().getEpochSecond());
-                                List<JsonNode> stored = body.stores() ? toJson(turn.getT2()) : List.of();
-                                return body.isStream()
-                                        ? stream(context, owner, body, canonical, skeleton, stored)
-                                        : complete(context, owner, body, canonical, skeleton, stored);
+                                Turn asked = new Turn(owner, body, turn.getT1(), turn.getT2(),
+                                        body.stores() ? toJson(turn.getT2()) : List.of());
+                                return body.isStream() ? stream(context, asked) : complete(context, asked);
                             });
                 })
                 .doOnError(context::failed)
                 .doOnCancel(context::cancelled);
     }
 
-    private Mono<ServerResponse> complete(RequestContext context, ResponseOwner owner, ResponsesRequest body,
-            CanonicalRequest canonical, ResponseObject skeleton, List<JsonNode> input) {
-        return pipeline.single(context, resolved -> engine.chat(resolved.routeCall(canonical.chat()))
-                        .doOnNext(answer -> resolved.usage(answer.usage())))
-                .map(answer -> ResponsesResponseTranslator.translate(skeleton, answer, canonical.toolNames()))
-                .flatMap(response -> (body.stores() ? save(owner, response, input) : Mono.<Void>empty())
+    /**
+     * One turn to answer: who asks, the request, the stored conversation it continues, its own input (references
+     * resolved), and that input as it is stored (empty when nothing is stored).
+     */
+    private record Turn(ResponseOwner owner, ResponsesRequest body, List<ResponseItem> history,
+            List<ResponseItem> input, List<JsonNode> storedInput) {
+
+        List<ResponseItem> conversation() {
+            List<ResponseItem> items = new ArrayList<>(history);
+            items.addAll(input);
+            return items;
+        }
+    }
+
+    private Mono<ServerResponse> complete(RequestContext context, Turn turn) {
+        Translated[] translated = new Translated[1];
+        return pipeline.single(context, resolved -> {
+                    Deployment deployment = nativeDeployment(resolved);
+                    if (deployment != null) {
+                        return engine.direct(GenAiConventions.OPERATION_CHAT, (Target.Model) resolved.target(),
+                                        served -> adapters.forType(served.providerType()).responses(served.endpoint(),
+                                                NativeResponses.body(turn.body(), served.model().upstreamModel(),
+                                                        turn.history())), resolved.trace())
+                                .map(answer -> {
+                                    countTokens(resolved, answer.path("usage"));
+                                    return (JsonNode) nativeAnswer(answer, turn.body(), ResponseIds.response());
+                                });
+                    }
+                    translated[0] = translate(turn);
+                    return engine.chat(resolved.routeCall(translated[0].canonical().chat()))
+                            .doOnNext(answer -> resolved.usage(answer.usage()))
+                            .map(answer -> (JsonNode) ResponseItems.json(ResponsesResponseTranslator.translate(
+                                    translated[0].skeleton(), answer, translated[0].canonical().toolNames())));
+                })
+                .flatMap(response -> (turn.body().stores() ? save(turn, (ObjectNode) response) : Mono.<Void>empty())
                         .thenReturn(response))
                 .flatMap(response -> ServerResponse.ok()
                         .headers(headers -> {
                             GatewayHeaders.describe(headers, context.trace(), context.debug());
-                            canonical.describe(headers);
+                            if (translated[0] != null) {
+                                translated[0].canonical().describe(headers);
+                            }
                         })
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(RequestContext context, ResponseOwner owner, ResponsesRequest body,
-            CanonicalRequest canonical, ResponseObject skeleton, List<JsonNode> input) {
-        Flux<ChatChunk> chunks = pipeline.stream(context, resolved -> engine
-                .stream(resolved.routeCall(canonical.chat().withStreamUsage()))
-                .doOnNext(chunk -> {
-                    resolved.firstToken();
-                    resolved.usage(chunk.usage());
-                }));
-        Flux<ResponsesEvent> events = ResponsesStreamTranslator.translate(skeleton, canonical.toolNames(), chunks,
-                failure -> ResponsesErrors.of(failure, maxRequestBytes));
-        if (body.stores()) {
+    private Mono<ServerResponse> stream(RequestContext context, Turn turn) {
+        Translated[] translated = new Translated[1];
+        // Native events stay the upstream's JSON and translated ones records; each is written once, as it is.
+        Flux<Object> events = pipeline.stream(context, resolved -> {
+            Deployment deployment = nativeDeployment(resolved);
+            if (deployment != null) {
+                Flux<ObjectNode> upstream = engine.directStream(GenAiConventions.OPERATION_CHAT,
+                        (Target.Model) resolved.target(), served -> adapters.forType(served.providerType())
+                                .streamResponses(served.endpoint(), NativeResponses.body(turn.body(),
+                                        served.model().upstreamModel(), turn.history())),
+                        OpeningEvents::commits, resolved.trace());
+                String id = ResponseIds.response();
+                return NativeResponses.stream(upstream, failure -> ResponsesErrors.of(failure, maxRequestBytes))
+                        .doOnNext(event -> {
+                            if (event.get("response") instanceof ObjectNode response) {
+                                nativeAnswer(response, turn.body(), id);
+                            }
+                            resolved.firstToken();
+                            ObjectNode finished = finished(event);
+                            if (finished != null) {
+                                countTokens(resolved, finished.path("usage"));
+                            }
+                        })
+                        .cast(Object.class);
+            }
+            translated[0] = translate(turn);
+            Flux<ChatChunk> chunks = engine.stream(resolved.routeCall(translated[0].canonical().chat()
+                            .withStreamUsage()))
+                    .doOnNext(chunk -> {
+                        resolved.firstToken();
+                        resolved.usage(chunk.usage());
+                    });
+            return ResponsesStreamTranslator.translate(translated[0].skeleton(),
+                            translated[0].canonical().toolNames(), chunks,
+                            failure -> ResponsesErrors.of(failure, maxRequestBytes))
+                    .cast(Object.class);
+        });
+        if (turn.body().stores()) {
             // The finished response is stored before its last event leaves, so a client that continues the
             // conversation as soon as it has read the stream finds it.
-            events = events.concatMap(event -> finished(event) == null ? Mono.just(event)
-                    : save(owner, finished(event), input).thenReturn(event));
+            events = events.concatMap(event -> {
+                ObjectNode finished = finished(event);
+                return finished == null ? Mono.just(event) : save(turn, finished).thenReturn(event);
+            });
         }
         return EventStreams.headers(ServerResponse.ok())
-                .body(ResponsesEventWriter.body(events, ResponsesEvent::type, headers -> {
+                .body(ResponsesEventWriter.body(events, ResponsesHandler::typeOf, headers -> {
                     GatewayHeaders.describe(headers, context.trace(), context.debug());
-                    canonical.describe(headers);
+                    if (translated[0] != null) {
+                        translated[0].canonical().describe(headers);
+                    }
                 }));
+    }
+
+    /** The canonical request of a translated turn and the response object it starts from. */
+    private record Translated(CanonicalRequest canonical, ResponseObject skeleton) {
+    }
+
+    private Translated translate(Turn turn) {
+        return new Translated(ResponsesRequestTranslator.translate(turn.body(), turn.conversation()),
+                ResponseSkeleton.of(turn.body(), ResponseIds.response(), clock.instant().getEpochSecond()));
+    }
+
+    /**
+     * The deployment to pass the request to natively: the client named a model (not a route) whose provider speaks
+     * the Responses API; {@code null} when the request is to be translated.
+     */
+    private Deployment nativeDeployment(RequestContext resolved) {
+        if (resolved.target() instanceof Target.Model(Deployment deployment)
+                && adapters.forType(deployment.providerType()).servesResponses(deployment.endpoint())) {
+            return deployment;
+        }
+        return null;
+    }
+
+    /**
+     * The upstream's response object as the client sees it. It gets the gateway's id: the gateway stores it, and an
+     * upstream's id (which it was asked not to store) must not be able to collide with another caller's. Its
+     * conversation is the gateway's, so its continuation too.
+     */
+    private static ObjectNode nativeAnswer(ObjectNode answer, ResponsesRequest body, String id) {
+        answer.put("id", id);
+        if (body.previousResponseId() != null) {
+            answer.put("previous_response_id", body.previousResponseId());
+        }
+        answer.put("store", body.stores());
+        return answer;
+    }
+
+    /** Meters a native answer's usage: {@code input_tokens} include the cached ones, as chat's prompt tokens do. */
+    private static void countTokens(RequestContext context, JsonNode usage) {
+        if (usage.isObject()) {
+            context.tokens(usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0),
+                    usage.path("input_tokens_details").path("cached_tokens").asLong(0));
+        }
     }
 
     /**
      * Stores a finished response. A store that fails (the database is down) does not cost the client its answer: it
      * is logged, and continuing from that response later answers 404.
      */
-    private Mono<Void> save(ResponseOwner owner, ResponseObject response, List<JsonNode> input) {
-        return store.save(owner, response, input).onErrorResume(failure -> {
-            log.warn("Response {} was answered but not stored: {}", response.id(), failure.toString());
-            return Mono.empty();
-        });
+    private Mono<Void> save(Turn turn, ObjectNode response) {
+        return store.saveNative(turn.owner(), response, turn.body().previousResponseId(), turn.storedInput())
+                .onErrorResume(failure -> {
+                    log.warn("Response {} was answered but not stored: {}", response.path("id").asString(),
+                            failure.toString());
+                    return Mono.empty();
+                });
     }
 
-    /** The response a terminal event carries, or {@code null} for any other event. */
-    private static ResponseObject finished(ResponsesEvent event) {
-        if (event instanceof ResponseLifecycleEvent lifecycle && (ResponsesEvent.COMPLETED.equals(event.type())
-                || ResponsesEvent.INCOMPLETE.equals(event.type()) || ResponsesEvent.FAILED.equals(event.type()))) {
-            return lifecycle.response();
+    private static String typeOf(Object event) {
+        return event instanceof ObjectNode json ? ResponsesEventWriter.typeOf(json) : ((ResponsesEvent) event).type();
+    }
+
+    /** The response a terminal event carries, as JSON, or {@code null} for any other event. */
+    private static ObjectNode finished(Object event) {
+        String type = typeOf(event);
+        if (!ResponsesEvent.COMPLETED.equals(type) && !ResponsesEvent.INCOMPLETE.equals(type)
+                && !ResponsesEvent.FAILED.equals(type)) {
+            return null;
         }
-        return null;
+        if (event instanceof ResponseLifecycleEvent lifecycle) {
+            return (ObjectNode) ResponseItems.json(lifecycle.response());
+        }
+        return event instanceof ObjectNode json && json.get("response") instanceof ObjectNode response ? response
+                : null;
     }
 
     /** {@code GET /v1/responses/{id}}. */

@@ -4,6 +4,7 @@ import ai.switchboard.gateway.api.responses.wire.ResponseError;
 import ai.switchboard.gateway.api.responses.wire.ResponseObject;
 import ai.switchboard.gateway.api.responses.wire.ResponsesEvent;
 import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.OrderedStreams;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 
@@ -32,7 +33,7 @@ public final class ResponsesStreamTranslator {
             Function<Throwable, ResponseError> errors) {
         return Flux.defer(() -> {
             ResponsesStreamState state = new ResponsesStreamState(skeleton, names);
-            return chunks.concatMapIterable(state::onChunk)
+            return OrderedStreams.flatten(chunks, state::onChunk)
                     .concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())))
                     .onErrorResume(failure -> state.started()
                             ? Flux.fromIterable(state.fail(errors.apply(failure)))

@@ -5,6 +5,7 @@ import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.ErrorType;
+import ai.switchboard.providers.api.OrderedStreams;
 import ai.switchboard.providers.api.ProviderException;
 import ai.switchboard.providers.api.StreamOptions;
 import ai.switchboard.providers.api.Usage;
@@ -50,7 +51,7 @@ public final class OpenAiQuirks {
     /** The stream in OpenAI's semantics: usage, when reported, on one final chunk without choices. */
     public static Flux<ChatChunk> stream(OpenAiProfile profile, Flux<ChatChunk> chunks) {
         return switch (profile) {
-            case MISTRAL -> chunks.concatMapIterable(OpenAiQuirks::splitUsage);
+            case MISTRAL -> OrderedStreams.flatten(chunks, OpenAiQuirks::splitUsage);
             case DEEPSEEK -> chunks.map(chunk -> chunk.usage() == null ? chunk : new ChatChunk(chunk.id(),
                     chunk.object(), chunk.created(), chunk.model(), chunk.choices(), deepSeekUsage(chunk.usage()),
                     chunk.systemFingerprint(), chunk.extra()));

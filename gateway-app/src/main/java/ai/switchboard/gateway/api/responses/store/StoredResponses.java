@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stored responses for the {@code /v1/responses} handler: keep a finished response, continue a conversation from
@@ -52,6 +53,27 @@ public class StoredResponses {
             jdbc.insert(new StoredResponse(response.id(), owner, response.previousResponseId(), response.model(),
                     response.status(), created, clock.instant().plus(properties.getRetention()),
                     ResponseItems.json(response), input, output));
+            return null;
+        }).then();
+    }
+
+    /**
+     * Stores a finished response a native upstream produced, as it reached the client (its id, model, status,
+     * {@code created_at} and {@code output} read from the JSON), with the input items of its turn.
+     */
+    public Mono<Void> saveNative(ResponseOwner owner, ObjectNode response, String previousResponseId,
+            List<JsonNode> inputItems) {
+        return blocking(() -> {
+            Instant created = Instant.ofEpochSecond(response.path("created_at").asLong(clock.instant().getEpochSecond()));
+            List<JsonNode> input = new ArrayList<>(inputItems.size());
+            for (JsonNode item : inputItems) {
+                input.add(StoredItems.normalize(item));
+            }
+            List<JsonNode> output = new ArrayList<>();
+            response.path("output").forEach(output::add);
+            jdbc.insert(new StoredResponse(response.path("id").asString(), owner, previousResponseId,
+                    response.path("model").asString(null), response.path("status").asString(null), created,
+                    clock.instant().plus(properties.getRetention()), response, input, output));
             return null;
         }).then();
     }

@@ -1,6 +1,7 @@
 package ai.switchboard.providers.cohere.internal.mapper;
 
 import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.OrderedStreams;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.cohere.internal.api.CohereStreamEvent;
 import ai.switchboard.providers.error.UpstreamErrors;
@@ -29,12 +30,11 @@ public final class CohereStreams {
             Flux<ServerSentEvent<String>> events) {
         return Flux.defer(() -> {
             CohereStreamTranslator translator = new CohereStreamTranslator(endpoint, model, created);
-            return events
-                    // Comments and keep-alives carry no data.
-                    .filter(event -> event.data() != null && !event.data().isBlank())
-                    .map(event -> parse(endpoint, event))
-                    .takeUntil(event -> MESSAGE_END.equals(event.type()))
-                    .concatMapIterable(translator::translate)
+            return OrderedStreams.flatten(events
+                            // Comments and keep-alives carry no data.
+                            .filter(event -> event.data() != null && !event.data().isBlank())
+                            .map(event -> parse(endpoint, event))
+                            .takeUntil(event -> MESSAGE_END.equals(event.type())), translator::translate)
                     .concatWith(Mono.defer(() -> translator.finished()
                             ? Mono.empty()
                             : Mono.error(UpstreamErrors.streamInterrupted(endpoint))));

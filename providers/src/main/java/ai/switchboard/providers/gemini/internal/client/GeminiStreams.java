@@ -1,6 +1,7 @@
 package ai.switchboard.providers.gemini.internal.client;
 
 import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.OrderedStreams;
 import ai.switchboard.providers.api.ProviderEndpoint;
 import ai.switchboard.providers.error.UpstreamErrors;
 import ai.switchboard.providers.gemini.internal.api.GenerateContentResponse;
@@ -26,9 +27,9 @@ public final class GeminiStreams {
             Supplier<GeminiStreamTranslator> translators) {
         return Flux.defer(() -> {
             GeminiStreamTranslator translator = translators.get();
-            return events
-                    .filter(event -> event.data() != null && !event.data().isBlank())
-                    .concatMapIterable(event -> translator.onEvent(parse(endpoint, event.data())))
+            return OrderedStreams.flatten(events
+                    .filter(event -> event.data() != null && !event.data().isBlank()),
+                    event -> translator.onEvent(parse(endpoint, event.data())))
                     .concatWith(Flux.defer(() -> Flux.fromIterable(translator.complete())));
         });
     }
