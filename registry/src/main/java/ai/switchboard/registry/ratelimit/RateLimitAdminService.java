@@ -111,7 +111,8 @@ public class RateLimitAdminService {
                 limit.getRequestsPerMinute());
         Integer tokens = next(command, "tokens_per_minute", command.tokensPerMinute(), limit.getTokensPerMinute());
         if (errors.isEmpty() && requests == null && tokens == null) {
-            errors.add(command.clear().iterator().next(), "cannot be removed: a rate limit needs "
+            errors.add(command.clear().contains("requests_per_minute") ? "requests_per_minute" : "tokens_per_minute",
+                    "cannot be removed: a rate limit needs "
                     + "requests_per_minute, tokens_per_minute or both (delete the limit instead)");
         }
         errors.throwIfAny();
