@@ -2,14 +2,12 @@ package ai.switchboard.gateway.ratelimit;
 
 import ai.switchboard.observability.RateLimitMetrics;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
-import ai.switchboard.routing.policy.PromptTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,15 +55,6 @@ class RateLimitConfiguration {
         return new RateLimitStages(
                 new RateLimitStage(RateLimitStage.Scope.CALLER, limiter, snapshots, metrics, properties.leaseTimeout()),
                 new RateLimitStage(RateLimitStage.Scope.MODEL, limiter, snapshots, metrics, properties.leaseTimeout()));
-    }
-
-    /**
-     * Loads the tokenizer token limits count with while the application starts: loading reads its vocabulary from
-     * the jar, which must not happen on an event loop when the first request under a token limit arrives.
-     */
-    @Bean
-    SmartInitializingSingleton rateLimitTokenizerWarmup() {
-        return () -> PromptTokens.count("warm up");
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Admits a request against the rate limits that apply to it, in one of two places of the pipeline: before
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
 final class RateLimitStage implements RequestStage {
 
     private static final Mono<Void> GO_ON = Mono.empty();
+    private static volatile boolean tokenizerLoaded;
     /** A request needing a bigger lease than the one in flight asks again, a few times at most. */
     private static final int MAX_WAITS = 3;
 
@@ -66,6 +68,26 @@ final class RateLimitStage implements RequestStage {
         if (first == null && second == null) {
             return GO_ON;
         }
+        if (!tokenizerLoaded && (limitsTokens(first) || limitsTokens(second))) {
+            // The first count loads the tokenizer's vocabulary from the jar: a blocking read, kept off the event loop
+            // (and out of start-up, for the gateways that never limit tokens).
+            RegistrySnapshot counted = snapshot;
+            RateLimitConfig one = first;
+            RateLimitConfig other = second;
+            return Mono.fromRunnable(() -> {
+                context.estimatedTokens();
+                tokenizerLoaded = true;
+            }).subscribeOn(Schedulers.boundedElastic()).then(Mono.defer(() -> admit(context, counted, one, other)));
+        }
+        return admit(context, snapshot, first, second);
+    }
+
+    private static boolean limitsTokens(RateLimitConfig limit) {
+        return limit != null && limit.limitsTokens();
+    }
+
+    private Mono<Void> admit(RequestContext context, RegistrySnapshot snapshot, RateLimitConfig first,
+            RateLimitConfig second) {
         List<Demand> demands = new ArrayList<>(4);
         add(demands, context, snapshot, first);
         add(demands, context, snapshot, second);

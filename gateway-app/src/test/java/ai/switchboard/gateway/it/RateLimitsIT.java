@@ -54,12 +54,13 @@ class RateLimitsIT {
     private static final List<GatewayInstance> REPLICAS = new ArrayList<>();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final ApplicationListener<ApplicationPreparedEvent> SHARED_CLOCK =
+            event -> event.getApplicationContext().getBeanFactory().registerSingleton("clock", CLOCK);
+
     @BeforeAll
     static void startThreeReplicas() {
-        ApplicationListener<ApplicationPreparedEvent> sharedClock =
-                event -> event.getApplicationContext().getBeanFactory().registerSingleton("clock", CLOCK);
         for (int i = 0; i < 3; i++) {
-            REPLICAS.add(GatewayInstance.start(List.of(sharedClock)));
+            REPLICAS.add(GatewayInstance.start(List.of(SHARED_CLOCK)));
         }
     }
 
@@ -225,7 +226,42 @@ class RateLimitsIT {
                         .expectHeader().doesNotExist("x-ratelimit-limit-requests"));
     }
 
+    @Test
+    void aStoppingReplicaGivesBackWhatItLeasedAndDidNotSpend() throws SQLException {
+        // Slices of 10: the first request leases 10, three requests spend 3.
+        Catalog catalog = catalog("rl-stop", Map.of("requests_per_minute", 1000));
+        String counter = limitId(catalog) + ":requests";
+        GatewayInstance stopping = GatewayInstance.start(List.of(SHARED_CLOCK));
+        long leased;
+        try {
+            awaitLimitOn(stopping, catalog);
+            nextMinute();
+            for (int i = 0; i < 3; i++) {
+                chat(stopping, catalog, false).expectStatus().isOk();
+            }
+            leased = granted(counter);
+        } finally {
+            stopping.close();
+        }
+
+        assertThat(leased).isGreaterThanOrEqualTo(10);
+        assertThat(granted(counter)).as("granted after the replica stopped").isEqualTo(3);
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
+
+    /** What the replicas were granted of {@code counter} in the current window. */
+    private static long granted(String counter) throws SQLException {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "SELECT granted FROM rate_limit_windows WHERE counter = ? AND window_start = ?")) {
+            query.setString(1, counter);
+            query.setLong(2, CLOCK.millis() - Math.floorMod(CLOCK.millis(), 60_000L));
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
 
     private record Catalog(String model, String key, String keyName) {
     }
