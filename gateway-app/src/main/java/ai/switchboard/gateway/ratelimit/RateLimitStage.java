@@ -89,16 +89,27 @@ final class RateLimitStage implements RequestStage {
     private Mono<Void> admit(RequestContext context, RegistrySnapshot snapshot, RateLimitConfig first,
             RateLimitConfig second) {
         List<Demand> demands = new ArrayList<>(4);
-        add(demands, context, snapshot, first);
-        add(demands, context, snapshot, second);
-        return new Admission(context, demands.toArray(Demand[]::new)).run(0, 0);
+        add(demands, context, first);
+        add(demands, context, second);
+        return new Admission(context, snapshot, demands.toArray(Demand[]::new)).run(0, 0);
     }
 
-    private void add(List<Demand> demands, RequestContext context, RegistrySnapshot snapshot, RateLimitConfig limit) {
+    private void add(List<Demand> demands, RequestContext context, RateLimitConfig limit) {
         if (limit == null) {
             return;
         }
-        String subject = switch (limit.target()) {
+        if (limit.requestsPerMinute() != null) {
+            demands.add(new Demand(limit, false, limiter.perWindow(limit.requestsPerMinute()), 1));
+        }
+        if (limit.tokensPerMinute() != null) {
+            demands.add(new Demand(limit, true, limiter.perWindow(limit.tokensPerMinute()),
+                    context.estimatedTokens()));
+        }
+    }
+
+    /** What a refusal names: built only for a refusal, never on the way in. */
+    private static String subject(RateLimitConfig limit, RequestContext context, RegistrySnapshot snapshot) {
+        return switch (limit.target()) {
             case KEY -> "key '" + context.key().name() + "'";
             case TEAM -> {
                 TeamConfig team = snapshot.team(limit.targetId());
@@ -106,15 +117,6 @@ final class RateLimitStage implements RequestStage {
             }
             case MODEL -> "model '" + context.model() + "'";
         };
-        int kind = limit.target().ordinal();
-        if (limit.requestsPerMinute() != null) {
-            demands.add(new Demand(limit.id() + ":requests", kind, false, subject,
-                    limiter.perWindow(limit.requestsPerMinute()), 1));
-        }
-        if (limit.tokensPerMinute() != null) {
-            demands.add(new Demand(limit.id() + ":tokens", kind, true, subject,
-                    limiter.perWindow(limit.tokensPerMinute()), context.estimatedTokens()));
-        }
     }
 
     /** Gives back the part of a token estimate the request did not use (or takes what it used beyond it). */
@@ -140,7 +142,7 @@ final class RateLimitStage implements RequestStage {
     }
 
     /** One limit in one dimension that this request must fit. */
-    private record Demand(String counter, int kind, boolean tokens, String subject, long limit, long amount) {
+    private record Demand(RateLimitConfig config, boolean tokens, long limit, long amount) {
     }
 
     /** What a request took, kept in its context until it ends. */
@@ -151,11 +153,13 @@ final class RateLimitStage implements RequestStage {
     private final class Admission {
 
         private final RequestContext context;
+        private final RegistrySnapshot snapshot;
         private final Demand[] demands;
         private final Take[] takes;
 
-        Admission(RequestContext context, Demand[] demands) {
+        Admission(RequestContext context, RegistrySnapshot snapshot, Demand[] demands) {
             this.context = context;
+            this.snapshot = snapshot;
             this.demands = demands;
             this.takes = new Take[demands.length];
         }
@@ -163,7 +167,7 @@ final class RateLimitStage implements RequestStage {
         Mono<Void> run(int from, int waits) {
             for (int i = from; i < demands.length; i++) {
                 Demand demand = demands[i];
-                Take take = limiter.take(demand.counter, demand.limit, demand.amount);
+                Take take = limiter.take(demand.config.id(), demand.tokens, demand.limit, demand.amount);
                 if (take.status == Take.Status.TAKEN) {
                     takes[i] = take;
                     continue;
@@ -193,7 +197,8 @@ final class RateLimitStage implements RequestStage {
                 takes[i] = null;
             }
             Demand demand = demands[index];
-            metrics.refused(demand.kind, demand.tokens);
+            metrics.refused(demand.config.target().ordinal(), demand.tokens);
+            String subject = subject(demand.config, context, snapshot);
             long retry = why == Take.Status.STORE_UNAVAILABLE && take.status == Take.Status.WAIT
                     ? limiter.windowMillis() / 60 : take.resetMillis;
             RateLimitHeaders.show(context.responseHeaders(), demand.tokens, demand.limit,
@@ -201,13 +206,13 @@ final class RateLimitStage implements RequestStage {
             context.responseHeaders().set(RateLimitHeaders.RETRY_AFTER_MS, Long.toString(Math.max(1, retry)));
             String dimension = demand.tokens ? "tokens" : "requests";
             String message = switch (why) {
-                case TOO_LARGE -> "Request too large for the tokens per minute limit on " + demand.subject
+                case TOO_LARGE -> "Request too large for the tokens per minute limit on " + subject
                         + ": it may use " + demand.amount + " tokens (prompt plus max_tokens), the limit is "
                         + demand.limit + ". Send a shorter prompt or a lower max_tokens.";
-                case STORE_UNAVAILABLE -> "The " + dimension + " per minute limit on " + demand.subject
+                case STORE_UNAVAILABLE -> "The " + dimension + " per minute limit on " + subject
                         + " cannot be checked right now (its shared counter is unreachable) and this gateway's "
                         + "share of it is used up. Please try again in " + RateLimitHeaders.duration(retry) + ".";
-                default -> "Rate limit reached for " + dimension + " per minute on " + demand.subject + ": limit "
+                default -> "Rate limit reached for " + dimension + " per minute on " + subject + ": limit "
                         + demand.limit + (demand.tokens ? ", requested " + demand.amount : "")
                         + ". Please try again in " + RateLimitHeaders.duration(retry) + ".";
             };

@@ -36,7 +36,7 @@ public final class SharedRateLimiter {
     private final long windowMillis;
     private final double leaseFraction;
     private final long retryMillis;
-    private final ConcurrentMap<String, LimitCounter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CounterKey, LimitCounter> counters = new ConcurrentHashMap<>();
     private final LongAdder leases = new LongAdder();
     private final LongAdder storeFailures = new LongAdder();
     private volatile long lastFailureLog;
@@ -61,14 +61,17 @@ public final class SharedRateLimiter {
     }
 
     /**
-     * Takes {@code amount} of {@code counter}'s {@code limit} (per window) if this replica holds it. Never blocks:
-     * when a lease is needed it is started (or joined) and the caller waits for it and asks again.
+     * Takes {@code amount} of the {@code limit} (per window) of one limit's requests or tokens, if this replica holds
+     * it. Never blocks: when a lease is needed it is started (or joined) and the caller waits for it and asks again.
+     *
+     * @param limitId the limit's id (its counters are named after it)
      */
-    Take take(String counterId, long limit, long amount) {
+    Take take(Object limitId, boolean tokens, long limit, long amount) {
         long now = clock.millis();
         long start = now - Math.floorMod(now, windowMillis);
         long reset = start + windowMillis - now;
-        LimitCounter counter = counters.computeIfAbsent(counterId, LimitCounter::new);
+        LimitCounter counter = counters.computeIfAbsent(new CounterKey(limitId, tokens),
+                key -> new LimitCounter(key.limitId() + (key.tokens() ? ":tokens" : ":requests")));
         counter.lastUsed = now;
         LimitWindow window = counter.window(start);
         if (amount > limit) {
@@ -193,6 +196,9 @@ public final class SharedRateLimiter {
             window.lease.set(null);
             done.complete(null);
         }
+    }
+
+    private record CounterKey(Object limitId, boolean tokens) {
     }
 
     private void failed(LimitCounter counter, LimitWindow window, Exception e) {

@@ -64,7 +64,7 @@ class SharedRateLimiterTests {
         clients.shutdown();
 
         assertThat(taken.get()).isEqualTo(600);
-        assertThat(store.granted("shared", START.toEpochMilli())).isEqualTo(600);
+        assertThat(store.granted("shared:requests", START.toEpochMilli())).isEqualTo(600);
         // Slices of 6: about a hundred leases, not one per request.
         assertThat(store.leaseCalls.get()).isLessThan(200);
     }
@@ -86,11 +86,11 @@ class SharedRateLimiterTests {
     void aReplicaGivesBackWhatItHoldsWhenItStops() {
         SharedRateLimiter stopping = limiter(0.1);
         takeAll(stopping, "c", 100, 1);
-        assertThat(store.granted("c", START.toEpochMilli())).isGreaterThan(1);
+        assertThat(store.granted("c:requests", START.toEpochMilli())).isGreaterThan(1);
 
         stopping.giveBackUnused();
 
-        assertThat(store.granted("c", START.toEpochMilli())).isEqualTo(1);
+        assertThat(store.granted("c:requests", START.toEpochMilli())).isEqualTo(1);
         assertThat(takeAll(limiter(0.1), "c", 100, 200)).isEqualTo(99);
     }
 
@@ -151,6 +151,19 @@ class SharedRateLimiterTests {
     }
 
     @Test
+    void windowsLongOverAreForgottenHereAndInTheStore() {
+        SharedRateLimiter limiter = limiter(0.01);
+        takeAll(limiter, "c", 10, 1);
+        assertThat(store.granted("c:requests", START.toEpochMilli())).isPositive();
+
+        clock.advance(Duration.ofMinutes(3));
+        limiter.cleanUp();
+
+        assertThat(store.granted("c:requests", START.toEpochMilli())).isZero();
+        assertThat(takeAll(limiter, "c", 10, 20)).isEqualTo(10);
+    }
+
+    @Test
     void aShortenedWindowScalesThePerMinuteLimit() {
         SharedRateLimiter limiter = new SharedRateLimiter(store, leaseThreads, clock,
                 new RateLimitProperties(Duration.ofSeconds(6), null, null, null, null));
@@ -177,7 +190,7 @@ class SharedRateLimiterTests {
 
     private static Take take(SharedRateLimiter limiter, String counter, long limit, long amount) {
         for (int waits = 0; ; waits++) {
-            Take take = limiter.take(counter, limit, amount);
+            Take take = limiter.take(counter, false, limit, amount);
             if (take.status != Take.Status.WAIT || waits == 10) {
                 return take;
             }
