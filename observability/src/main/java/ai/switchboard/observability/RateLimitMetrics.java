@@ -12,6 +12,10 @@ public final class RateLimitMetrics {
 
     /** The counter; {@code switchboard_rate_limit_refused_total} in Prometheus. */
     public static final String REFUSED = "switchboard.rate_limit.refused";
+    /** Leases of allowance asked of the shared store; {@code switchboard_rate_limit_leases_total}. */
+    public static final String LEASES = "switchboard.rate_limit.leases";
+    /** Leases that failed; a replica then spends only what it holds. */
+    public static final String LEASE_FAILURES = "switchboard.rate_limit.lease.failures";
     /** What the limit is set on: {@code key}, {@code team} or {@code model}. */
     public static final String LIMIT = "limit";
     /** {@code requests} or {@code tokens}. */

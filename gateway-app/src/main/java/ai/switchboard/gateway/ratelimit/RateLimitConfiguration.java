@@ -2,6 +2,7 @@ package ai.switchboard.gateway.ratelimit;
 
 import ai.switchboard.observability.RateLimitMetrics;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -44,8 +45,13 @@ class RateLimitConfiguration {
         return limiter;
     }
 
+    /** Refusals by kind and dimension; leases asked of the database and those that failed, from the limiter. */
     @Bean
-    RateLimitMetrics rateLimitMetrics(MeterRegistry registry) {
+    RateLimitMetrics rateLimitMetrics(MeterRegistry registry, SharedRateLimiter limiter) {
+        FunctionCounter.builder(RateLimitMetrics.LEASES, limiter, SharedRateLimiter::leases)
+                .description("Rate-limit leases asked of the database").register(registry);
+        FunctionCounter.builder(RateLimitMetrics.LEASE_FAILURES, limiter, SharedRateLimiter::storeFailures)
+                .description("Rate-limit leases that failed (database unreachable or too slow)").register(registry);
         return new RateLimitMetrics(registry);
     }
 

@@ -27,7 +27,6 @@ import reactor.core.scheduler.Schedulers;
 final class RateLimitStage implements RequestStage {
 
     private static final Mono<Void> GO_ON = Mono.empty();
-    private static volatile boolean tokenizerLoaded;
     /** A request needing a bigger lease than the one in flight asks again, a few times at most. */
     private static final int MAX_WAITS = 3;
 
@@ -38,6 +37,8 @@ final class RateLimitStage implements RequestStage {
     private final RegistrySnapshotManager snapshots;
     private final RateLimitMetrics metrics;
     private final Duration leaseTimeout;
+    /** Whether this stage has counted tokens once, off the event loop (so the tokenizer is loaded). */
+    private volatile boolean tokenizerLoaded;
 
     RateLimitStage(Scope scope, SharedRateLimiter limiter, RegistrySnapshotManager snapshots,
             RateLimitMetrics metrics, Duration leaseTimeout) {

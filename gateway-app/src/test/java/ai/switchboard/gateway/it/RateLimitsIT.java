@@ -120,7 +120,9 @@ class RateLimitsIT {
         String metrics = replica.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).containsPattern(
-                "switchboard_rate_limit_refused_total\\{[^}]*dimension=\"requests\",limit=\"key\"} [1-9]");
+                "switchboard_rate_limit_refused_total\\{[^}]*dimension=\"requests\",limit=\"key\"} [1-9]")
+                .containsPattern("switchboard_rate_limit_leases_total\\{[^}]*} [1-9]")
+                .contains("switchboard_rate_limit_lease_failures_total");
 
         CLOCK.advance(Duration.ofMillis(500));
         chat(replica, catalog, false).expectStatus().isOk();
