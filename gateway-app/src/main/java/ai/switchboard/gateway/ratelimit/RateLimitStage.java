@@ -179,6 +179,7 @@ final class RateLimitStage implements RequestStage {
                             .timeout(leaseTimeout)
                             .onErrorMap(TimeoutException.class, late -> refuse(index, Take.Status.STORE_UNAVAILABLE,
                                     take))
+                            .doOnCancel(() -> release(index))
                             .then(Mono.defer(() -> run(index, waits + 1)));
                 }
                 throw refuse(i, take.status == Take.Status.WAIT ? Take.Status.REFUSED : take.status, take);
@@ -191,12 +192,19 @@ final class RateLimitStage implements RequestStage {
             return GO_ON;
         }
 
+        /** Gives back what the demands before {@code index} took: the request will not be served. */
+        private void release(int index) {
+            for (int i = 0; i < index; i++) {
+                if (takes[i] != null) {
+                    limiter.adjust(takes[i], takes[i].amount);
+                    takes[i] = null;
+                }
+            }
+        }
+
         /** Releases what was taken, counts the refusal, shows the limit and builds the 429. */
         private RateLimitedException refuse(int index, Take.Status why, Take take) {
-            for (int i = 0; i < index; i++) {
-                limiter.adjust(takes[i], takes[i].amount);
-                takes[i] = null;
-            }
+            release(index);
             Demand demand = demands[index];
             metrics.refused(demand.config.target().ordinal(), demand.tokens);
             String subject = subject(demand.config, context, snapshot);

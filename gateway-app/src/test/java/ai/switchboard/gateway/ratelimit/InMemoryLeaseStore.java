@@ -10,9 +10,24 @@ final class InMemoryLeaseStore implements LeaseStore {
     private final Map<String, Long> granted = new HashMap<>();
     final AtomicInteger leaseCalls = new AtomicInteger();
     volatile boolean down;
+    /** When set, leases wait for it to open: a slow database. */
+    volatile java.util.concurrent.CountDownLatch gate;
 
     @Override
-    public synchronized Grant lease(String counter, long windowStart, long want, long limit) {
+    public Grant lease(String counter, long windowStart, long want, long limit) {
+        java.util.concurrent.CountDownLatch waitFor = gate;
+        if (waitFor != null) {
+            try {
+                waitFor.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return grant(counter, windowStart, want, limit);
+    }
+
+    private synchronized Grant grant(String counter, long windowStart, long want, long limit) {
         leaseCalls.incrementAndGet();
         failIfDown();
         String key = counter + "@" + windowStart;

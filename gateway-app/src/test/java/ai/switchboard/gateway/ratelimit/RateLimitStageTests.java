@@ -98,6 +98,29 @@ class RateLimitStageTests {
     }
 
     @Test
+    void aRequestCancelledWhileWaitingForALeaseGivesBackWhatItTook() {
+        limits(KEY_LIMIT);
+        call(context());
+        limits(KEY_LIMIT, TEAM_LIMIT);
+        store.gate = new java.util.concurrent.CountDownLatch(1);
+
+        pipeline.single(context(), ignored -> Mono.just("answer")).subscribe().dispose();
+        store.gate.countDown();
+
+        limits(KEY_LIMIT);
+        int admittedAfter = 0;
+        for (int i = 0; i < 10; i++) {
+            try {
+                call(context());
+                admittedAfter++;
+            } catch (RateLimitedException e) {
+                break;
+            }
+        }
+        assertThat(admittedAfter).as("the key's 5 less the one request served").isEqualTo(4);
+    }
+
+    @Test
     void withTheStoreDownFromTheStartARequestIsRefusedSayingSo() {
         limits(KEY_LIMIT);
         store.down = true;
