@@ -11,7 +11,9 @@
 # Environment: JAVA_HOME (JDK 21+), SWITCHBOARD_DATABASE_URL (empty: the gateway's embedded PostgreSQL under a
 # temporary data dir), GATEWAY_JAVA_OPTS (JVM flags for the gateway; default -Xmx256m, see below), MAVEN_ARGS (e.g. -o),
 # BENCH_GATEWAY_PORT / BENCH_MOCK_PORT / BENCH_PACED_PORT (defaults 18080 / 18081 / 18082),
-# BENCH_ROUTE_JSON (body for POST /admin/v1/routes when that endpoint exists).
+# BENCH_ROUTE_JSON (body for POST /admin/v1/routes when that endpoint exists),
+# BENCH_KEY_RATE_LIMIT (rate limits on the benchmark key: "on" for limits no run reaches, or a JSON object such as
+# '{"requests_per_minute":1000000,"tokens_per_minute":2000000000}'; compare a run with it and one without).
 #
 # Results: one table on stdout and bench/results/<timestamp>.json (git-ignored).
 set -euo pipefail
@@ -35,7 +37,7 @@ while (($#)); do
     --profile) PROFILE=true ;;
     --soak) SOAK="$2"; SOAK_ARG="$2"; shift ;;
     --compare) exec "$BENCH/compare.sh" "$2" "$3" ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -146,6 +148,19 @@ admin_ok POST /admin/v1/models '{"name":"bench-model","provider":"mock-fast","up
 admin_ok POST /admin/v1/models '{"name":"bench-paced","provider":"mock-paced","upstream_model":"mock-model","capabilities":["chat","streaming"]}' >/dev/null
 KEY=$(admin_ok POST /admin/v1/keys '{"name":"bench","scopes":["inference"],"allowed_models":["*"]}' | jq -r .key)
 [[ $KEY == sk-* ]] || die "could not create an inference key"
+
+# Rate limits on the benchmark key, to measure what enforcing them costs the hot path. The default values are far
+# above anything the bench sends, so every request is admitted and the runs stay comparable.
+RATE_LIMIT_STATE="off"
+if [[ -n ${BENCH_KEY_RATE_LIMIT:-} ]]; then
+  limits=$BENCH_KEY_RATE_LIMIT
+  [[ $limits == on ]] && limits='{"requests_per_minute":2000000000,"tokens_per_minute":2000000000}'
+  limit_json=$(jq -c '. + {target_type: "key", target: "bench"}' <<<"$limits") \
+    || die "BENCH_KEY_RATE_LIMIT must be \"on\" or a JSON object"
+  admin_ok POST /admin/v1/rate-limits "$limit_json" >/dev/null
+  RATE_LIMIT_STATE="on $(jq -c 'del(.target_type, .target)' <<<"$limit_json")"
+fi
+log "rate limits on the bench key: $RATE_LIMIT_STATE"
 
 # Routing: when the routes API exists, serve the measured traffic through a route so policy cost is counted.
 GW_MODEL=bench-model
@@ -293,13 +308,14 @@ jq -s \
   --arg stamp "$STAMP" --arg commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   --arg java "$("$JAVA" -version 2>&1 | head -1)" --argjson nproc "$(nproc)" \
   --arg load_before "$LOAD_BEFORE" --arg load_after "$LOAD_AFTER" --arg route "$ROUTE_STATE" \
+  --arg rate_limits "$RATE_LIMIT_STATE" \
   --arg db "${SWITCHBOARD_DATABASE_URL:-embedded}" --arg opts "${GATEWAY_JAVA_OPTS:-}" \
   --argjson quick "$QUICK" --argjson duration "$DURATION_S" --argjson idle "$IDLE_CPU_MS_PER_S" \
   --argjson metrics "${METRICS_OK:-0}" --argjson elapsed $(( $(date +%s) - SCRIPT_START )) \
   --argjson paced "{\"chunks\":$PACED_CHUNKS,\"first_ms\":$PACED_FIRST_MS,\"gap_ms\":$PACED_GAP_MS}" \
   '{timestamp:$stamp, commit:$commit, java:$java, nproc:$nproc, loadavg_before:$load_before,
     loadavg_after:$load_after, quick:$quick, duration_s:$duration, database:$db, routing:$route,
-    gateway_java_opts:$opts, gateway_idle_cpu_ms_per_s:$idle, prometheus_series:$metrics, paced:$paced,
+    rate_limits:$rate_limits,    gateway_java_opts:$opts, gateway_idle_cpu_ms_per_s:$idle, prometheus_series:$metrics, paced:$paced,
     wrk: map(select(.record=="wrk")), driver: map(select(.record=="driver")),
     soak: map(select(.record=="soak") | {requests, rss_mb}), elapsed_s:$elapsed}' \
   "$RECORDS" >"$OUT"

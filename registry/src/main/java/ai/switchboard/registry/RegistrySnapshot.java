@@ -15,6 +15,7 @@ public final class RegistrySnapshot {
 
     private static final RegistrySnapshot EMPTY = new RegistrySnapshot(0, List.of(), List.of(), List.of(), List.of(),
             List.of());
+    private static final Map<UUID, RateLimitConfig> NO_LIMITS = Map.of();
 
     private final long version;
     private final Map<String, ProviderConfig> providersByName;
@@ -23,6 +24,9 @@ public final class RegistrySnapshot {
     private final List<ApiKeyRecord> keys;
     private final Map<String, RouteConfig> routesByName;
     private final Map<UUID, TeamConfig> teamsById;
+    private final Map<UUID, RateLimitConfig> keyLimits;
+    private final Map<UUID, RateLimitConfig> teamLimits;
+    private final Map<UUID, RateLimitConfig> modelLimits;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -36,9 +40,19 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, List.of());
     }
 
+    /** A snapshot without rate limits. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams) {
+        this(version, providers, models, keys, routes, teams, List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<RateLimitConfig> rateLimits) {
         this.version = version;
+        this.keyLimits = limits(rateLimits, RateLimitTarget.KEY);
+        this.teamLimits = limits(rateLimits, RateLimitTarget.TEAM);
+        this.modelLimits = limits(rateLimits, RateLimitTarget.MODEL);
         this.teamsById = index(teams, TeamConfig::id);
         this.providersByName = index(providers, ProviderConfig::name);
         this.modelsByName = index(models, ModelConfig::name);
@@ -67,6 +81,11 @@ public final class RegistrySnapshot {
             map.put(key.apply(value), value);
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    private static Map<UUID, RateLimitConfig> limits(Collection<RateLimitConfig> limits, RateLimitTarget target) {
+        List<RateLimitConfig> matching = limits.stream().filter(limit -> limit.target() == target).toList();
+        return matching.isEmpty() ? NO_LIMITS : index(matching, RateLimitConfig::targetId);
     }
 
     public static RegistrySnapshot empty() {
@@ -129,5 +148,25 @@ public final class RegistrySnapshot {
     /** All keys. */
     public Collection<ApiKeyRecord> keys() {
         return keys;
+    }
+
+    /** The rate limit on the key with this id, or {@code null}. */
+    public RateLimitConfig keyRateLimit(UUID keyId) {
+        return keyLimits.get(keyId);
+    }
+
+    /** The rate limit on the team with this id, or {@code null} (also for a {@code null} id). */
+    public RateLimitConfig teamRateLimit(UUID teamId) {
+        return teamId == null ? null : teamLimits.get(teamId);
+    }
+
+    /** The rate limit on the model with this id, or {@code null}. */
+    public RateLimitConfig modelRateLimit(UUID modelId) {
+        return modelLimits.get(modelId);
+    }
+
+    /** Whether any model has a rate limit: the request path skips model look-ups when none has. */
+    public boolean hasModelRateLimits() {
+        return !modelLimits.isEmpty();
     }
 }

@@ -24,10 +24,12 @@ public class ExchangeContexts {
 
     /** A context for {@code api}, started now. */
     public RequestContext open(ServerRequest request, Api api) {
-        return pipeline.open(RequestIds.of(request.exchange()), api,
+        RequestContext context = pipeline.open(RequestIds.of(request.exchange()), api,
                 AuthenticatedCaller.of(request.exchange()).key(), RequestSpans.of(request.exchange()),
                 tags(request.headers().firstHeader(GatewayHeaders.TAGS)),
                 "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG)));
+        context.responseHeaders(request.exchange().getResponse().getHeaders());
+        return context;
     }
 
     private static Set<String> tags(String header) {

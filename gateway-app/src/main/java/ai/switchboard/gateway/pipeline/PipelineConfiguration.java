@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.pipeline;
 
+import ai.switchboard.gateway.ratelimit.RateLimitStages;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
@@ -16,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
  *
  * <pre>
  * wire in (handler: parse, validate)
+ *   -> admit        the key's and its team's rate limits (in memory; a lease from the database only when dry)
  *   -> resolve      the name, once, to a route or a capable model, against one snapshot
+ *   -> admit        the resolved model's rate limit
  *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
  *   -> record       on exit: metrics, span, usage ledger, access log
  * wire out (handler: JSON or stream)
@@ -27,9 +30,11 @@ class PipelineConfiguration {
 
     @Bean
     RequestPipeline requestPipeline(RegistrySnapshotManager snapshots, DeploymentResolver resolver,
-            RequestObserver observer, RoutingMetrics routingMetrics, Clock clock) {
+            RequestObserver observer, RoutingMetrics routingMetrics, RateLimitStages rateLimits, Clock clock) {
         return new RequestPipeline(List.of(
+                rateLimits.caller(),
                 new ResolveStage(snapshots, resolver),
+                rateLimits.model(),
                 new RecordStage(observer, routingMetrics)), clock);
     }
 }

@@ -10,9 +10,13 @@ import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.Target;
 import io.micrometer.tracing.Span;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Everything one GenAI request carries for its whole life, whatever its wire format: who called, what they asked
@@ -47,6 +51,12 @@ public final class RequestContext {
     private volatile long outputTokens;
     private volatile long cachedTokens;
     private volatile long firstTokenNanos = -1;
+
+    private HttpHeaders responseHeaders;
+    private LongSupplier promptTokens;
+    private long maxOutputTokens;
+    private long estimatedTokens = -1;
+    private volatile Map<RequestStage, Object> stageState;
 
     RequestContext(RequestStage[] stages, String requestId, Api api, ApiKeyRecord key, Instant startedAt,
             long startNanos, Span span, Set<String> tags, boolean debugRequested) {
@@ -105,6 +115,60 @@ public final class RequestContext {
         this.model = modelName;
         this.stream = streamed;
         return this;
+    }
+
+    /**
+     * What the request may cost in tokens before it is sent: its prompt, counted only if a stage asks (counting
+     * takes time), plus the output the client allows ({@code max_tokens}; 0 when it set none).
+     */
+    public RequestContext tokenEstimate(LongSupplier prompt, long maxOutput) {
+        this.promptTokens = prompt;
+        this.maxOutputTokens = maxOutput;
+        return this;
+    }
+
+    /** The prompt's tokens (counted on the first call) plus {@code max_tokens}; 0 when the handler set neither. */
+    public long estimatedTokens() {
+        if (estimatedTokens < 0) {
+            estimatedTokens = (promptTokens == null ? 0 : promptTokens.getAsLong()) + maxOutputTokens;
+        }
+        return estimatedTokens;
+    }
+
+    /** Where the request's answer is written from (JSON, stream or error): not yet sent while stages run. */
+    void responseHeaders(HttpHeaders headers) {
+        this.responseHeaders = headers;
+    }
+
+    /**
+     * The headers of the response to come, for a stage to add to before the first byte: they reach the client on the
+     * answer, a stream or an error alike. A context opened outside an HTTP exchange gets a detached set.
+     */
+    public HttpHeaders responseHeaders() {
+        if (responseHeaders == null) {
+            responseHeaders = new HttpHeaders();
+        }
+        return responseHeaders;
+    }
+
+    /** Keeps what {@code stage} took for this request (a permit, a reservation), to give back on exit. */
+    public void attach(RequestStage stage, Object state) {
+        Map<RequestStage, Object> states = stageState;
+        if (states == null) {
+            synchronized (this) {
+                if (stageState == null) {
+                    stageState = new ConcurrentHashMap<>(4);
+                }
+                states = stageState;
+            }
+        }
+        states.put(stage, state);
+    }
+
+    /** What {@code stage} attached, or {@code null}. */
+    public Object attached(RequestStage stage) {
+        Map<RequestStage, Object> states = stageState;
+        return states == null ? null : states.get(stage);
     }
 
     /** The model or route name the client sent; {@code null} until the body was read. */

@@ -39,7 +39,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT m::text FROM models m
                 UNION ALL SELECT r::text FROM routes r
                 UNION ALL SELECT (k.id, k.name, k.prefix, k.hash, k.scopes, k.allowed_models, k.expires_at,
-                                  k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k) registry""";
+                                  k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k
+                UNION ALL SELECT l::text FROM rate_limits l) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,7 +49,8 @@ class AdminBadInputIT extends GatewayIT {
     private String exportBefore;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
-    private record Existing(String provider, String model, String route, String key, String team) {
+    private record Existing(String provider, String model, String route, String key, String team,
+            String rateLimit) {
     }
 
     @BeforeEach
@@ -63,7 +65,9 @@ class AdminBadInputIT extends GatewayIT {
                     "config", Map.of("targets", List.of(p + "-m"))));
             fixtures.key(p + "-k", p + "-m");
             fixtures.post("/admin/v1/teams", Map.of("name", p + "-t"));
-            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t");
+            String rateLimit = fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", p + "-k",
+                    "requests_per_minute", 600, "tokens_per_minute", 100_000)).path("id").asString();
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit);
             exportBefore = export();
         }
     }
@@ -121,6 +125,21 @@ class AdminBadInputIT extends GatewayIT {
                 new String[] {"teams[0].name", "teams: [{name: 'bad name!'}]"},
                 new String[] {"teams[0].description", "teams: [{name: $N, description: ''}]"},
                 new String[] {"teams[0].members", "teams: [{name: $N, members: []}]"},
+                new String[] {"rate_limits[0].target",
+                        "rate_limits: [{target_type: model, target: no-such-model, requests_per_minute: 5}]"},
+                new String[] {"rate_limits[0].target_type",
+                        "rate_limits: [{target_type: bogus, target: $M, requests_per_minute: 5}]"},
+                new String[] {"rate_limits[0].requests_per_minute",
+                        "rate_limits: [{target_type: model, target: $M, requests_per_minute: 0}]"},
+                new String[] {"rate_limits[0].requests_per_minute",
+                        "rate_limits: [{target_type: model, target: $M, requests_per_minute: 1.5}]"},
+                new String[] {"rate_limits[0].tokens_per_minute",
+                        "rate_limits: [{target_type: model, target: $M, tokens_per_minute: 99999999999}]"},
+                new String[] {"rate_limits[0].requests_per_minute", "rate_limits: [{target_type: model, target: $M}]"},
+                new String[] {"rate_limits[0].tokens_per_minute",
+                        "rate_limits: [{target_type: key, target: $K, tokens_per_minute: -1}]"},
+                new String[] {"rate_limits[0].bogus",
+                        "rate_limits: [{target_type: model, target: $M, requests_per_minute: 5, bogus: 1}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -190,6 +209,6 @@ class AdminBadInputIT extends GatewayIT {
         Existing e = existing;
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
-                .replace("$T", e.team());
+                .replace("$T", e.team()).replace("$L", e.rateLimit());
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
  * The table of bad admin input: for every admin endpoint and every field, values of the wrong type, out of range,
  * null, empty and oversize, each put into an otherwise valid body (or alone in a PATCH of an existing entry). Bodies
  * are raw JSON text, so repeated keys and numbers no Java type holds can be written too. {@code $P}, {@code $M},
- * {@code $R} and {@code $K} stand for an existing provider, model, route and key; {@code $N} for a fresh name.
+ * {@code $R}, {@code $K} and {@code $L} stand for an existing provider, model, route, key and rate limit (on
+ * {@code $K}, with both limits); {@code $N} for a fresh name.
  */
 final class AdminBadInputs {
 
@@ -49,6 +50,7 @@ final class AdminBadInputs {
         cases.addAll(keys());
         cases.addAll(teams());
         cases.addAll(rotations());
+        cases.addAll(rateLimits());
         return cases;
     }
 
@@ -204,6 +206,39 @@ final class AdminBadInputs {
         }
         cases.add(raw("key rotate unknown field", HttpMethod.POST, "/admin/v1/keys/$K:rotate", "{\"grace\":60}",
                 "grace"));
+        return cases;
+    }
+
+    static List<Case> rateLimits() {
+        Map<String, String> valid = body("target_type", q("model"), "target", q("$M"), "requests_per_minute", "600",
+                "tokens_per_minute", "100000");
+        List<String> badLimits = List.of("0", "-1", "1.5", "1.0", "1e3", q("5"), "99999999999", "true", "[]", "{}");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("target_type", List.of("5", "null", q(""), q("bogus"), q("KEY"), q("route"), "[]", HUGE_TEXT));
+        bad.put("target", List.of("5", "null", q(""), q("no-such-model"), q("$R"), UUID_NAME, "[]", "{}",
+                HUGE_TEXT));
+        bad.put("requests_per_minute", badLimits);
+        bad.put("tokens_per_minute", badLimits);
+        List<Case> cases = new ArrayList<>(generate("rate limit", "/admin/v1/rate-limits", "/admin/v1/rate-limits/$L",
+                valid, bad));
+        cases.add(raw("rate limit POST without any limit", HttpMethod.POST, "/admin/v1/rate-limits",
+                "{\"target_type\":\"model\",\"target\":\"$M\"}", "requests_per_minute"));
+        cases.add(raw("rate limit POST limits both null", HttpMethod.POST, "/admin/v1/rate-limits",
+                "{\"target_type\":\"model\",\"target\":\"$M\",\"requests_per_minute\":null,"
+                        + "\"tokens_per_minute\":null}", "requests_per_minute"));
+        cases.add(raw("rate limit POST a route as a key", HttpMethod.POST, "/admin/v1/rate-limits",
+                json(with(with(valid, "target_type", q("key")), "target", q("$R"))), "target"));
+        cases.add(raw("rate limit POST unknown team", HttpMethod.POST, "/admin/v1/rate-limits",
+                json(with(with(valid, "target_type", q("team")), "target", q("no-such-team"))), "target"));
+        cases.add(raw("rate limit POST unknown field", HttpMethod.POST, "/admin/v1/rate-limits",
+                json(with(valid, "bogus", "1")), "bogus"));
+        cases.add(raw("rate limit POST repeated key", HttpMethod.POST, "/admin/v1/rate-limits",
+                "{\"target_type\":\"model\",\"target\":\"$M\",\"requests_per_minute\":5,"
+                        + "\"requests_per_minute\":6}", "requests_per_minute"));
+        cases.add(raw("rate limit PATCH clearing both limits", HttpMethod.PATCH, "/admin/v1/rate-limits/$L",
+                "{\"requests_per_minute\":null,\"tokens_per_minute\":null}", "requests_per_minute"));
+        cases.add(raw("rate limit PATCH new target", HttpMethod.PATCH, "/admin/v1/rate-limits/$L",
+                "{\"target\":\"$M\"}", "target"));
         return cases;
     }
 

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * With its database gone, the gateway keeps serving from its last registry snapshot: valid keys keep working,
- * unknown keys still fail closed, and admin writes fail fast instead of hanging. The database sits behind a TCP
+ * unknown keys still fail closed, and admin writes fail fast instead of hanging. A rate-limited key is served from
+ * the allowance its replica already holds, then refused (never over its limit) until the database is back. The database sits behind a TCP
  * proxy so the test can cut it without touching the real server.
  */
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -31,6 +32,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "switchboard.registry.master-key=" + GatewayIT.MASTER_KEY,
             "spring.datasource.hikari.connection-timeout=1500",
             "spring.datasource.hikari.validation-timeout=1000",
+            // An hour's window, so that no window ends during the test; limits scale to it (10/min is 600/h).
+            "switchboard.rate-limits.window=1h",
+            "switchboard.rate-limits.store-retry=200ms",
         })
 class DatabaseOutageIT {
 
@@ -86,6 +90,51 @@ class DatabaseOutageIT {
                 "upstream_model", "m", "capabilities", List.of("chat")));
         String afterKey = fixtures.key(prefix + "-after-k", prefix + "-after");
         chat(http, afterKey, prefix + "-after").expectStatus().isOk();
+    }
+
+    @Test
+    void aRateLimitedKeySpendsWhatItsReplicaHoldsThenIsRefusedUntilTheDatabaseIsBack() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        Fixtures fixtures = new Fixtures(http, GatewayIT.ADMIN_KEY);
+        String prefix = GatewayIT.unique("outage-limited");
+        GatewayIT.UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "ok"))));
+        String key = fixtures.chatModel(prefix + "-m", prefix + "-p", GatewayIT.upstreamBase(prefix), "m");
+        fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", prefix + "-m-key",
+                "requests_per_minute", 10));
+        long hour = java.time.Instant.now().getEpochSecond() / 3600;
+        // 600 an hour, leased 6 at a time: the first request leases 6 and spends 1.
+        chat(http, key, prefix + "-m").expectStatus().isOk().expectHeader()
+                .valueEquals("x-ratelimit-limit-requests", "600");
+
+        int served = 0;
+        String refusal = null;
+        DATABASE.cut();
+        try {
+            for (int i = 0; i < 20 && refusal == null; i++) {
+                org.springframework.test.web.reactive.server.EntityExchangeResult<String> answer =
+                        chat(http, key, prefix + "-m").expectBody(String.class).returnResult();
+                if (answer.getStatus().value() == 200) {
+                    served++;
+                } else {
+                    org.assertj.core.api.Assertions.assertThat(answer.getStatus().value()).isEqualTo(429);
+                    org.assertj.core.api.Assertions.assertThat(answer.getResponseHeaders().getFirst("Retry-After"))
+                            .isNotNull();
+                    refusal = answer.getResponseBody();
+                }
+            }
+        } finally {
+            DATABASE.restore();
+        }
+
+        org.assertj.core.api.Assertions.assertThat(refusal).contains("rate_limit_exceeded")
+                .contains("cannot be checked right now");
+        if (java.time.Instant.now().getEpochSecond() / 3600 == hour) {
+            org.assertj.core.api.Assertions.assertThat(served).as("served from the lease held").isEqualTo(5);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> chat(http, key, prefix + "-m").expectStatus().isOk());
     }
 
     private static void createWhenDatabaseIsBack(WebTestClient http, Map<String, Object> model) {

@@ -46,9 +46,11 @@ class PathSpellingMatrixIT extends GatewayIT {
         inferenceKey = fixtures.chatModel(prefix + "-m", prefix + "-p", upstreamBase(prefix), "gpt-4o-mini");
         fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-r", "policy", "fallback",
                 "config", Map.of("targets", List.of(prefix + "-m"))));
+        String rateLimit = fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key",
+                "target", prefix + "-m-key", "requests_per_minute", 100_000)).path("id").asString();
         // Real ids: a GET that reached its handler would answer 200 and a DELETE would change the registry.
         idsByCollection = Map.of("providers", prefix + "-p", "models", prefix + "-m", "routes", prefix + "-r",
-                "keys", prefix + "-m-key");
+                "keys", prefix + "-m-key", "rate-limits", rateLimit);
     }
 
     @Test
@@ -115,13 +117,17 @@ class PathSpellingMatrixIT extends GatewayIT {
         }
 
         assertThat(routes).extracting(RegisteredRoute::pattern)
-                .contains("/admin/v1/keys", "/admin/v1/config", "/admin/v1/usage", "/v1/chat/completions");
+                .contains("/admin/v1/keys", "/admin/v1/config", "/admin/v1/usage", "/v1/chat/completions",
+                        "/admin/v1/rate-limits/{id}");
         assertThat(sent).isGreaterThan(1000);
         assertThat(failures).isEmpty();
         assertThat(snapshots.current().version()).as("registry version").isEqualTo(registryVersion);
         assertThat(upstreamCalls()).as("upstream calls").isEqualTo(upstreamCalls);
         http.get().uri("/admin/v1/keys/{id}", prefix + "-m-key").header("Authorization", "Bearer " + ADMIN_KEY)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.revoked").isEqualTo(false);
+        http.get().uri("/admin/v1/rate-limits/{id}", idsByCollection.get("rate-limits"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.requests_per_minute").isEqualTo(100_000);
     }
 
     /** Why a response proves nothing (or a reach), or {@code null} when it is a refusal in the right shape. */

@@ -93,6 +93,11 @@ class RoleMatrixIT extends GatewayIT {
             return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
         }
 
+        String freshRateLimit() {
+            return fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", freshKey(teamA),
+                    "requests_per_minute", 600)).path("id").asString();
+        }
+
         String freshKey(String team) {
             return fixtures.post("/admin/v1/keys", Map.of("name", unique("mk"), "scopes", List.of("inference"),
                     "allowed_models", List.of("*"), "team", team)).path("id").asString();
@@ -197,6 +202,18 @@ class RoleMatrixIT extends GatewayIT {
         rows.add(new Row(HttpMethod.POST, "/admin/v1/keys/{id}:rotate", "rotate other team's key",
                 role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamB) + ":rotate", "{}"),
                 expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
+        // Rate limits: administrators set them, viewers read them.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/rate-limits", "create rate limit", role -> Call.of(
+                "/admin/v1/rate-limits", "{\"target_type\":\"key\",\"target\":\"" + world.freshKey(world.teamA)
+                        + "\",\"requests_per_minute\":600}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/rate-limits", "list rate limits",
+                role -> Call.of("/admin/v1/rate-limits"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/rate-limits/{id}", "get rate limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/rate-limits/{id}", "patch rate limit", role -> Call.of(
+                "/admin/v1/rate-limits/" + world.freshRateLimit(), "{\"requests_per_minute\":700}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/rate-limits/{id}", "delete rate limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit()), adminOnly(NO_CONTENT)));
         // Usage (a team administrator's is its team's), configuration, audit.
         rows.add(new Row(HttpMethod.GET, "/admin/v1/usage", "usage", role -> Call.of("/admin/v1/usage"),
                 expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));

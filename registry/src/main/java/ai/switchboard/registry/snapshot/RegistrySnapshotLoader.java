@@ -6,6 +6,7 @@ import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.registry.ProviderConfig;
 import ai.switchboard.registry.ProviderStatus;
+import ai.switchboard.registry.RateLimitConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.TeamConfig;
@@ -17,6 +18,8 @@ import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
 import ai.switchboard.registry.provider.ProviderSecrets;
+import ai.switchboard.registry.ratelimit.RateLimitEntity;
+import ai.switchboard.registry.ratelimit.RateLimitRepository;
 import ai.switchboard.registry.route.RouteEntity;
 import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.team.TeamEntity;
@@ -52,18 +55,20 @@ public class RegistrySnapshotLoader {
     private final ApiKeyRepository keys;
     private final RouteRepository routes;
     private final TeamRepository teams;
+    private final RateLimitRepository rateLimits;
     private final RegistryRevisions revisions;
     private final ProviderSecrets secrets;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
-            RouteRepository routes, TeamRepository teams, RegistryRevisions revisions, ProviderSecrets secrets,
-            PlatformTransactionManager transactionManager) {
+            RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, RegistryRevisions revisions,
+            ProviderSecrets secrets, PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
         this.routes = routes;
         this.teams = teams;
+        this.rateLimits = rateLimits;
         this.revisions = revisions;
         this.secrets = secrets;
         this.readTransaction = new TransactionTemplate(transactionManager);
@@ -106,7 +111,13 @@ public class RegistrySnapshotLoader {
         for (TeamEntity team : teams.findAllByOrderByNameAsc()) {
             teamConfigs.add(new TeamConfig(team.getId(), team.getName()));
         }
-        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs);
+        List<RateLimitConfig> limitConfigs = new ArrayList<>();
+        for (RateLimitEntity limit : rateLimits.findAll()) {
+            limitConfigs.add(new RateLimitConfig(limit.getId(), limit.getTarget(), limit.getTargetId(),
+                    limit.getRequestsPerMinute(), limit.getTokensPerMinute()));
+        }
+        return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
+                limitConfigs);
     }
 
     private static RouteConfig toConfig(RouteEntity r) {

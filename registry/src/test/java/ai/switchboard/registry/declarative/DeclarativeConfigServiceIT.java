@@ -64,12 +64,16 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
                     scopes: [inference]
                     allowed_models: [%1$s-m]
                     key_hash_env: %3$s
+                rate_limits:
+                  - {target_type: key, target: %1$s-k, requests_per_minute: 60}
+                  - {target_type: model, target: %1$s-m, tokens_per_minute: 1000}
                 """.formatted(p, credentialEnv, hashEnv);
 
         ApplyResult first = service.apply(file, "test");
         assertThat(first.changed()).isTrue();
         assertThat(first.sections()).containsEntry("providers", new SectionResult(1, 0, 0))
-                .containsEntry("models", new SectionResult(1, 0, 0)).containsEntry("keys", new SectionResult(1, 0, 0));
+                .containsEntry("models", new SectionResult(1, 0, 0)).containsEntry("keys", new SectionResult(1, 0, 0))
+                .containsEntry("rate_limits", new SectionResult(2, 0, 0));
         ProviderEntity provider = providers.findByName(p + "-p").orElseThrow();
         assertThat(cipher.decrypt(provider.getApiKeyCiphertext(), provider.getId()))
                 .isEqualTo("fake-upstream-credential-" + p);
@@ -85,6 +89,8 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
         ApplyResult changed = service.apply(file.replace("upstream.example", "moved.example"), "test");
         assertThat(changed.sections()).containsEntry("providers", new SectionResult(0, 1, 0))
                 .containsEntry("models", new SectionResult(0, 0, 1));
+        ApplyResult limited = service.apply(file.replace("requests_per_minute: 60", "requests_per_minute: 90"), "test");
+        assertThat(limited.sections()).containsEntry("rate_limits", new SectionResult(0, 1, 1));
     }
 
     @Test
@@ -96,10 +102,13 @@ class DeclarativeConfigServiceIT extends RegistryIntegrationTest {
                      settings: {max_concurrent_calls: "64"}}
                 models:
                   - {name: %1$s-m, provider: %1$s-p, upstream_model: m, capabilities: [chat], enabled: false}
+                rate_limits:
+                  - {target_type: model, target: %1$s-m, requests_per_minute: 5, tokens_per_minute: 5000}
                 """.formatted(p, env(p + "_KEY", "fake-secret-value-" + p)), "test");
 
         String exported = service.exportYaml();
         assertThat(exported).contains("name: " + p + "-p").contains("name: " + p + "-m")
+                .contains("target: " + p + "-m")
                 // No ciphertext either ("v1:" and base64; a Bedrock model id may end in "-v1:0").
                 .doesNotContain("fake-secret-value").doesNotContainPattern("v1:[A-Za-z0-9+/=_-]{16,}");
         long auditRows = audit.count();

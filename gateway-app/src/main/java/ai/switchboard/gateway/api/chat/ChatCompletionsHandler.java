@@ -10,6 +10,7 @@ import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.policy.PromptTokens;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -43,7 +44,8 @@ public class ChatCompletionsHandler {
         RequestContext context = contexts.open(request, Api.CHAT);
         return bodies.read(request, ChatRequest.class)
                 .flatMap(chat -> {
-                    context.request(chat.model(), chat.isStream());
+                    context.request(chat.model(), chat.isStream()).tokenEstimate(() -> PromptTokens.estimate(chat),
+                            chat.outputTokenLimit() == null ? 0 : chat.outputTokenLimit());
                     ChatRequestValidator.validate(chat);
                     return chat.isStream() ? stream(context, chat) : complete(context, chat);
                 })

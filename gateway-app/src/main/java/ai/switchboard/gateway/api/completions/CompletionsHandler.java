@@ -3,6 +3,7 @@ package ai.switchboard.gateway.api.completions;
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.api.support.PromptTokenCounts;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
@@ -43,7 +44,9 @@ public class CompletionsHandler {
         RequestContext context = contexts.open(request, Api.COMPLETIONS);
         return bodies.read(request, ObjectNode.class)
                 .flatMap(body -> {
-                    context.request(body.path("model").asString(null), body.path("stream").asBoolean(false));
+                    context.request(body.path("model").asString(null), body.path("stream").asBoolean(false))
+                            .tokenEstimate(() -> PromptTokenCounts.of(body.get("prompt")),
+                                    body.path("max_tokens").asLong(0));
                     boolean stream = CompletionsRequestValidator.validate(body);
                     return stream ? stream(context, body) : complete(context, body);
                 })

@@ -2,6 +2,7 @@ package ai.switchboard.gateway.api.embeddings;
 
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.api.support.PromptTokenCounts;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
@@ -37,7 +38,8 @@ public class EmbeddingsHandler {
         RequestContext context = contexts.open(request, Api.EMBEDDINGS);
         return bodies.read(request, EmbeddingRequest.class)
                 .flatMap(embedding -> {
-                    context.request(embedding.model(), false);
+                    context.request(embedding.model(), false)
+                            .tokenEstimate(() -> PromptTokenCounts.of(embedding.input()), 0);
                     EmbeddingsRequestValidator.validate(embedding);
                     return pipeline.single(context, resolved -> engine.embed(resolved.snapshot(),
                                     resolved.target(), embedding, resolved.trace())

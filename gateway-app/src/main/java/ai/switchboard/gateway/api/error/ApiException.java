@@ -84,4 +84,9 @@ public class ApiException extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** Seconds for a {@code Retry-After} header, or {@code null} when waiting would not help. */
+    public Long retryAfterSeconds() {
+        return null;
+    }
 }

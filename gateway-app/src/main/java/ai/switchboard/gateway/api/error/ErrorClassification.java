@@ -20,7 +20,7 @@ public record ErrorClassification(int status, OpenAiError body, Long retryAfter,
     public static ErrorClassification of(Throwable failure, long maxRequestBytes) {
         if (failure instanceof ApiException api) {
             return new ErrorClassification(api.status(),
-                    OpenAiError.of(api.getMessage(), api.type(), api.param(), api.code()), null,
+                    OpenAiError.of(api.getMessage(), api.type(), api.param(), api.code()), api.retryAfterSeconds(),
                     api.code() != null ? api.code() : api.type());
         }
         if (failure instanceof RoutingFailedException routed) {

@@ -26,6 +26,7 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.Target;
+import ai.switchboard.routing.policy.PromptTokens;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,8 @@ public class ResponsesHandler {
                             .flatMap(turn -> {
                                 Turn asked = new Turn(owner, body, turn.getT1(), turn.getT2(),
                                         body.stores() ? toJson(turn.getT2()) : List.of());
+                                context.tokenEstimate(() -> promptTokens(asked),
+                                        body.maxOutputTokens() == null ? 0 : body.maxOutputTokens());
                                 return body.isStream() ? stream(context, asked) : complete(context, asked);
                             });
                 })
@@ -231,6 +234,19 @@ public class ResponsesHandler {
         }
         answer.put("store", body.stores());
         return answer;
+    }
+
+    /**
+     * The prompt's tokens for token limits and budgets, counted on its canonical form; a turn only a native upstream
+     * understands (which the translation refuses) is estimated from its JSON size instead.
+     */
+    private static long promptTokens(Turn turn) {
+        try {
+            return PromptTokens.estimate(ResponsesRequestTranslator.translate(turn.body(), turn.conversation()).chat());
+        } catch (ApiException nativeOnly) {
+            return (ResponseItems.toJson(turn.conversation()).toString().length()
+                    + (turn.body().instructions() == null ? 0 : turn.body().instructions().length())) / 4;
+        }
     }
 
     /** Meters a native answer's usage: {@code input_tokens} include the cached ones, as chat's prompt tokens do. */
