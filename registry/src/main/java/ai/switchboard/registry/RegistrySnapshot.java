@@ -22,6 +22,7 @@ public final class RegistrySnapshot {
     private final Map<String, ApiKeyRecord> keysByHash;
     private final Map<String, RouteConfig> routesByName;
     private final Map<UUID, TeamConfig> teamsById;
+    private final List<BudgetConfig> budgets;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -35,9 +36,17 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, List.of());
     }
 
+    /** A snapshot without budgets. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams) {
+        this(version, providers, models, keys, routes, teams, List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<BudgetConfig> budgets) {
         this.version = version;
+        this.budgets = List.copyOf(budgets);
         this.teamsById = index(teams, TeamConfig::id);
         this.providersByName = index(providers, ProviderConfig::name);
         this.modelsByName = index(models, ModelConfig::name);
@@ -105,6 +114,11 @@ public final class RegistrySnapshot {
     /** All teams. */
     public Collection<TeamConfig> teams() {
         return teamsById.values();
+    }
+
+    /** All budgets, enabled or not, in name order. */
+    public List<BudgetConfig> budgets() {
+        return budgets;
     }
 
     /** All keys. */

@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.pipeline;
 
+import ai.switchboard.gateway.budget.BudgetAdmission;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * <pre>
  * wire in (handler: parse, validate)
  *   -> resolve      the name, once, to a route or a capable model, against one snapshot
+ *   -> budget       reserve the worst case from every budget that applies (settled with the real cost on exit)
  *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
  *   -> record       on exit: metrics, span, usage ledger, access log
  * wire out (handler: JSON or stream)
@@ -27,9 +29,10 @@ class PipelineConfiguration {
 
     @Bean
     RequestPipeline requestPipeline(RegistrySnapshotManager snapshots, DeploymentResolver resolver,
-            RequestObserver observer, RoutingMetrics routingMetrics, Clock clock) {
+            RequestObserver observer, RoutingMetrics routingMetrics, Clock clock, BudgetAdmission budgets) {
         return new RequestPipeline(List.of(
                 new ResolveStage(snapshots, resolver),
+                new BudgetStage(budgets),
                 new RecordStage(observer, routingMetrics)), clock);
     }
 }

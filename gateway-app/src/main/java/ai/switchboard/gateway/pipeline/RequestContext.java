@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Everything one GenAI request carries for its whole life, whatever its wire format: who called, what they asked
@@ -42,6 +43,11 @@ public final class RequestContext {
     private boolean stream;
     private RegistrySnapshot snapshot;
     private Target target;
+
+    private LongSupplier promptTokens = () -> 0;
+    private Integer maxOutputTokens;
+    private int choices = 1;
+    private volatile Object budgetHold;
 
     private volatile long inputTokens;
     private volatile long outputTokens;
@@ -114,6 +120,41 @@ public final class RequestContext {
 
     public boolean stream() {
         return stream;
+    }
+
+    /**
+     * What the budget stage needs to price the request's worst case before it is sent.
+     *
+     * @param prompt counts the prompt's tokens with the gateway's tokenizer; called only when a budget applies
+     * @param maxOutput the request's output cap ({@code max_tokens}), or {@code null}
+     * @param answers how many answers it asks for ({@code n})
+     */
+    public RequestContext costHints(LongSupplier prompt, Integer maxOutput, int answers) {
+        this.promptTokens = prompt;
+        this.maxOutputTokens = maxOutput;
+        this.choices = Math.max(1, answers);
+        return this;
+    }
+
+    LongSupplier promptTokens() {
+        return promptTokens;
+    }
+
+    Integer maxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    int choices() {
+        return choices;
+    }
+
+    /** What the budget stage reserved for this request, kept until it settles. */
+    void budgetHold(Object hold) {
+        this.budgetHold = hold;
+    }
+
+    Object budgetHold() {
+        return budgetHold;
     }
 
     /** Set by the resolve stage: the snapshot the whole request is served from, and what the name resolved to. */

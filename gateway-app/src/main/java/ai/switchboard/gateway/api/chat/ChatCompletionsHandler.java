@@ -10,6 +10,7 @@ import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.policy.PromptTokens;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -45,6 +46,8 @@ public class ChatCompletionsHandler {
                 .flatMap(chat -> {
                     context.request(chat.model(), chat.isStream());
                     ChatRequestValidator.validate(chat);
+                    context.costHints(() -> PromptTokens.estimate(chat), chat.outputTokenLimit(),
+                            chat.n() == null ? 1 : chat.n());
                     return chat.isStream() ? stream(context, chat) : complete(context, chat);
                 })
                 .doOnError(context::failed)

@@ -8,6 +8,7 @@ import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.policy.PromptTokens;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -28,6 +29,9 @@ public class CompletionsHandler {
     private final ExchangeContexts contexts;
     private final RequestPipeline pipeline;
     private final RouteEngine engine;
+    /** OpenAI's default {@code max_tokens} for legacy completions. */
+    private static final int DEFAULT_MAX_TOKENS = 16;
+
     private final long maxRequestBytes;
 
     public CompletionsHandler(JsonBodies bodies, ExchangeContexts contexts, RequestPipeline pipeline,
@@ -45,6 +49,9 @@ public class CompletionsHandler {
                 .flatMap(body -> {
                     context.request(body.path("model").asString(null), body.path("stream").asBoolean(false));
                     boolean stream = CompletionsRequestValidator.validate(body);
+                    context.costHints(() -> promptTokens(body.get("prompt")),
+                            body.path("max_tokens").isIntegralNumber() ? body.path("max_tokens").asInt() : DEFAULT_MAX_TOKENS,
+                            Math.max(body.path("n").asInt(1), body.path("best_of").asInt(1)));
                     return stream ? stream(context, body) : complete(context, body);
                 })
                 .doOnError(context::failed)
@@ -66,6 +73,21 @@ public class CompletionsHandler {
                     usage(resolved, chunk);
                 }));
         return Answers.stream(context, chunks, maxRequestBytes);
+    }
+
+    /** The prompt's tokens: texts counted with the gateway's tokenizer, token arrays by their length. */
+    private static long promptTokens(JsonNode prompt) {
+        if (prompt == null || prompt.isNull()) {
+            return 0;
+        }
+        if (prompt.isString()) {
+            return PromptTokens.count(prompt.asString());
+        }
+        long tokens = 0;
+        for (JsonNode item : prompt) {
+            tokens += item.isString() ? PromptTokens.count(item.asString()) : item.isArray() ? item.size() : 1;
+        }
+        return tokens;
     }
 
     /** Legacy completions stay raw JSON, so their usage is read straight from it when present. */

@@ -8,10 +8,12 @@ import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.policy.PromptTokens;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/embeddings}, for a model or a {@code fallback} route. Calls go through the {@link RouteEngine}, so
@@ -39,6 +41,7 @@ public class EmbeddingsHandler {
                 .flatMap(embedding -> {
                     context.request(embedding.model(), false);
                     EmbeddingsRequestValidator.validate(embedding);
+                    context.costHints(() -> embeddingTokens(embedding), 0, 1);
                     return pipeline.single(context, resolved -> engine.embed(resolved.snapshot(),
                                     resolved.target(), embedding, resolved.trace())
                                     .doOnNext(response -> resolved.usage(response.usage())))
@@ -46,5 +49,21 @@ public class EmbeddingsHandler {
                 })
                 .doOnError(context::failed)
                 .doOnCancel(context::cancelled);
+    }
+
+    /** The input's tokens: texts counted with the gateway's tokenizer, token arrays by their length. */
+    private static long embeddingTokens(EmbeddingRequest embedding) {
+        JsonNode input = embedding.input();
+        if (input == null || input.isNull()) {
+            return 0;
+        }
+        if (input.isString()) {
+            return PromptTokens.count(input.asString());
+        }
+        long tokens = 0;
+        for (JsonNode item : input) {
+            tokens += item.isString() ? PromptTokens.count(item.asString()) : item.isArray() ? item.size() : 1;
+        }
+        return tokens;
     }
 }
