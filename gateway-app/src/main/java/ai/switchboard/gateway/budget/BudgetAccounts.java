@@ -82,6 +82,9 @@ public final class BudgetAccounts {
         BudgetAccount account = accounts.computeIfAbsent(new AccountKey(budget.id(), start),
                 key -> new BudgetAccount(budget, start, budget.period().end(start)));
         if (account.budget != budget) {
+            if (account.budget.limitUsd().compareTo(budget.limitUsd()) != 0) {
+                account.exhaustedUntilNanos = System.nanoTime(); // a new limit is asked for at once
+            }
             account.budget = budget;
         }
         return account;

@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.budget;
 
 import ai.switchboard.observability.BudgetMetrics;
+import ai.switchboard.routing.policy.PromptTokens;
 import ai.switchboard.routing.policy.RoutingPolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -62,6 +63,8 @@ public class BudgetConfiguration {
 
     @Bean
     BudgetAdmission budgetAdmission(BudgetAccounts accounts, RoutingPolicies policies, BudgetProperties properties) {
+        // The tokenizer reads its vocabulary from a file on first use: here, at start-up, never on an event loop.
+        PromptTokens.count("warm up");
         return new BudgetAdmission(accounts, new WorstCaseCost(policies, properties.getDefaultOutputTokens()));
     }
 

@@ -39,7 +39,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT m::text FROM models m
                 UNION ALL SELECT r::text FROM routes r
                 UNION ALL SELECT (k.id, k.name, k.prefix, k.hash, k.scopes, k.allowed_models, k.expires_at,
-                                  k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k) registry""";
+                                  k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k
+                UNION ALL SELECT b::text FROM budgets b) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,7 +49,7 @@ class AdminBadInputIT extends GatewayIT {
     private String exportBefore;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
-    private record Existing(String provider, String model, String route, String key) {
+    private record Existing(String provider, String model, String route, String key, String budget) {
     }
 
     @BeforeEach
@@ -62,7 +63,9 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/routes", Map.of("name", p + "-r", "policy", "fallback",
                     "config", Map.of("targets", List.of(p + "-m"))));
             fixtures.key(p + "-k", p + "-m");
-            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k");
+            fixtures.post("/admin/v1/budgets", Map.of("name", p + "-b", "scope_type", "key", "scope", p + "-k",
+                    "period", "monthly", "limit_usd", 10));
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-b");
             exportBefore = export();
         }
     }
@@ -116,6 +119,19 @@ class AdminBadInputIT extends GatewayIT {
                         + "    base_url: https://u.example\n"},
                 new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['*', $M]}]"},
                 new String[] {"keys[0].scopes", "keys: [{name: $K, scopes: []}]"},
+                new String[] {"budgets[0].period",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: yearly, limit_usd: 1}]"},
+                new String[] {"budgets[0].limit_usd",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: daily, limit_usd: -1}]"},
+                new String[] {"budgets[0].limit_usd",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: daily, limit_usd: '5'}]"},
+                new String[] {"budgets[0].limit_usd",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: daily, limit_usd: .nan}]"},
+                new String[] {"budgets[0].scope",
+                        "budgets: [{name: $N, scope_type: team, scope: no-such-team, period: daily, limit_usd: 1}]"},
+                new String[] {"budgets[0].soft_threshold_percent", "budgets: [{name: $N, scope_type: model, "
+                        + "scope: $M, period: total, limit_usd: 1, soft_threshold_percent: 0}]"},
+                new String[] {"budgets[0].spent_usd", "budgets: [{name: $B, spent_usd: 0}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -184,6 +200,7 @@ class AdminBadInputIT extends GatewayIT {
     private String resolve(String text) {
         Existing e = existing;
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
-                .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key());
+                .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
+                .replace("$B", e.budget());
     }
 }

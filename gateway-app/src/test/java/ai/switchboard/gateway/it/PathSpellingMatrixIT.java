@@ -46,9 +46,11 @@ class PathSpellingMatrixIT extends GatewayIT {
         inferenceKey = fixtures.chatModel(prefix + "-m", prefix + "-p", upstreamBase(prefix), "gpt-4o-mini");
         fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-r", "policy", "fallback",
                 "config", Map.of("targets", List.of(prefix + "-m"))));
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "route", "scope", prefix + "-r",
+                "period", "daily", "limit_usd", 1));
         // Real ids: a GET that reached its handler would answer 200 and a DELETE would change the registry.
         idsByCollection = Map.of("providers", prefix + "-p", "models", prefix + "-m", "routes", prefix + "-r",
-                "keys", prefix + "-m-key");
+                "keys", prefix + "-m-key", "budgets", prefix + "-b");
     }
 
     @Test
@@ -115,7 +117,8 @@ class PathSpellingMatrixIT extends GatewayIT {
         }
 
         assertThat(routes).extracting(RegisteredRoute::pattern)
-                .contains("/admin/v1/keys", "/admin/v1/config", "/admin/v1/usage", "/v1/chat/completions");
+                .contains("/admin/v1/keys", "/admin/v1/config", "/admin/v1/usage", "/admin/v1/budgets",
+                        "/admin/v1/budgets/{id}", "/v1/chat/completions");
         assertThat(sent).isGreaterThan(1000);
         assertThat(failures).isEmpty();
         assertThat(snapshots.current().version()).as("registry version").isEqualTo(registryVersion);

@@ -30,7 +30,8 @@ class RouteAccessIT extends GatewayIT {
         List<RegisteredRoute> routes = RegisteredRoute.all(context);
 
         assertThat(routes).extracting(RegisteredRoute::pattern).contains("/v1/chat/completions", "/v1/models/{*id}",
-                "/v1/**", "/admin/v1/keys", "/admin/v1/keys/{id}", "/admin/v1/config:apply", "/actuator/health");
+                "/v1/**", "/admin/v1/keys", "/admin/v1/keys/{id}", "/admin/v1/config:apply", "/admin/v1/budgets",
+                "/admin/v1/budgets/{id}", "/actuator/health");
         assertThat(routes).allSatisfy(route -> assertThat(access.of(route.handler()))
                 .as("access declared by %s %s (%s)", route.methods(), route.pattern(), route.handler())
                 .isNotNull());

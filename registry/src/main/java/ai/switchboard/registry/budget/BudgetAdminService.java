@@ -202,8 +202,10 @@ public class BudgetAdminService {
         }
         UUID id = IdOrName.asUuid(scope);
         Optional<UUID> found = switch (type) {
-            case KEY -> id != null ? keys.findById(id).filter(k -> !k.isRevoked()).map(ApiKeyEntity::getId)
-                    : keys.findByNameOrderByCreatedAtDesc(scope).stream().filter(k -> !k.isRevoked())
+            // By name: the live key of that name, else the latest revoked one (a budget may outlive its key).
+            case KEY -> id != null ? keys.findById(id).map(ApiKeyEntity::getId)
+                    : keys.findByNameOrderByCreatedAtDesc(scope).stream()
+                            .sorted(java.util.Comparator.comparing(ApiKeyEntity::isRevoked))
                             .map(ApiKeyEntity::getId).findFirst();
             case TEAM -> (id != null ? teams.findById(id) : teams.findByName(scope)).map(TeamEntity::getId);
             case MODEL -> (id != null ? models.findById(id) : models.findByName(scope)).map(ModelEntity::getId);
