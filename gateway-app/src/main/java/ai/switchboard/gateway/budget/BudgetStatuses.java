@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.budget;
 
 import ai.switchboard.registry.BudgetPeriod;
+import ai.switchboard.registry.budget.BudgetAdminService;
 import ai.switchboard.registry.budget.BudgetView;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -48,6 +49,6 @@ public final class BudgetStatuses {
     }
 
     private static BigDecimal strip(BigDecimal usd) {
-        return usd.signum() == 0 ? BigDecimal.ZERO : usd.stripTrailingZeros();
+        return usd.signum() == 0 ? BigDecimal.ZERO : BudgetAdminService.plain(usd);
     }
 }

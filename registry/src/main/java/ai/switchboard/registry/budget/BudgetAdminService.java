@@ -220,8 +220,14 @@ public class BudgetAdminService {
 
     private BudgetView view(BudgetEntity b) {
         return new BudgetView(b.getId(), b.getName(), b.getScopeType(), scopeName(b), b.getScopeId(), b.getPeriod(),
-                b.getLimitUsd().stripTrailingZeros(), b.getSoftThresholdPercent(), b.isEnabled(), b.getCreatedAt(),
+                plain(b.getLimitUsd()), b.getSoftThresholdPercent(), b.isEnabled(), b.getCreatedAt(),
                 b.getUpdatedAt());
+    }
+
+    /** Without trailing zeros, and never in exponent form ({@code 10}, not {@code 1E+1}). */
+    public static BigDecimal plain(BigDecimal usd) {
+        BigDecimal stripped = usd.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Map<String, Object> state(BudgetEntity b) {
