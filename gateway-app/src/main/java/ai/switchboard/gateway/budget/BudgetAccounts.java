@@ -191,6 +191,10 @@ public final class BudgetAccounts {
             long want = Math.max(slice(account), account.demand.get());
             JdbcBudgetLedger.LeaseState state = ledger.lease(account.budget.id(), account.periodStart, replicaId,
                     want, properties.getLeaseTtl());
+            if (state == JdbcBudgetLedger.LeaseState.GONE) {
+                forget(account);
+                return BudgetAccount.Refill.EXHAUSTED;
+            }
             reconcile(account, account.held + state.granted(), state.held());
             account.available.addAndGet(state.granted());
             account.validUntilNanos = started + spendableNanos;
@@ -212,6 +216,16 @@ public final class BudgetAccounts {
         } finally {
             account.lock.unlock();
         }
+    }
+
+    /** The budget was deleted: its lease rows went with it, and nothing more is reserved from or written for it. */
+    private static void forget(BudgetAccount account) {
+        account.held = 0;
+        account.validUntilNanos = System.nanoTime();
+        account.takeAll();
+        account.pendingFromLease.set(0);
+        account.pendingOverdraft.set(0);
+        account.pendingRelease.set(0);
     }
 
     /** A lease found smaller than this replica thought was reclaimed while it could not renew it: stop spending it. */
@@ -289,6 +303,10 @@ public final class BudgetAccounts {
             try {
                 JdbcBudgetLedger.LeaseState state = ledger.settle(account.budget.id(), account.periodStart,
                         replicaId, fromLease, overdraft, released, properties.getLeaseTtl());
+                if (state == JdbcBudgetLedger.LeaseState.GONE) {
+                    forget(account);
+                    return;
+                }
                 reconcile(account, account.held - fromLease - released, state.held());
                 if (state.held() > 0) {
                     account.validUntilNanos = Math.max(account.validUntilNanos, started + spendableNanos);

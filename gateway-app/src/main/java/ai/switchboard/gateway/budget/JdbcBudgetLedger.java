@@ -64,6 +64,17 @@ final class JdbcBudgetLedger {
      * @param thresholdCrossed whether this operation was the first of the period past the soft threshold
      */
     record LeaseState(long granted, long held, long spent, boolean thresholdCrossed) {
+
+        /** The budget was deleted: nothing to lease, and its settlements have nowhere to go. */
+        static final LeaseState GONE = new LeaseState(0, 0, 0, false);
+    }
+
+    /** Makes sure the period's row exists; {@code false} when the budget itself no longer does. */
+    private boolean period(UUID budget, Timestamp start) {
+        jdbc.update("INSERT INTO budget_periods (budget_id, period_start) SELECT ?, ? WHERE EXISTS "
+                + "(SELECT 1 FROM budgets WHERE id = ?) ON CONFLICT DO NOTHING", budget, start, budget);
+        return !jdbc.queryForList("SELECT 1 FROM budget_periods WHERE budget_id = ? AND period_start = ? FOR UPDATE",
+                budget, start).isEmpty();
     }
 
     /**
@@ -73,8 +84,9 @@ final class JdbcBudgetLedger {
     LeaseState lease(UUID budget, Instant periodStart, UUID replica, long want, Duration ttl) {
         return transaction.execute(status -> {
             Timestamp start = Timestamp.from(periodStart);
-            jdbc.update("INSERT INTO budget_periods (budget_id, period_start) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    budget, start);
+            if (!period(budget, start)) {
+                return LeaseState.GONE;
+            }
             List<BigDecimal> granted = jdbc.queryForList(GRANT, BigDecimal.class, Nanos.toUsd(want), budget, start);
             long amount = granted.isEmpty() ? 0 : Nanos.ofUsdFloor(granted.getFirst());
             long held = Nanos.ofUsdFloor(jdbc.queryForObject(UPSERT_LEASE, BigDecimal.class, budget, start, replica,
@@ -92,10 +104,9 @@ final class JdbcBudgetLedger {
             Duration ttl) {
         return transaction.execute(status -> {
             Timestamp start = Timestamp.from(periodStart);
-            jdbc.update("INSERT INTO budget_periods (budget_id, period_start) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    budget, start);
-            jdbc.queryForList("SELECT 1 FROM budget_periods WHERE budget_id = ? AND period_start = ? FOR UPDATE",
-                    budget, start);
+            if (!period(budget, start)) {
+                return LeaseState.GONE;
+            }
             List<BigDecimal> leased = jdbc.queryForList("SELECT amount FROM budget_leases WHERE budget_id = ? "
                     + "AND period_start = ? AND replica_id = ? FOR UPDATE", BigDecimal.class, budget, start, replica);
             long held = leased.isEmpty() ? 0 : Nanos.ofUsdFloor(leased.getFirst());

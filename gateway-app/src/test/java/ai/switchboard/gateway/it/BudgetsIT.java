@@ -70,6 +70,14 @@ class BudgetsIT extends GatewayIT {
                 .findFirst().orElseThrow().path("scope").asString()).isEqualTo(prefix + "-m-key");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE entity_type = 'budget' "
                 + "AND action = 'create' AND entity_name = ?", Long.class, prefix + "-b")).isEqualTo(1);
+        // $0.0084 of $0.01 is past the 50% soft threshold: marked once for the period, counted, and refused once.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM budget_periods p JOIN budgets b ON b.id = p.budget_id "
+                + "WHERE b.name = ? AND p.threshold_crossed_at IS NOT NULL", Long.class, prefix + "-b")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(http.get().uri("/actuator/prometheus")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .containsPattern("switchboard_budget_threshold_crossed_total\\{[^}]*scope_type=\"key\"[^}]*} [1-9]")
+                .containsPattern("switchboard_budget_exhausted_total\\{[^}]*scope_type=\"key\"[^}]*} [1-9]")
+                .containsPattern("switchboard_budget_limit_usd\\{[^}]*budget=\"" + prefix + "-b\"[^}]*} 0.01"));
 
         // Disabled, it no longer refuses; raised, it admits again.
         fixtures.patch("/admin/v1/budgets/" + prefix + "-b", Map.of("enabled", false)).expectStatus().isOk();
@@ -132,6 +140,80 @@ class BudgetsIT extends GatewayIT {
         apply(file.formatted(prefix, "0.004")).jsonPath("$.sections.budgets.unchanged").isEqualTo(1);
         apply(file.formatted(prefix, "1")).jsonPath("$.sections.budgets.updated").isEqualTo(1);
         chat(key, prefix + "-m").expectStatus().isOk();
+    }
+
+    @Test
+    void aFailedCallGivesItsReservationBackAndAnEnsembleCountsEveryMember() {
+        String prefix = unique("budget-release");
+        String key = pricedModel(prefix);
+        // Room for exactly one reservation of $0.0048.
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "key",
+                "scope", prefix + "-m-key", "period", "weekly", "limit_usd", 0.005));
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}")));
+        chat(key, prefix + "-m").expectStatus().isBadRequest();
+        chat(key, prefix + "-m").expectStatus().isBadRequest(); // not refused: the first reservation came back
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "ok"))));
+        chat(key, prefix + "-m").expectStatus().isOk();
+        chat(key, prefix + "-m").expectStatus().isEqualTo(429);
+
+        // An ensemble of two members calls both: the request costs both answers, and a team budget sees it.
+        String second = prefix + "-m2";
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", second);
+        model.put("provider", prefix + "-p");
+        model.put("upstream_model", "m");
+        model.put("capabilities", List.of("chat", "streaming"));
+        model.put("input_price_per_mtok", 100);
+        model.put("output_price_per_mtok", 1000);
+        fixtures.post("/admin/v1/models", model);
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-e", "policy", "ensemble",
+                "config", Map.of("members", List.of(prefix + "-m", second), "combiner", "majority")));
+        String teamKey = fixtures.key(prefix + "-team-key", prefix + "-e");
+        jdbc.update("INSERT INTO teams (id, name, created_at, updated_at) VALUES (gen_random_uuid(), ?, now(), now())",
+                prefix + "-t");
+        jdbc.update("UPDATE api_keys SET team_id = (SELECT id FROM teams WHERE name = ?) WHERE name = ?",
+                prefix + "-t", prefix + "-team-key");
+        // The budget's own write rebuilds the snapshot, which then holds the key's team too.
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-team", "scope_type", "team",
+                "scope", prefix + "-t", "period", "daily", "limit_usd", 1));
+        http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + teamKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + prefix + "-e\",\"max_tokens\":4,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                get("/admin/v1/budgets/" + prefix + "-team").path("spent_usd").decimalValue())
+                .isEqualByComparingTo(ANSWER_COST.multiply(BigDecimal.TWO)));
+    }
+
+    @Test
+    void aRouteReservesTwoCallsOfEveryModelItCanReach() {
+        String prefix = unique("budget-worst");
+        String key = pricedModel(prefix);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", prefix + "-m2");
+        model.put("provider", prefix + "-p");
+        model.put("upstream_model", "m");
+        model.put("capabilities", List.of("chat", "streaming"));
+        model.put("input_price_per_mtok", 100);
+        model.put("output_price_per_mtok", 1000);
+        fixtures.post("/admin/v1/models", model);
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-r", "policy", "fallback",
+                "config", Map.of("targets", List.of(prefix + "-m", prefix + "-m2"))));
+        fixtures.patch("/admin/v1/keys/" + prefix + "-m-key", Map.of("allowed_models", List.of("*")))
+                .expectStatus().isOk();
+        // Each model: (8 prompt + 4 + 4 outputs) × $100/M + 4 × $1,000/M = $0.0056; two models, twice: $0.0224.
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "route",
+                "scope", prefix + "-r", "period", "daily", "limit_usd", 0.0223));
+        chat(key, prefix + "-r").expectStatus().isEqualTo(429);
+        fixtures.patch("/admin/v1/budgets/" + prefix + "-b", Map.of("limit_usd", 0.0224)).expectStatus().isOk();
+        chat(key, prefix + "-r").expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                get("/admin/v1/budgets/" + prefix + "-b").path("spent_usd").decimalValue())
+                .isEqualByComparingTo(ANSWER_COST));
     }
 
     /** A provider, a model at $100/$1,000 per million tokens answering with fixed usage, and a key for it. */
