@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
  *     {@code SWITCHBOARD_SHUTDOWN_TIMEOUT}), then the web server stops;</li>
  * <li>{@link DrainPhase#ending}: new requests are refused and the last ones that came in on a busy connection
  *     finish;</li>
+ * <li>budgets hand back every unused lease and write their last settlements ({@code BudgetLifecycle}), now that
+ *     the last requests have settled;</li>
  * <li>the usage ledger writes out its queue ({@code BatchingUsageRecorder});</li>
  * <li>the registry's listener and refresh stop ({@code RegistryLifecycle});</li>
  * <li>beans are destroyed: the connection pool closes after every bean that uses it, and the embedded PostgreSQL,
