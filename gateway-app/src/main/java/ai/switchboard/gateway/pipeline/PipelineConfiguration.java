@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
  * <pre>
  * wire in (handler: parse, validate)
  *   -> resolve      the name, once, to a route or a capable model, against one snapshot
- *   -> budget       reserve the worst case from every budget that applies (settled with the real cost on exit)
  *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
  *   -> record       on exit: metrics, span, usage ledger, access log
  * wire out (handler: JSON or stream)
