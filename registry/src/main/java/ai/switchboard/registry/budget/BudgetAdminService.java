@@ -79,7 +79,7 @@ public class BudgetAdminService {
         if (budgets.existsByName(command.name())) {
             throw duplicate(command.name());
         }
-        Instant now = Instant.now();
+        Instant now = now();
         BudgetEntity budget = new BudgetEntity(UUID.randomUUID(), command.name(), now);
         budget.setScope(command.scopeType(), scopeId);
         budget.setPeriod(command.period());
@@ -143,7 +143,7 @@ public class BudgetAdminService {
         if (after.equals(before)) {
             return view(budget);
         }
-        Instant now = Instant.now();
+        Instant now = now();
         budget.touch(now);
         save(budget);
         Map<String, Object> detail = new LinkedHashMap<>(after);
@@ -240,6 +240,11 @@ public class BudgetAdminService {
         state.put("soft_threshold_percent", b.getSoftThresholdPercent());
         state.put("enabled", b.isEnabled());
         return state;
+    }
+
+    /** Microseconds, as the database keeps them: a view returned now equals the same budget read back later. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private BudgetEntity find(String idOrName) {
