@@ -216,6 +216,30 @@ class BudgetsIT extends GatewayIT {
                 .isEqualByComparingTo(ANSWER_COST));
     }
 
+    @Test
+    void embeddingsCountAgainstAModelBudget() {
+        String prefix = unique("budget-embed");
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/embeddings")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.embeddings("e"))));
+        fixtures.provider(prefix + "-p", upstreamBase(prefix));
+        fixtures.post("/admin/v1/models", Map.of("name", prefix + "-m", "provider", prefix + "-p",
+                "upstream_model", "e", "capabilities", List.of("embeddings"), "input_price_per_mtok", 100));
+        String key = fixtures.key(prefix + "-k", prefix + "-m");
+        // The stub reports 6 prompt tokens ($0.0006); the input counts 9 by the tokenizer, so each call reserves
+        // $0.0009: a $0.001 budget takes one call, and then has not enough left for another.
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "model",
+                "scope", prefix + "-m", "period", "daily", "limit_usd", 0.001));
+        String body = "{\"model\":\"" + prefix + "-m\",\"input\":\"the quick brown fox jumps over the lazy dog\"}";
+        http.post().uri("/v1/embeddings").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+        http.post().uri("/v1/embeddings").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.error.code").isEqualTo("insufficient_quota");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                get("/admin/v1/budgets/" + prefix + "-b").path("spent_usd").decimalValue())
+                .isEqualByComparingTo("0.0006"));
+    }
+
     /** A provider, a model at $100/$1,000 per million tokens answering with fixed usage, and a key for it. */
     private String pricedModel(String prefix) {
         UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
