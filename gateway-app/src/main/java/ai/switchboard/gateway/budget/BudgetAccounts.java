@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -95,26 +96,33 @@ public final class BudgetAccounts {
      * {@code Mono}), else after leasing more. The result is a hold, or a {@code Mono} of one, or an error the
      * request ends with.
      */
-    Object reserve(List<BudgetAccount> wanted, long amount) {
+    Object reserve(List<BudgetAccount> wanted, long amount, Consumer<BudgetHold> onHold) {
         BudgetAccount shortOf = tryAll(wanted, amount);
         if (shortOf == null) {
             return new BudgetHold(wanted, amount);
         }
-        return awaitLease(wanted, amount, shortOf, MAX_REFILLS_PER_REQUEST);
+        return awaitLease(wanted, amount, shortOf, MAX_REFILLS_PER_REQUEST, onHold);
     }
 
-    private Mono<BudgetHold> awaitLease(List<BudgetAccount> wanted, long amount, BudgetAccount shortOf, int left) {
+    /**
+     * Waits for a lease, then reserves. {@code onHold} receives the hold the moment it is taken, before it is
+     * emitted, so a request cancelled meanwhile still finds it to give back.
+     */
+    private Mono<BudgetHold> awaitLease(List<BudgetAccount> wanted, long amount, BudgetAccount shortOf, int left,
+            Consumer<BudgetHold> onHold) {
         shortOf.demand.addAndGet(amount);
         return Mono.fromFuture(() -> refill(shortOf), true).flatMap(result -> {
             shortOf.demand.addAndGet(-amount);
             BudgetAccount stillShort = tryAll(wanted, amount);
             if (stillShort == null) {
-                return Mono.just(new BudgetHold(wanted, amount));
+                BudgetHold hold = new BudgetHold(wanted, amount);
+                onHold.accept(hold);
+                return Mono.just(hold);
             }
             if (stillShort == shortOf && result != BudgetAccount.Refill.GRANTED || left == 0) {
                 return Mono.error(refusal(stillShort, result));
             }
-            return awaitLease(wanted, amount, stillShort, left - 1);
+            return awaitLease(wanted, amount, stillShort, left - 1, onHold);
         });
     }
 

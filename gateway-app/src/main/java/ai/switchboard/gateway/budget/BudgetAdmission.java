@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,11 +31,12 @@ public final class BudgetAdmission {
      * Reserves a request's worst case from every budget it counts against.
      *
      * @param promptTokens counts the prompt; called only when a budget applies
+     * @param onHold receives a hold taken after a wait the moment it is taken (see {@link BudgetAccounts})
      * @return {@code null} when no budget applies, a {@link BudgetHold}, or a {@code Mono} of one when a lease must be
      *     waited for; throws or signals the refusal ({@code ApiException}) when a budget has not enough left
      */
     public Object reserve(RegistrySnapshot snapshot, ApiKeyRecord key, Target target, LongSupplier promptTokens,
-            Integer maxTokens, int choices, boolean output) {
+            Integer maxTokens, int choices, boolean output, Consumer<BudgetHold> onHold) {
         BudgetIndex index = accounts.index(snapshot);
         if (index.isEmpty() || !index.mayApply(key)) {
             return null;
@@ -50,7 +52,7 @@ public final class BudgetAdmission {
         for (BudgetConfig budget : budgets) {
             wanted.add(accounts.account(budget));
         }
-        return accounts.reserve(wanted, amount);
+        return accounts.reserve(wanted, amount, onHold);
     }
 
     /**

@@ -24,7 +24,7 @@ final class BudgetStage implements RequestStage {
     public Mono<Void> enter(RequestContext context) {
         Object reserved = admission.reserve(context.snapshot(), context.key(), context.target(),
                 context.promptTokens(), context.maxOutputTokens(), context.choices(),
-                context.api() != Api.EMBEDDINGS);
+                context.api() != Api.EMBEDDINGS, hold -> held(context, hold));
         if (reserved == null) {
             return Mono.empty();
         }
@@ -34,12 +34,15 @@ final class BudgetStage implements RequestStage {
         }
         @SuppressWarnings("unchecked")
         Mono<BudgetHold> waiting = (Mono<BudgetHold>) reserved;
-        return waiting.doOnNext(hold -> {
-            context.budgetHold(hold);
-            if (context.isFinished()) {
-                exit(context, Outcome.cancelled()); // the client left while the lease was on its way
-            }
-        }).then();
+        return waiting.then();
+    }
+
+    /** A hold taken after waiting for a lease; the client may have left meanwhile, and then it goes straight back. */
+    private void held(RequestContext context, BudgetHold hold) {
+        context.budgetHold(hold);
+        if (context.isFinished()) {
+            hold.release();
+        }
     }
 
     @Override

@@ -61,8 +61,8 @@ class BudgetAccountsTests {
                 .thenReturn(new JdbcBudgetLedger.LeaseState(2 * CENT, 2 * CENT, 0, false));
         BudgetAccount account = accounts.account(daily);
 
-        BudgetHold hold = hold(accounts.reserve(List.of(account), CENT / 2));
-        Object second = accounts.reserve(List.of(account), CENT / 2);
+        BudgetHold hold = hold(accounts.reserve(List.of(account), CENT / 2, held -> { }));
+        Object second = accounts.reserve(List.of(account), CENT / 2, held -> { });
 
         assertThat(second).as("served from the local share, no wait").isInstanceOf(BudgetHold.class);
         assertThat(account.available.get()).isEqualTo(CENT);
@@ -76,7 +76,7 @@ class BudgetAccountsTests {
         when(ledger.lease(eq(daily.id()), any(), any(), anyLong(), any()))
                 .thenReturn(new JdbcBudgetLedger.LeaseState(0, 0, 100 * CENT, false));
 
-        Object reserved = accounts.reserve(List.of(accounts.account(daily)), CENT);
+        Object reserved = accounts.reserve(List.of(accounts.account(daily)), CENT, held -> { });
 
         ApiException refusal = refusal(reserved);
         assertThat(refusal.status()).isEqualTo(429);
@@ -92,9 +92,9 @@ class BudgetAccountsTests {
                 .thenReturn(new JdbcBudgetLedger.LeaseState(CENT, CENT, 0, false))
                 .thenThrow(new DataAccessResourceFailureException("connection refused"));
         BudgetAccount account = accounts.account(daily);
-        hold(accounts.reserve(List.of(account), CENT * 6 / 10));
+        hold(accounts.reserve(List.of(account), CENT * 6 / 10, held -> { }));
 
-        Object reserved = accounts.reserve(List.of(account), CENT * 6 / 10);
+        Object reserved = accounts.reserve(List.of(account), CENT * 6 / 10, held -> { });
 
         ApiException refusal = refusal(reserved);
         assertThat(refusal.status()).isEqualTo(503);
@@ -111,7 +111,7 @@ class BudgetAccountsTests {
                 .thenReturn(new JdbcBudgetLedger.LeaseState(0, 0, CENT, false));
         accounts.index(new RegistrySnapshot(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(daily)));
         BudgetAccount yesterday = accounts.account(daily);
-        hold(accounts.reserve(List.of(yesterday), CENT)).settle(budget -> CENT);
+        hold(accounts.reserve(List.of(yesterday), CENT, held -> { })).settle(budget -> CENT);
 
         now.set(Instant.parse("2026-12-04T00:00:01Z"));
         BudgetAccount today = accounts.account(daily);
@@ -133,7 +133,7 @@ class BudgetAccountsTests {
                 .thenThrow(new DataAccessResourceFailureException("connection refused"))
                 .thenReturn(new JdbcBudgetLedger.LeaseState(0, CENT, CENT, false));
         BudgetAccount account = accounts.account(daily);
-        hold(accounts.reserve(List.of(account), CENT)).settle(budget -> CENT);
+        hold(accounts.reserve(List.of(account), CENT, held -> { })).settle(budget -> CENT);
 
         accounts.flush(account);
         assertThat(account.pendingFromLease.get()).as("queued").isEqualTo(CENT);
