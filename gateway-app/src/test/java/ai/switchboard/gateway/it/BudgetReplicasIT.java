@@ -86,15 +86,19 @@ class BudgetReplicasIT {
 
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.jdbcUrl(),
                 TestDatabase.username(), TestDatabase.password()));
-        for (Map.Entry<String, Map<Integer, Integer>> run : Map.of(steadyBudget, steady, burstBudget, burst)
-                .entrySet()) {
+        Map<String, Map<Integer, Integer>> runs = new LinkedHashMap<>();
+        runs.put(steadyBudget, steady);
+        runs.put(burstBudget, burst);
+        for (Map.Entry<String, Map<Integer, Integer>> run : runs.entrySet()) {
             Map<Integer, Integer> statuses = run.getValue();
             assertThat(statuses.keySet()).as("statuses").containsOnly(200, 429);
             assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
             Map<String, Object> period = jdbc.queryForMap("SELECT spent, leased FROM budget_periods "
                     + "WHERE budget_id = ?::uuid", run.getKey());
             BigDecimal spent = (BigDecimal) period.get("spent");
-            System.out.printf("budget %s: %d answered, %d refused, settled $%s%n", run.getKey(), statuses.get(200),
+            System.out.printf("%s run, budget %s: %d answered, %d refused, settled $%s%n",
+                    run.getKey().equals(steadyBudget) ? "steady (64 clients)" : "burst (1,000 at once)", run.getKey(),
+                    statuses.get(200),
                     statuses.getOrDefault(429, 0), spent.stripTrailingZeros().toPlainString());
             assertThat(spent).as("settled spend").isLessThanOrEqualTo(BigDecimal.ONE);
             assertThat(spent).as("every answer settled, nothing lost")
