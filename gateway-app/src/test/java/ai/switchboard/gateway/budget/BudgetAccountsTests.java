@@ -143,6 +143,39 @@ class BudgetAccountsTests {
         assertThat(account.knownSpent).isEqualTo(CENT);
     }
 
+    @Test
+    void aShareRunningLowIsToppedUpBeforeItRunsDry() {
+        when(ledger.lease(eq(daily.id()), any(), any(), anyLong(), any()))
+                .thenReturn(new JdbcBudgetLedger.LeaseState(2 * CENT, 2 * CENT, 0, false))
+                .thenReturn(new JdbcBudgetLedger.LeaseState(2 * CENT, 4 * CENT, 0, false));
+        BudgetAccount account = accounts.account(daily);
+
+        // The slice is 2% of $1 or four times the reservation, whichever is more: $0.02, topped up below half of it.
+        hold(accounts.reserve(List.of(account), CENT + CENT / 2, held -> { }));
+
+        verify(ledger, org.mockito.Mockito.times(2)).lease(eq(daily.id()), any(), any(), anyLong(), any());
+        assertThat(account.available.get()).isEqualTo(4 * CENT - CENT - CENT / 2);
+    }
+
+    @Test
+    void anIdleShareIsHandedBack() {
+        when(ledger.lease(eq(daily.id()), any(), any(), anyLong(), any()))
+                .thenReturn(new JdbcBudgetLedger.LeaseState(2 * CENT, 2 * CENT, 0, false));
+        when(ledger.settle(eq(daily.id()), any(), any(), anyLong(), anyLong(), anyLong(), any()))
+                .thenReturn(new JdbcBudgetLedger.LeaseState(0, 0, CENT / 2, false));
+        accounts.index(new RegistrySnapshot(1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(daily)));
+        BudgetAccount account = accounts.account(daily);
+        hold(accounts.reserve(List.of(account), CENT / 2, held -> { })).settle(budget -> CENT / 2);
+
+        account.lastUsedNanos = System.nanoTime() - new BudgetProperties().getLeaseTtl().toNanos();
+        accounts.tick();
+
+        verify(ledger).settle(daily.id(), Instant.parse("2026-12-03T00:00:00Z"), accounts.replicaId(), CENT / 2, 0,
+                2 * CENT - CENT / 2, new BudgetProperties().getLeaseTtl());
+        assertThat(account.available.get()).isZero();
+        assertThat(account.held).isZero();
+    }
+
     private static BudgetHold hold(Object reserved) {
         if (reserved instanceof BudgetHold hold) {
             return hold;
