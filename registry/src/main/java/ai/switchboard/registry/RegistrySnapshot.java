@@ -27,6 +27,7 @@ public final class RegistrySnapshot {
     private final Map<UUID, RateLimitConfig> keyLimits;
     private final Map<UUID, RateLimitConfig> teamLimits;
     private final Map<UUID, RateLimitConfig> modelLimits;
+    private final List<BudgetConfig> budgets;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -40,19 +41,20 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, List.of());
     }
 
-    /** A snapshot without rate limits. */
+    /** A snapshot without rate limits or budgets. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams) {
-        this(version, providers, models, keys, routes, teams, List.of());
+        this(version, providers, models, keys, routes, teams, List.of(), List.of());
     }
 
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
-            Collection<RateLimitConfig> rateLimits) {
+            Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets) {
         this.version = version;
         this.keyLimits = limits(rateLimits, RateLimitTarget.KEY);
         this.teamLimits = limits(rateLimits, RateLimitTarget.TEAM);
         this.modelLimits = limits(rateLimits, RateLimitTarget.MODEL);
+        this.budgets = List.copyOf(budgets);
         this.teamsById = index(teams, TeamConfig::id);
         this.providersByName = index(providers, ProviderConfig::name);
         this.modelsByName = index(models, ModelConfig::name);
@@ -143,6 +145,11 @@ public final class RegistrySnapshot {
     /** All teams. */
     public Collection<TeamConfig> teams() {
         return teamsById.values();
+    }
+
+    /** All budgets, enabled or not, in name order. */
+    public List<BudgetConfig> budgets() {
+        return budgets;
     }
 
     /** All keys. */

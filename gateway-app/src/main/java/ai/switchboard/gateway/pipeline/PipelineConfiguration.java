@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.gateway.ratelimit.RateLimitStages;
+import ai.switchboard.gateway.budget.BudgetAdmission;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * wire in (handler: parse, validate)
  *   -> admit        the key's and its team's rate limits (in memory; a lease from the database only when dry)
  *   -> resolve      the name, once, to a route or a capable model, against one snapshot
- *   -> admit        the resolved model's rate limit
+ *   -> admit        the resolved model's rate limit, then the budgets' worst-case reservation (key, team, model,
+ *                   route; leased from the database, spent in memory), settled or released on exit
  *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
  *   -> record       on exit: metrics, span, usage ledger, access log
  * wire out (handler: JSON or stream)
@@ -30,11 +32,13 @@ class PipelineConfiguration {
 
     @Bean
     RequestPipeline requestPipeline(RegistrySnapshotManager snapshots, DeploymentResolver resolver,
-            RequestObserver observer, RoutingMetrics routingMetrics, RateLimitStages rateLimits, Clock clock) {
+            RequestObserver observer, RoutingMetrics routingMetrics, RateLimitStages rateLimits, Clock clock,
+            BudgetAdmission budgets) {
         return new RequestPipeline(List.of(
                 rateLimits.caller(),
                 new ResolveStage(snapshots, resolver),
                 rateLimits.model(),
+                new BudgetStage(budgets),
                 new RecordStage(observer, routingMetrics)), clock);
     }
 }

@@ -47,15 +47,18 @@ public final class RequestContext {
     private RegistrySnapshot snapshot;
     private Target target;
 
+    private LongSupplier promptTokens;
+    private long countedPromptTokens = -1;
+    private Integer maxOutputTokens;
+    private int choices = 1;
+    private volatile Object budgetHold;
+
     private volatile long inputTokens;
     private volatile long outputTokens;
     private volatile long cachedTokens;
     private volatile long firstTokenNanos = -1;
 
     private HttpHeaders responseHeaders;
-    private LongSupplier promptTokens;
-    private long maxOutputTokens;
-    private long estimatedTokens = -1;
     private volatile Map<RequestStage, Object> stageState;
 
     RequestContext(RequestStage[] stages, String requestId, Api api, ApiKeyRecord key, Instant startedAt,
@@ -118,21 +121,19 @@ public final class RequestContext {
     }
 
     /**
-     * What the request may cost in tokens before it is sent: its prompt, counted only if a stage asks (counting
-     * takes time), plus the output the client allows ({@code max_tokens}; 0 when it set none).
+     * The prompt's tokens plus the output the client allows ({@code max_tokens}, 0 when it set none), before the
+     * request is sent: what a token rate limit charges up front.
      */
-    public RequestContext tokenEstimate(LongSupplier prompt, long maxOutput) {
-        this.promptTokens = prompt;
-        this.maxOutputTokens = maxOutput;
-        return this;
+    public long estimatedTokens() {
+        return promptTokenCount() + (maxOutputTokens == null ? 0 : maxOutputTokens);
     }
 
-    /** The prompt's tokens (counted on the first call) plus {@code max_tokens}; 0 when the handler set neither. */
-    public long estimatedTokens() {
-        if (estimatedTokens < 0) {
-            estimatedTokens = (promptTokens == null ? 0 : promptTokens.getAsLong()) + maxOutputTokens;
+    /** The prompt's tokens, counted on the first call only (counting takes time, and two stages may ask). */
+    public long promptTokenCount() {
+        if (countedPromptTokens < 0) {
+            countedPromptTokens = promptTokens == null ? 0 : promptTokens.getAsLong();
         }
-        return estimatedTokens;
+        return countedPromptTokens;
     }
 
     /** Where the request's answer is written from (JSON, stream or error): not yet sent while stages run. */
@@ -178,6 +179,42 @@ public final class RequestContext {
 
     public boolean stream() {
         return stream;
+    }
+
+    /**
+     * What the request may cost before it is sent, for the stages that charge it up front (token rate limits, the
+     * budget's worst-case reservation).
+     *
+     * @param prompt counts the prompt's tokens with the gateway's tokenizer; called only when a stage asks, once
+     * @param maxOutput the request's output cap ({@code max_tokens}), or {@code null}
+     * @param answers how many answers it asks for ({@code n})
+     */
+    public RequestContext costHints(LongSupplier prompt, Integer maxOutput, int answers) {
+        this.promptTokens = prompt;
+        this.maxOutputTokens = maxOutput;
+        this.choices = Math.max(1, answers);
+        return this;
+    }
+
+    LongSupplier promptTokens() {
+        return this::promptTokenCount;
+    }
+
+    Integer maxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    int choices() {
+        return choices;
+    }
+
+    /** What the budget stage reserved for this request, kept until it settles. */
+    void budgetHold(Object hold) {
+        this.budgetHold = hold;
+    }
+
+    Object budgetHold() {
+        return budgetHold;
     }
 
     /** Set by the resolve stage: the snapshot the whole request is served from, and what the name resolved to. */

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
  *     finish;</li>
  * <li>rate limits give back the allowance this replica leased and did not spend, for the other replicas to use in
  *     the current window ({@code RateLimitLeaseReturn});</li>
+ * <li>budgets hand back every unused lease and write their last settlements ({@code BudgetLifecycle}), now that
+ *     the last requests have settled;</li>
  * <li>the usage ledger writes out its queue ({@code BatchingUsageRecorder});</li>
  * <li>the registry's listener and refresh stop ({@code RegistryLifecycle});</li>
  * <li>beans are destroyed: the connection pool closes after every bean that uses it, and the embedded PostgreSQL,

@@ -40,7 +40,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT r::text FROM routes r
                 UNION ALL SELECT (k.id, k.name, k.prefix, k.hash, k.scopes, k.allowed_models, k.expires_at,
                                   k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k
-                UNION ALL SELECT l::text FROM rate_limits l) registry""";
+                UNION ALL SELECT l::text FROM rate_limits l
+                UNION ALL SELECT b::text FROM budgets b) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -50,7 +51,7 @@ class AdminBadInputIT extends GatewayIT {
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
-            String rateLimit) {
+            String rateLimit, String budget) {
     }
 
     @BeforeEach
@@ -67,7 +68,9 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/teams", Map.of("name", p + "-t"));
             String rateLimit = fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", p + "-k",
                     "requests_per_minute", 600, "tokens_per_minute", 100_000)).path("id").asString();
-            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit);
+            fixtures.post("/admin/v1/budgets", Map.of("name", p + "-b", "scope_type", "key", "scope", p + "-k",
+                    "period", "monthly", "limit_usd", 10));
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b");
             exportBefore = export();
         }
     }
@@ -140,6 +143,20 @@ class AdminBadInputIT extends GatewayIT {
                         "rate_limits: [{target_type: key, target: $K, tokens_per_minute: -1}]"},
                 new String[] {"rate_limits[0].bogus",
                         "rate_limits: [{target_type: model, target: $M, requests_per_minute: 5, bogus: 1}]"},
+                new String[] {"budgets[0].period",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: yearly, limit_usd: 1}]"},
+                new String[] {"budgets[0].limit_usd",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: daily, limit_usd: -1}]"},
+                new String[] {"budgets[0].limit_usd",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: daily, limit_usd: '5'}]"},
+                // Not a number at all: the file is refused while it is read, before any section sees it.
+                new String[] {"body",
+                        "budgets: [{name: $N, scope_type: key, scope: $K, period: daily, limit_usd: .nan}]"},
+                new String[] {"budgets[0].scope",
+                        "budgets: [{name: $N, scope_type: team, scope: no-such-team, period: daily, limit_usd: 1}]"},
+                new String[] {"budgets[0].soft_threshold_percent", "budgets: [{name: $N, scope_type: model, "
+                        + "scope: $M, period: total, limit_usd: 1, soft_threshold_percent: 0}]"},
+                new String[] {"budgets[0].spent_usd", "budgets: [{name: $B, spent_usd: 0}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -209,6 +226,6 @@ class AdminBadInputIT extends GatewayIT {
         Existing e = existing;
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
-                .replace("$T", e.team()).replace("$L", e.rateLimit());
+                .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget());
     }
 }

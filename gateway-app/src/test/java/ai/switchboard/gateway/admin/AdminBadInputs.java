@@ -12,8 +12,8 @@ import org.springframework.http.HttpMethod;
  * The table of bad admin input: for every admin endpoint and every field, values of the wrong type, out of range,
  * null, empty and oversize, each put into an otherwise valid body (or alone in a PATCH of an existing entry). Bodies
  * are raw JSON text, so repeated keys and numbers no Java type holds can be written too. {@code $P}, {@code $M},
- * {@code $R}, {@code $K} and {@code $L} stand for an existing provider, model, route, key and rate limit (on
- * {@code $K}, with both limits); {@code $N} for a fresh name.
+ * {@code $R}, {@code $K}, {@code $T}, {@code $L} and {@code $B} stand for an existing provider, model, route, key, team,
+ * rate limit (on {@code $K}, with both limits) and budget; {@code $N} for a fresh name.
  */
 final class AdminBadInputs {
 
@@ -51,6 +51,7 @@ final class AdminBadInputs {
         cases.addAll(teams());
         cases.addAll(rotations());
         cases.addAll(rateLimits());
+        cases.addAll(budgets());
         return cases;
     }
 
@@ -239,6 +240,45 @@ final class AdminBadInputs {
                 "{\"requests_per_minute\":null,\"tokens_per_minute\":null}", "requests_per_minute"));
         cases.add(raw("rate limit PATCH new target", HttpMethod.PATCH, "/admin/v1/rate-limits/$L",
                 "{\"target\":\"$M\"}", "target"));
+        return cases;
+    }
+
+    static List<Case> budgets() {
+        Map<String, String> valid = body("name", q("$N"), "scope_type", q("key"), "scope", q("$K"), "period",
+                q("daily"), "limit_usd", "5", "soft_threshold_percent", "80", "enabled", "true");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", BAD_NAMES);
+        bad.put("scope_type", List.of("5", "null", q(""), q("bogus"), q("KEY"), q("user"), "[]", "{}"));
+        bad.put("scope", List.of("5", "null", q(""), q("no-such-key"), q("00000000-0000-4000-8000-000000000000"),
+                q("x".repeat(129)), "[]", "true"));
+        bad.put("period", List.of("5", "null", q(""), q("yearly"), q("Daily"), q("hourly"), "[]"));
+        bad.put("limit_usd", List.of(q("5"), "0", "0.0", "-1", "-0.000000001", "1e30", "1000000000.000000001",
+                "0.0000000001", "1e999", "-1e999", q("NaN"), q("Infinity"), "true", "[]", "{}", "null"));
+        bad.put("soft_threshold_percent", List.of("0", "101", "-5", "50.5", "1e10", "99999999999", q("50"), "true",
+                "[]"));
+        bad.put("enabled", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("budget", "/admin/v1/budgets", "/admin/v1/budgets/$B", valid,
+                bad));
+        for (String scopeType : List.of("team", "model", "route", "key")) {
+            cases.add(raw("budget POST unknown " + scopeType, HttpMethod.POST, "/admin/v1/budgets",
+                    json(with(with(valid, "scope_type", q(scopeType)), "scope", q("no-such-" + scopeType))),
+                    "scope"));
+        }
+        cases.add(raw("budget POST model scope naming a route", HttpMethod.POST, "/admin/v1/budgets",
+                json(with(with(valid, "scope_type", q("model")), "scope", q("$R"))), "scope"));
+        Map<String, String> noLimit = new LinkedHashMap<>(valid);
+        noLimit.remove("limit_usd");
+        cases.add(raw("budget POST without limit_usd", HttpMethod.POST, "/admin/v1/budgets", json(noLimit),
+                "limit_usd"));
+        Map<String, String> noScope = new LinkedHashMap<>(valid);
+        noScope.remove("scope");
+        cases.add(raw("budget POST without scope", HttpMethod.POST, "/admin/v1/budgets", json(noScope), "scope"));
+        cases.add(raw("budget PATCH new scope_type without scope", HttpMethod.PATCH, "/admin/v1/budgets/$B",
+                "{\"scope_type\":\"team\"}", "scope"));
+        cases.add(raw("budget POST unknown field", HttpMethod.POST, "/admin/v1/budgets",
+                json(with(valid, "spent_usd", "0")), "spent_usd"));
+        cases.add(raw("budget POST repeated limit", HttpMethod.POST, "/admin/v1/budgets",
+                json(valid).replace("\"limit_usd\":5", "\"limit_usd\":5,\"limit_usd\":6"), "limit_usd"));
         return cases;
     }
 

@@ -3,10 +3,12 @@ package ai.switchboard.gateway.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.switchboard.gateway.SwitchboardApplication;
 import ai.switchboard.registry.testsupport.TcpProxy;
 import ai.switchboard.registry.testsupport.TestDatabase;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -135,6 +139,70 @@ class DatabaseOutageIT {
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> chat(http, key, prefix + "-m").expectStatus().isOk());
+    }
+
+    /**
+     * A budget with the database gone: the replica spends only the lease it holds, then refuses with a 503 saying
+     * budgets cannot be checked; the settlements it made meanwhile are written once the database is back.
+     */
+    @Test
+    void aBudgetSpendsOnlyItsLeaseWhileTheDatabaseIsDownAndLosesNothing() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        Fixtures fixtures = new Fixtures(http, GatewayIT.ADMIN_KEY);
+        String prefix = GatewayIT.unique("outage-budget");
+        GatewayIT.UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "ok"))));
+        fixtures.provider(prefix + "-p", GatewayIT.upstreamBase(prefix));
+        // Each answer costs $0.0042 and each request reserves $0.0048 (see BudgetsIT); a lease is 2% of $1.
+        fixtures.post("/admin/v1/models", Map.of("name", prefix + "-m", "provider", prefix + "-p",
+                "upstream_model", "m", "capabilities", List.of("chat"), "input_price_per_mtok", 100,
+                "output_price_per_mtok", 1000));
+        String key = fixtures.key(prefix + "-k", prefix + "-m");
+        String budget = fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "key",
+                "scope", prefix + "-k", "period", "total", "limit_usd", 1)).path("id").asString();
+        JdbcTemplate direct = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.jdbcUrl(),
+                TestDatabase.username(), TestDatabase.password()));
+        budgetChat(http, key, prefix + "-m").expectStatus().isOk();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(spent(direct, budget)).isEqualByComparingTo("0.0042"));
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        DATABASE.cut();
+        try {
+            // $0.0158 of the $0.02 lease is left: three more answers fit ($0.0116, $0.0074, $0.0032 left), a fourth
+            // reservation of $0.0048 does not.
+            for (int i = 0; i < 3; i++) {
+                statuses.add(budgetChat(http, key, prefix + "-m").returnResult(String.class).getStatus().value());
+            }
+            budgetChat(http, key, prefix + "-m").expectStatus().isEqualTo(503).expectBody()
+                    .jsonPath("$.error.code").isEqualTo("budget_unavailable")
+                    .jsonPath("$.error.message").value(message -> assertThat((String) message)
+                            .contains("Budgets cannot be checked").contains(prefix + "-b"));
+            budgetChat(http, key, prefix + "-m").expectStatus().isEqualTo(503);
+        } finally {
+            DATABASE.restore();
+        }
+        assertThat(statuses).containsExactly(200, 200, 200);
+
+        // The three answers served during the outage were queued, and are written now: nothing lost.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(spent(direct, budget)).isEqualByComparingTo("0.0168"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                budgetChat(http, key, prefix + "-m").expectStatus().isOk());
+    }
+
+    private static BigDecimal spent(JdbcTemplate jdbc, String budget) {
+        return jdbc.queryForObject("SELECT coalesce(sum(spent), 0) FROM budget_periods WHERE budget_id = ?::uuid",
+                BigDecimal.class, budget);
+    }
+
+    private static WebTestClient.ResponseSpec budgetChat(WebTestClient http, String key, String model) {
+        return http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + model + "\",\"max_tokens\":4,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .exchange();
     }
 
     private static void createWhenDatabaseIsBack(WebTestClient http, Map<String, Object> model) {

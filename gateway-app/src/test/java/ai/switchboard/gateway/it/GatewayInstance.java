@@ -62,6 +62,14 @@ final class GatewayInstance implements AutoCloseable {
         return start(List.of(), properties);
     }
 
+    /** Whether this replica's registry snapshot holds budgets of all these names. */
+    boolean budgetsKnown(String... names) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        context.getBean(ai.switchboard.registry.snapshot.RegistrySnapshotManager.class).current().budgets()
+                .forEach(budget -> known.add(budget.name()));
+        return known.containsAll(List.of(names));
+    }
+
     boolean isRunning() {
         return context.isActive();
     }

@@ -48,9 +48,11 @@ class PathSpellingMatrixIT extends GatewayIT {
                 "config", Map.of("targets", List.of(prefix + "-m"))));
         String rateLimit = fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key",
                 "target", prefix + "-m-key", "requests_per_minute", 100_000)).path("id").asString();
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "route", "scope", prefix + "-r",
+                "period", "daily", "limit_usd", 1));
         // Real ids: a GET that reached its handler would answer 200 and a DELETE would change the registry.
         idsByCollection = Map.of("providers", prefix + "-p", "models", prefix + "-m", "routes", prefix + "-r",
-                "keys", prefix + "-m-key", "rate-limits", rateLimit);
+                "keys", prefix + "-m-key", "rate-limits", rateLimit, "budgets", prefix + "-b");
     }
 
     @Test
@@ -118,7 +120,7 @@ class PathSpellingMatrixIT extends GatewayIT {
 
         assertThat(routes).extracting(RegisteredRoute::pattern)
                 .contains("/admin/v1/keys", "/admin/v1/config", "/admin/v1/usage", "/v1/chat/completions",
-                        "/admin/v1/rate-limits/{id}");
+                        "/admin/v1/rate-limits/{id}", "/admin/v1/budgets", "/admin/v1/budgets/{id}");
         assertThat(sent).isGreaterThan(1000);
         assertThat(failures).isEmpty();
         assertThat(snapshots.current().version()).as("registry version").isEqualTo(registryVersion);

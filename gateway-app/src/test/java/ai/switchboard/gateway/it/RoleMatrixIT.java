@@ -93,6 +93,13 @@ class RoleMatrixIT extends GatewayIT {
             return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
         }
 
+        String freshBudget() {
+            String name = unique("mb");
+            fixtures.post("/admin/v1/budgets", Map.of("name", name, "scope_type", "key", "scope", freshKey(teamA),
+                    "period", "daily", "limit_usd", 5));
+            return name;
+        }
+
         String freshRateLimit() {
             return fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", freshKey(teamA),
                     "requests_per_minute", 600)).path("id").asString();
@@ -214,6 +221,18 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/rate-limits/" + world.freshRateLimit(), "{\"requests_per_minute\":700}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/rate-limits/{id}", "delete rate limit",
                 role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit()), adminOnly(NO_CONTENT)));
+        // Budgets: administrators set them, viewers read them.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/budgets", "create budget", role -> Call.of("/admin/v1/budgets",
+                "{\"name\":\"" + unique("nb") + "\",\"scope_type\":\"team\",\"scope\":\"" + world.teamA
+                        + "\",\"period\":\"monthly\",\"limit_usd\":5}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/budgets", "list budgets", role -> Call.of("/admin/v1/budgets"),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/budgets/{id}", "get budget",
+                role -> Call.of("/admin/v1/budgets/" + world.freshBudget()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/budgets/{id}", "patch budget", role -> Call.of(
+                "/admin/v1/budgets/" + world.freshBudget(), "{\"limit_usd\":6}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/budgets/{id}", "delete budget",
+                role -> Call.of("/admin/v1/budgets/" + world.freshBudget()), adminOnly(NO_CONTENT)));
         // Usage (a team administrator's is its team's), configuration, audit.
         rows.add(new Row(HttpMethod.GET, "/admin/v1/usage", "usage", role -> Call.of("/admin/v1/usage"),
                 expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));

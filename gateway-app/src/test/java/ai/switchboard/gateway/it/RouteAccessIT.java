@@ -31,7 +31,7 @@ class RouteAccessIT extends GatewayIT {
 
         assertThat(routes).extracting(RegisteredRoute::pattern).contains("/v1/chat/completions", "/v1/models/{*id}",
                 "/v1/**", "/admin/v1/keys", "/admin/v1/keys/{id}", "/admin/v1/config:apply", "/actuator/health",
-                "/admin/v1/rate-limits", "/admin/v1/rate-limits/{id}");
+                "/admin/v1/rate-limits", "/admin/v1/rate-limits/{id}", "/admin/v1/budgets", "/admin/v1/budgets/{id}");
         assertThat(routes).allSatisfy(route -> assertThat(access.of(route.handler()))
                 .as("access declared by %s %s (%s)", route.methods(), route.pattern(), route.handler())
                 .isNotNull());

@@ -142,13 +142,13 @@ class RateLimitStageTests {
 
     private void limits(RateLimitConfig... limits) {
         RegistrySnapshot snapshot = new RegistrySnapshot(1, List.of(), List.of(), List.of(KEY), List.of(),
-                List.of(new TeamConfig(TEAM, "billing")), List.of(limits));
+                List.of(new TeamConfig(TEAM, "billing")), List.of(limits), List.of());
         when(snapshots.current()).thenReturn(snapshot);
     }
 
     private RequestContext context() {
         return pipeline.open("req", Api.CHAT, KEY, null, Set.of(), false).request("m", false)
-                .tokenEstimate(() -> 10, 5);
+                .costHints(() -> 10, 5, 1);
     }
 
     private String call(RequestContext context) {

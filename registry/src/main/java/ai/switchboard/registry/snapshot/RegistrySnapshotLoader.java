@@ -1,6 +1,11 @@
 package ai.switchboard.registry.snapshot;
 
 import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.BudgetConfig;
+import ai.switchboard.registry.BudgetPeriod;
+import ai.switchboard.registry.BudgetScope;
+import ai.switchboard.registry.budget.BudgetEntity;
+import ai.switchboard.registry.budget.BudgetRepository;
 import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.ModelConfig;
@@ -56,12 +61,14 @@ public class RegistrySnapshotLoader {
     private final RouteRepository routes;
     private final TeamRepository teams;
     private final RateLimitRepository rateLimits;
+    private final BudgetRepository budgets;
     private final RegistryRevisions revisions;
     private final ProviderSecrets secrets;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
-            RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, RegistryRevisions revisions,
+            RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
+            RegistryRevisions revisions,
             ProviderSecrets secrets, PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
@@ -69,6 +76,7 @@ public class RegistrySnapshotLoader {
         this.routes = routes;
         this.teams = teams;
         this.rateLimits = rateLimits;
+        this.budgets = budgets;
         this.revisions = revisions;
         this.secrets = secrets;
         this.readTransaction = new TransactionTemplate(transactionManager);
@@ -117,7 +125,24 @@ public class RegistrySnapshotLoader {
                     limit.getRequestsPerMinute(), limit.getTokensPerMinute()));
         }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
-                limitConfigs);
+                limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs));
+    }
+
+    /** Budgets with the names of what they watch, as the request path meets keys, teams, models and routes. */
+    private List<BudgetConfig> budgetConfigs(List<ApiKeyRecord> keyRecords, List<TeamConfig> teamConfigs,
+            List<ModelConfig> modelConfigs, List<RouteConfig> routeConfigs) {
+        Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        keyRecords.forEach(k -> names.put(k.id(), k.name()));
+        teamConfigs.forEach(t -> names.put(t.id(), t.name()));
+        modelConfigs.forEach(m -> names.put(m.id(), m.name()));
+        routeConfigs.forEach(r -> names.put(r.id(), r.name()));
+        List<BudgetConfig> configs = new ArrayList<>();
+        for (BudgetEntity b : budgets.findAllByOrderByNameAsc()) {
+            configs.add(new BudgetConfig(b.getId(), b.getName(), BudgetScope.fromWire(b.getScopeType()),
+                    b.getScopeId(), names.get(b.getScopeId()), BudgetPeriod.fromWire(b.getPeriod()), b.getLimitUsd(),
+                    b.getSoftThresholdPercent(), b.isEnabled(), b.getUpdatedAt().toEpochMilli()));
+        }
+        return configs;
     }
 
     private static RouteConfig toConfig(RouteEntity r) {

@@ -44,9 +44,10 @@ public class ChatCompletionsHandler {
         RequestContext context = contexts.open(request, Api.CHAT);
         return bodies.read(request, ChatRequest.class)
                 .flatMap(chat -> {
-                    context.request(chat.model(), chat.isStream()).tokenEstimate(() -> PromptTokens.estimate(chat),
-                            chat.outputTokenLimit() == null ? 0 : chat.outputTokenLimit());
+                    context.request(chat.model(), chat.isStream());
                     ChatRequestValidator.validate(chat);
+                    context.costHints(() -> PromptTokens.estimate(chat), chat.outputTokenLimit(),
+                            chat.n() == null ? 1 : chat.n());
                     return chat.isStream() ? stream(context, chat) : complete(context, chat);
                 })
                 .doOnError(context::failed)

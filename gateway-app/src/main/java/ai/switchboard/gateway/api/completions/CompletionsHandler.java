@@ -29,6 +29,9 @@ public class CompletionsHandler {
     private final ExchangeContexts contexts;
     private final RequestPipeline pipeline;
     private final RouteEngine engine;
+    /** OpenAI's default {@code max_tokens} for legacy completions. */
+    private static final int DEFAULT_MAX_TOKENS = 16;
+
     private final long maxRequestBytes;
 
     public CompletionsHandler(JsonBodies bodies, ExchangeContexts contexts, RequestPipeline pipeline,
@@ -44,10 +47,11 @@ public class CompletionsHandler {
         RequestContext context = contexts.open(request, Api.COMPLETIONS);
         return bodies.read(request, ObjectNode.class)
                 .flatMap(body -> {
-                    context.request(body.path("model").asString(null), body.path("stream").asBoolean(false))
-                            .tokenEstimate(() -> PromptTokenCounts.of(body.get("prompt")),
-                                    body.path("max_tokens").asLong(0));
+                    context.request(body.path("model").asString(null), body.path("stream").asBoolean(false));
                     boolean stream = CompletionsRequestValidator.validate(body);
+                    context.costHints(() -> PromptTokenCounts.of(body.get("prompt")),
+                            body.path("max_tokens").isIntegralNumber() ? body.path("max_tokens").asInt() : DEFAULT_MAX_TOKENS,
+                            Math.max(body.path("n").asInt(1), body.path("best_of").asInt(1)));
                     return stream ? stream(context, body) : complete(context, body);
                 })
                 .doOnError(context::failed)

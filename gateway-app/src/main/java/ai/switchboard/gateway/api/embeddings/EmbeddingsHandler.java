@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/embeddings}, for a model or a {@code fallback} route. Calls go through the {@link RouteEngine}, so
@@ -38,9 +39,9 @@ public class EmbeddingsHandler {
         RequestContext context = contexts.open(request, Api.EMBEDDINGS);
         return bodies.read(request, EmbeddingRequest.class)
                 .flatMap(embedding -> {
-                    context.request(embedding.model(), false)
-                            .tokenEstimate(() -> PromptTokenCounts.of(embedding.input()), 0);
+                    context.request(embedding.model(), false);
                     EmbeddingsRequestValidator.validate(embedding);
+                    context.costHints(() -> PromptTokenCounts.of(embedding.input()), 0, 1);
                     return pipeline.single(context, resolved -> engine.embed(resolved.snapshot(),
                                     resolved.target(), embedding, resolved.trace())
                                     .doOnNext(response -> resolved.usage(response.usage())))

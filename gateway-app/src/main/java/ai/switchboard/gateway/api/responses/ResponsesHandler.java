@@ -91,8 +91,7 @@ public class ResponsesHandler {
                             .flatMap(turn -> {
                                 Turn asked = new Turn(owner, body, turn.getT1(), turn.getT2(),
                                         body.stores() ? toJson(turn.getT2()) : List.of());
-                                context.tokenEstimate(() -> promptTokens(asked),
-                                        body.maxOutputTokens() == null ? 0 : body.maxOutputTokens());
+                                context.costHints(() -> promptTokens(asked), body.maxOutputTokens(), 1);
                                 return body.isStream() ? stream(context, asked) : complete(context, asked);
                             });
                 })
