@@ -22,6 +22,8 @@ import ai.switchboard.routing.policy.RoutingRequest;
 import ai.switchboard.routing.policy.TargetAnswer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -69,6 +71,53 @@ public final class RouteEngine {
     /** A stream from the call's resolved route or model; the request should already ask for usage. */
     public Flux<ChatChunk> stream(RouteCall call) {
         return Flux.defer(() -> top(call, streamed(executor.budget(timeoutsFor(call.target())))));
+    }
+
+    /**
+     * A complete answer in another wire format, from the call's resolved route or model, with the same plans, failover
+     * and budget as {@link #chat}: {@code attempt} produces one deployment's answer (a native call, or the canonical
+     * request translated), and {@code policyAnswer} translates the canonical answer a composite policy (cascade,
+     * ensemble) settled on. The call's canonical request is what policies look at and what their sub-calls send.
+     */
+    public <T> Mono<T> single(RouteCall call, String operation, Function<Deployment, Mono<T>> attempt,
+            Function<ChatResponse, T> policyAnswer) {
+        return Mono.defer(() -> {
+            TimeBudget budget = executor.budget(timeoutsFor(call.target()));
+            return top(call, new Mode<T>(false, budget) {
+                @Override
+                Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
+                    return executor.single(operation, candidates, attempt, budget, trace).flux();
+                }
+
+                @Override
+                Flux<T> answer(ChatResponse response) {
+                    return Flux.just(policyAnswer.apply(response));
+                }
+            }).single();
+        });
+    }
+
+    /**
+     * A stream in another wire format, as {@link #single} is to {@link #chat}: fails over until an attempt's first
+     * element that {@code commits} (see {@link FailoverExecutor#streamed}); {@code policyAnswer} replays a composite
+     * policy's canonical answer as this format's stream.
+     */
+    public <T> Flux<T> streamed(RouteCall call, String operation, Function<Deployment, Flux<T>> attempt,
+            Predicate<? super T> commits, Function<ChatResponse, Flux<T>> policyAnswer) {
+        return Flux.defer(() -> {
+            TimeBudget budget = executor.budget(timeoutsFor(call.target()));
+            return top(call, new Mode<T>(true, budget) {
+                @Override
+                Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
+                    return executor.streamed(operation, candidates, attempt, commits, budget, trace);
+                }
+
+                @Override
+                Flux<T> answer(ChatResponse response) {
+                    return policyAnswer.apply(response);
+                }
+            });
+        });
     }
 
     /**

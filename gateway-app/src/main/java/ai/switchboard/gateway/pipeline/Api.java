@@ -10,7 +10,11 @@ import ai.switchboard.registry.Capability;
 public enum Api {
     CHAT(GenAiConventions.OPERATION_CHAT, Capability.CHAT),
     COMPLETIONS(GenAiConventions.OPERATION_TEXT_COMPLETION, Capability.COMPLETIONS),
-    EMBEDDINGS(GenAiConventions.OPERATION_EMBEDDINGS, Capability.EMBEDDINGS);
+    EMBEDDINGS(GenAiConventions.OPERATION_EMBEDDINGS, Capability.EMBEDDINGS),
+    /** Anthropic's Messages API: a chat in another wire format. */
+    MESSAGES(GenAiConventions.OPERATION_MESSAGES, Capability.CHAT),
+    /** Anthropic's token count for a Messages request, of a model that could serve it. */
+    COUNT_TOKENS(GenAiConventions.OPERATION_COUNT_TOKENS, Capability.CHAT);
 
     private final String operation;
     private final Capability capability;

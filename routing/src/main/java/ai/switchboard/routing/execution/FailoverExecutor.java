@@ -111,6 +111,15 @@ public final class FailoverExecutor {
                 budget, trace);
     }
 
+    /**
+     * A complete answer of any kind from the first candidate that gives one, {@code attempt} making each call (for
+     * wire formats the adapters offer natively, or translated on the way); as {@link #chat} in every other respect.
+     */
+    public <T> Mono<T> single(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
+            TimeBudget budget, RoutingTrace trace) {
+        return once(operation, candidates, attempt, budget, trace);
+    }
+
     private <T> Mono<T> once(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
             TimeBudget budget, RoutingTrace trace) {
         return Mono.defer(() -> {
