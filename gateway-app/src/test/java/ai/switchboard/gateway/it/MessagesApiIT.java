@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import ai.switchboard.gateway.it.flavour.ProviderFlavour;
 import ai.switchboard.gateway.it.flavour.ProviderFlavours;
@@ -21,6 +22,7 @@ import ai.switchboard.providers.testsupport.kit.UpstreamFinish;
 import ai.switchboard.providers.testsupport.kit.UpstreamReply;
 import ai.switchboard.providers.testsupport.kit.UpstreamToolCall;
 import ai.switchboard.providers.testsupport.kit.UpstreamUsage;
+import ai.switchboard.registry.testsupport.TestDatabase;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
@@ -42,10 +44,16 @@ import com.anthropic.models.messages.ToolUseBlock;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +125,40 @@ class MessagesApiIT extends GatewayIT {
                 "message_delta", "message_stop");
         assertThat(types).last().isEqualTo("message_stop");
         assertThat(types).filteredOn("message_start"::equals).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void theWireHasAnthropicsEventsInOrderWithPingAndTheLedgerNamesTheOperation(ProviderFlavour flavour) {
+        Gateway gateway = register(flavour);
+        StreamTranscript transcript = flavour.streamTranscript(
+                UpstreamReply.text(UpstreamFinish.STOP, USAGE, "Hel", "lo"));
+        UPSTREAM.stubFor(call(flavour, gateway.prefix(), true).willReturn(aResponse()
+                .withHeader("Content-Type", transcript.contentType()).withBody(transcript.body())));
+
+        var result = http.post().uri("/v1/messages?beta=true").header("x-api-key", gateway.key())
+                .header("anthropic-version", "2023-06-01").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("model", gateway.model(), "max_tokens", 100, "stream", true,
+                        "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .expectHeader().valueEquals("x-switchboard-model", gateway.model())
+                .expectBody(String.class).returnResult();
+
+        List<String> events = Pattern.compile("(?m)^event: (\\w+)$").matcher(result.getResponseBody()).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(events).first().isEqualTo("message_start");
+        assertThat(events).containsSubsequence("message_start", "content_block_start", "content_block_delta",
+                "content_block_delta", "content_block_stop", "message_delta", "message_stop");
+        assertThat(events).contains("ping").last().isEqualTo("message_stop");
+        assertThat(result.getResponseBody()).doesNotContain("[DONE]");
+        String requestId = result.getResponseHeaders().getFirst("x-request-id");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(ledgerRow(requestId))
+                .containsEntry("operation", "messages")
+                .containsEntry("model", gateway.model())
+                .containsEntry("input_tokens", (long) USAGE.promptTokens())
+                .containsEntry("output_tokens", (long) USAGE.completionTokens()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -365,6 +407,22 @@ class MessagesApiIT extends GatewayIT {
         // Frames before the first content: OpenAI's role chunk; Anthropic's message_start, ping and empty text block.
         return Stream.of(org.junit.jupiter.params.provider.Arguments.of(flavour("openai"), 1),
                 org.junit.jupiter.params.provider.Arguments.of(flavour("anthropic"), 3));
+    }
+
+    private static Map<String, Object> ledgerRow(String requestId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.username(),
+                TestDatabase.password());
+                PreparedStatement query = connection.prepareStatement("SELECT operation, model, input_tokens,"
+                        + " output_tokens FROM usage_ledger WHERE request_id = ?")) {
+            query.setString(1, requestId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Map.of();
+                }
+                return Map.of("operation", row.getString(1), "model", row.getString(2),
+                        "input_tokens", row.getLong(3), "output_tokens", row.getLong(4));
+            }
+        }
     }
 
     private Gateway register(ProviderFlavour flavour) {
