@@ -2,6 +2,7 @@ package ai.switchboard.gateway.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
@@ -16,6 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 import ai.switchboard.gateway.it.flavour.ProviderFlavour;
 import ai.switchboard.gateway.it.flavour.ProviderFlavours;
+import ai.switchboard.providers.anthropic.AnthropicWireFixture;
+import ai.switchboard.providers.testsupport.kit.OpenAiWireFixture;
 import ai.switchboard.providers.testsupport.kit.SentRequest;
 import ai.switchboard.providers.testsupport.kit.StreamTranscript;
 import ai.switchboard.providers.testsupport.kit.UpstreamFinish;
@@ -236,6 +239,75 @@ class MessagesApiIT extends GatewayIT {
         assertThat(badInput).isInstanceOf(BadRequestException.class).hasMessageContaining("temperature");
         assertThat(sent(gateway)).as("upstream calls").isEmpty();
         wrongKey.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavoursWithOpeningFrames")
+    void anUpstreamRefusalIsTheSdksBadRequestWithTheUpstreamsMessage(ProviderFlavour flavour, int opening) {
+        Gateway gateway = register(flavour);
+        String body = flavour.type().equals("anthropic")
+                ? AnthropicWireFixture.errorBody(400, "prompt is too long: 300000 tokens > 200000 maximum")
+                : OpenAiWireFixture.errorBody("prompt is too long: 300000 tokens > 200000 maximum",
+                        "invalid_request_error", null);
+        UPSTREAM.stubFor(call(flavour, gateway.prefix(), false).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+
+        Throwable refused = catchThrowable(() -> gateway.client().messages().create(params(gateway.model()).build()));
+
+        assertThat(refused).isInstanceOf(BadRequestException.class).hasMessageContaining("prompt is too long");
+        assertThat(sent(gateway)).as("a refusal is not retried").hasSize(1);
+    }
+
+    @Test
+    void composingPoliciesServeMessagesAndSeeTheTranslatedConversation() {
+        String prefix = unique("msg-policies");
+        fixtures.provider(prefix + "-p", upstreamBase(prefix));
+        fixtures.model(prefix + "-cheap", prefix + "-p", "cheap-model", "chat", "streaming");
+        fixtures.model(prefix + "-strong", prefix + "-p", "strong-model", "chat", "streaming");
+        fixtures.model(prefix + "-twin", prefix + "-p", "strong-model", "chat", "streaming");
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-cascade", "policy", "cascade",
+                "config", Map.of("steps", List.of(prefix + "-cheap", prefix + "-strong"))));
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-ensemble", "policy", "ensemble",
+                "config", Map.of("members", List.of(prefix + "-strong", prefix + "-twin"), "combiner", "majority")));
+        fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-router", "policy", "router", "config", Map.of(
+                "rules", List.of(Map.of("name", "code", "when", Map.of("keywords", List.of("stack trace")),
+                        "target", prefix + "-strong")),
+                "default", prefix + "-cheap")));
+        AnthropicClient client = client(fixtures.key(prefix + "-k", prefix + "-cascade", prefix + "-ensemble",
+                prefix + "-router"));
+        // The cheap model runs out of tokens, so the cascade must escalate to the strong one.
+        UPSTREAM.stubFor(post(urlPathEqualTo("/" + prefix + "/v1/chat/completions")).atPriority(1)
+                .withRequestBody(containing("cheap-model"))
+                .willReturn(okForContentType("application/json", UpstreamBodies.chatCompletion("cheap-model", "trunc")
+                        .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\""))));
+        UPSTREAM.stubFor(post(urlPathEqualTo("/" + prefix + "/v1/chat/completions")).atPriority(5)
+                .willReturn(okForContentType("application/json",
+                        UpstreamBodies.chatCompletion("strong-model", "complete"))));
+
+        Message cascaded = client.messages().create(params(prefix + "-cascade").build());
+        // An ensemble's answer is settled whole and then replayed as Anthropic's stream.
+        List<String> types = new ArrayList<>();
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages()
+                .createStreaming(params(prefix + "-ensemble").build())) {
+            stream.stream().forEach(event -> {
+                types.add(type(event));
+                accumulator.accumulate(event);
+            });
+        }
+        var routed = client.messages().withRawResponse().create(MessageCreateParams.builder()
+                .model(prefix + "-router").maxTokens(100).system("You help with code.")
+                .addUserMessage("Why does this stack trace mention a NullPointerException?").build());
+
+        assertThat(cascaded.content().getFirst().asText().text()).isEqualTo("complete");
+        assertThat(cascaded.stopReason()).contains(StopReason.END_TURN);
+        assertThat(accumulator.message().content().getFirst().asText().text()).isEqualTo("complete");
+        assertThat(accumulator.message().stopReason()).contains(StopReason.END_TURN);
+        assertThat(types).first().isEqualTo("message_start");
+        assertThat(types).last().isEqualTo("message_stop");
+        assertThat(routed.headers().values("x-switchboard-model")).containsExactly(prefix + "-strong");
+        assertThat(routed.parse().content().getFirst().asText().text()).isEqualTo("complete");
+        client.close();
     }
 
     @Test
