@@ -8,6 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.switchboard.providers.anthropic.AnthropicWireFixture;
+import ai.switchboard.providers.testsupport.kit.StreamTranscript;
+import ai.switchboard.providers.testsupport.kit.UpstreamFinish;
+import ai.switchboard.providers.testsupport.kit.UpstreamReply;
+import ai.switchboard.providers.testsupport.kit.UpstreamToolCall;
+import ai.switchboard.providers.testsupport.kit.UpstreamUsage;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.File;
 import java.io.IOException;
@@ -26,13 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  * user runs it with {@code claude -p}, pointed at the gateway by {@code ANTHROPIC_BASE_URL} with a Switchboard key in
  * {@code ANTHROPIC_API_KEY} (sent as {@code x-api-key}), against a model on a scripted OpenAI-type upstream: the
  * upstream asks for Claude Code's {@code Read} tool, Claude Code runs it and sends the file back, and the upstream's
- * final answer is what {@code claude -p} prints. The whole turn crosses the gateway's translation both ways, streamed.
+ * final answer is what {@code claude -p} prints. The whole turn crosses the gateway's translation both ways, streamed;
+ * and again against an Anthropic-type upstream, passed through.
  */
 class ClaudeCodeIT extends GatewayIT {
 
     private static final Path PACKAGE = Path.of("src/test/claude-code").toAbsolutePath();
     private static final Path CLAUDE = PACKAGE.resolve("node_modules/.bin/claude");
     private static final String CALL_ID = "call_read_notes";
+    private static final String TOOL_USE_ID = "toolu_read_notes";
     private static final String SECRET = "the-blue-heron-flies-at-dawn";
 
     @TempDir
@@ -64,6 +72,61 @@ class ClaudeCodeIT extends GatewayIT {
                         UpstreamBodies.textChunk("gpt-4o-mini", null, "tool_calls"),
                         UpstreamBodies.usageChunk("gpt-4o-mini")))));
 
+        String output = runClaude(model, key);
+
+        List<LoggedRequest> sent = UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")));
+        String described = describe(output, sent);
+        assertThat(output).as(described).contains("The notes say the password is " + SECRET);
+        // The tool ran in Claude Code and its result came back through the gateway as the upstream's tool message.
+        assertThat(sent).as(described).anySatisfy(request -> assertThat(request.getBodyAsString())
+                .contains("\"tool_call_id\":\"" + CALL_ID + "\"").contains(SECRET));
+        assertThat(sent.getFirst().getBodyAsString()).as("Claude Code's tools, translated")
+                .contains("\"name\":\"Read\"");
+    }
+
+    /**
+     * The same turn against an Anthropic-type upstream: Claude Code's requests pass through natively (its betas and
+     * fields intact) and the upstream's events come back byte for byte.
+     */
+    @Test
+    void claudeCodeDoesAToolCallingTurnThroughTheGatewayToAnAnthropicUpstream() throws Exception {
+        ensureInstalled();
+        String prefix = unique("claude-code-native");
+        String model = prefix + "-m";
+        fixtures.provider(Map.of("name", prefix + "-p", "type", "anthropic", "base_url",
+                UPSTREAM.baseUrl() + "/" + prefix, "api_key", "sk-ant-test-upstream-not-real"));
+        fixtures.model(model, prefix + "-p", "claude-sonnet-4-5", "chat", "streaming", "tools");
+        String key = fixtures.key(prefix + "-k", model);
+        Path notes = work.resolve("notes.txt");
+        Files.writeString(notes, "The password is " + SECRET + ".\n");
+        String messages = "/" + prefix + "/v1/messages";
+        UpstreamUsage usage = new UpstreamUsage(40, 9, 0);
+        StreamTranscript answer = AnthropicWireFixture.transcript(UpstreamReply.text(UpstreamFinish.STOP, usage,
+                "The notes say the password is ", SECRET), "claude-sonnet-4-5");
+        UPSTREAM.stubFor(post(urlPathEqualTo(messages)).atPriority(1)
+                .withRequestBody(containing("\"tool_use_id\":\"" + TOOL_USE_ID + "\""))
+                .willReturn(aResponse().withHeader("Content-Type", answer.contentType()).withBody(answer.body())));
+        StreamTranscript toolUse = AnthropicWireFixture.transcript(UpstreamReply.tools(usage, List.of(),
+                new UpstreamToolCall(TOOL_USE_ID, "Read", List.of("{\"file_path\":", "\"" + notes + "\"}"))),
+                "claude-sonnet-4-5");
+        UPSTREAM.stubFor(post(urlPathEqualTo(messages)).atPriority(5)
+                .willReturn(aResponse().withHeader("Content-Type", toolUse.contentType()).withBody(toolUse.body())));
+
+        String output = runClaude(model, key);
+
+        List<LoggedRequest> sent = UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")));
+        String described = describe(output, sent);
+        assertThat(output).as(described).contains("The notes say the password is " + SECRET);
+        assertThat(sent).as(described).anySatisfy(request -> assertThat(request.getBodyAsString())
+                .contains("\"tool_use_id\":\"" + TOOL_USE_ID + "\"").contains(SECRET));
+        LoggedRequest first = sent.getFirst();
+        assertThat(first.getHeader("anthropic-beta")).as("Claude Code's betas, forwarded").isNotBlank();
+        assertThat(first.getHeader("x-api-key")).isEqualTo("sk-ant-test-upstream-not-real");
+        assertThat(first.getBodyAsString()).contains("\"model\":\"claude-sonnet-4-5\"").contains("\"name\":\"Read\"");
+    }
+
+    /** Runs one {@code claude -p} turn in the work directory and returns what it printed; it must exit 0. */
+    private String runClaude(String model, String key) throws IOException, InterruptedException {
         ProcessBuilder command = new ProcessBuilder(CLAUDE.toString(), "-p", "What does notes.txt say?",
                 "--model", model, "--allowedTools", "Read", "--max-turns", "4", "--output-format", "text")
                 .directory(work.toFile())
@@ -77,19 +140,15 @@ class ClaudeCodeIT extends GatewayIT {
             claude.destroyForcibly();
         }
         String output = Files.readString(work.resolve("claude.log"), StandardCharsets.UTF_8);
+        assertThat(ended).as("claude -p ended; it said:\n%s", output).isTrue();
+        assertThat(claude.exitValue()).as("claude -p exit status; it said:\n%s", output).isZero();
+        return output;
+    }
 
-        List<LoggedRequest> sent = UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")));
-        String described = "claude said:\n" + output + "\nupstream got:\n" + sent.stream()
+    private static String describe(String output, List<LoggedRequest> sent) {
+        return "claude said:\n" + output + "\nupstream got:\n" + sent.stream()
                 .map(request -> request.getUrl() + " " + abbreviate(request.getBodyAsString()))
                 .collect(Collectors.joining("\n"));
-        assertThat(ended).as(described).isTrue();
-        assertThat(claude.exitValue()).as(described).isZero();
-        assertThat(output).as(described).contains("The notes say the password is " + SECRET);
-        // The tool ran in Claude Code and its result came back through the gateway as the upstream's tool message.
-        assertThat(sent).as(described).anySatisfy(request -> assertThat(request.getBodyAsString())
-                .contains("\"tool_call_id\":\"" + CALL_ID + "\"").contains(SECRET));
-        assertThat(sent.getFirst().getBodyAsString()).as("Claude Code's tools, translated")
-                .contains("\"name\":\"Read\"");
     }
 
     private void environment(Map<String, String> env, String key) {
