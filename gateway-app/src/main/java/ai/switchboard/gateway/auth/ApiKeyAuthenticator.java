@@ -9,9 +9,9 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the key an {@code Authorization: Bearer} header (or, on Anthropic's routes, {@code x-api-key}) presents in the in-memory key table. The lookup touches only
- * the current snapshot, so a database outage never turns a valid key into a 401, and an unknown key always fails
- * closed.
+ * Finds the key an {@code Authorization: Bearer} header (or, on Anthropic's routes, {@code x-api-key}) presents in
+ * the in-memory key table. The lookup touches only the current snapshot, so a database outage never turns a valid
+ * key into a 401, and an unknown key always fails closed.
  */
 @Component
 class ApiKeyAuthenticator {

@@ -335,7 +335,9 @@ class MessagesApiIT extends GatewayIT {
         UPSTREAM.stubFor(call(flavour("openai"), gateway.prefix(), false).willReturn(flavour("openai").chatResponse(
                 UpstreamReply.text(UpstreamFinish.STOP, USAGE, "Hi"))));
         Map<String, Object> body = Map.of("model", gateway.model(), "max_tokens", 10, "messages",
-                List.of(Map.of("role", "user", "content", "hi")));
+                List.of(Map.of("role", "user", "content", "hi")), "tools", List.of(
+                        Map.of("type", "web_search_20250305", "name", "web_search"),
+                        Map.of("name", "get_weather", "input_schema", Map.of("type", "object"))));
 
         http.post().uri("/v1/messages?beta=true").header("x-api-key", gateway.key())
                 .header("anthropic-version", "2023-06-01")
@@ -343,7 +345,10 @@ class MessagesApiIT extends GatewayIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("x-switchboard-model", gateway.model())
+                // Only Anthropic runs its own web search: left out for an OpenAI upstream, and the client told so.
+                .expectHeader().valueEquals("x-switchboard-dropped-tools", "web_search")
                 .expectBody().jsonPath("$.content[0].text").isEqualTo("Hi");
+        assertThat(new SentRequest(sent(gateway).getFirst()).json().path("tools")).hasSize(1);
         http.post().uri("/v1/messages/count_tokens").header("x-api-key", gateway.key())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("model", gateway.model(), "messages", List.of(Map.of("role", "user",
@@ -378,6 +383,7 @@ class MessagesApiIT extends GatewayIT {
                  "cache_control":{"type":"ephemeral"}}],"messages":[{"role":"user","content":"hi"}],
                  "thinking":{"type":"adaptive","display":"omitted"},"context_management":{"edits":[]},
                  "output_config":{"effort":"high"},"metadata":{"user_id":"{\\"device\\":\\"d1\\"}"},
+                 "tools":[{"type":"web_search_20250305","name":"web_search"}],
                  "some_future_field":{"x":1}}""".formatted(gateway.model());
 
         http.post().uri("/v1/messages?beta=true").header("x-api-key", gateway.key())
@@ -385,6 +391,7 @@ class MessagesApiIT extends GatewayIT {
                 .header("anthropic-beta", "claude-code-20250219,interleaved-thinking-2025-05-14,made-up-beta")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange()
                 .expectStatus().isOk()
+                .expectHeader().doesNotExist("x-switchboard-dropped-tools")
                 .expectBody().jsonPath("$.content[0].text").isEqualTo("Hi");
 
         LoggedRequest sent = sent(gateway).getFirst();
@@ -397,6 +404,7 @@ class MessagesApiIT extends GatewayIT {
         assertThat(body.at("/context_management/edits").isArray()).isTrue();
         assertThat(body.at("/thinking/display").asString()).isEqualTo("omitted");
         assertThat(body.at("/system/0/cache_control/type").asString()).isEqualTo("ephemeral");
+        assertThat(body.at("/tools/0/type").asString()).isEqualTo("web_search_20250305");
     }
 
     @Test
