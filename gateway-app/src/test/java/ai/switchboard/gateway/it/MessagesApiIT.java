@@ -66,9 +66,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Anthropic's Messages API served by the running gateway, driven by Anthropic's official Java SDK as a user writes
- * it: against an OpenAI-type and a Gemini-type upstream (translated through the canonical model) and an
- * Anthropic-type upstream (passed through natively), the same answers, streams, tool round trips, token counts and
- * typed errors; failover before a stream's first content invisible to the client, a failure after it an error event;
+ * it: against an upstream of every provider type (Anthropic's passed through natively, OpenAI, Azure OpenAI, Gemini,
+ * Cohere and Bedrock translated through the canonical model), the same answers, streams, tool round trips, token
+ * counts and typed errors; failover before a stream's first content invisible to the client, a failure after it an error event;
  * keys in {@code x-api-key} on these routes only.
  */
 class MessagesApiIT extends GatewayIT {
@@ -77,9 +77,9 @@ class MessagesApiIT extends GatewayIT {
     private static final String CALL_ID = "toolu_e2e_weather";
     private static final String TOOL_RESULT = "{\"temperature_c\":21}";
 
+    /** Every provider type the gateway serves: Anthropic's passed through, all the others translated. */
     static Stream<ProviderFlavour> flavours() {
-        return ProviderFlavours.all().stream()
-                .filter(flavour -> List.of("openai", "anthropic", "gemini").contains(flavour.type()));
+        return ProviderFlavours.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")
