@@ -23,6 +23,7 @@ import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.errors.NotFoundException;
+import com.anthropic.errors.RateLimitException;
 import com.anthropic.errors.UnauthorizedException;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlockParam;
@@ -234,6 +235,24 @@ class MessagesApiIT extends MessagesGatewayIT {
 
         assertThat(refused).isInstanceOf(BadRequestException.class).hasMessageContaining("prompt is too long");
         assertThat(sent(gateway)).as("a refusal is not retried").hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavoursWithOpeningFrames")
+    void anUpstreamThatStaysRateLimitedIsTheSdksRateLimitExceptionWithRetryAfter(ProviderFlavour flavour,
+            int opening) {
+        Gateway gateway = register(flavour);
+        String body = flavour.type().equals("anthropic")
+                ? AnthropicWireFixture.errorBody(429, "Number of request tokens has exceeded your rate limit")
+                : OpenAiWireFixture.errorBody("Rate limit reached for requests", "requests", "rate_limit_exceeded");
+        UPSTREAM.stubFor(call(flavour, gateway.prefix(), false).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "1").withBody(body)));
+
+        Throwable limited = catchThrowable(() -> gateway.client().messages().create(params(gateway.model()).build()));
+
+        assertThat(limited).isInstanceOf(RateLimitException.class);
+        assertThat(((RateLimitException) limited).headers().values("retry-after")).containsExactly("1");
+        assertThat(sent(gateway)).as("retried after Retry-After, then given up").hasSizeGreaterThan(1);
     }
 
     private static Map<String, Object> ledgerRow(String requestId) throws SQLException {
