@@ -37,6 +37,10 @@ public final class GenAiConventions {
     public static final String OPERATION_CHAT = "chat";
     public static final String OPERATION_TEXT_COMPLETION = "text_completion";
     public static final String OPERATION_EMBEDDINGS = "embeddings";
+    /** A chat through Anthropic's Messages API ({@code /v1/messages}); named apart so its traffic can be told. */
+    public static final String OPERATION_MESSAGES = "messages";
+    /** Anthropic's {@code /v1/messages/count_tokens}. */
+    public static final String OPERATION_COUNT_TOKENS = "count_tokens";
 
     public static final String TOKEN_TYPE_INPUT = "input";
     public static final String TOKEN_TYPE_OUTPUT = "output";

@@ -74,6 +74,53 @@ public final class RouteEngine {
     }
 
     /**
+     * A complete answer in another wire format, from the call's resolved route or model, with the same plans, failover
+     * and budget as {@link #chat}: {@code attempt} produces one deployment's answer (a native call, or the canonical
+     * request translated), and {@code policyAnswer} translates the canonical answer a composite policy (cascade,
+     * ensemble) settled on. The call's canonical request is what policies look at and what their sub-calls send.
+     */
+    public <T> Mono<T> single(RouteCall call, String operation, Function<Deployment, Mono<T>> attempt,
+            Function<ChatResponse, T> policyAnswer) {
+        return Mono.defer(() -> {
+            TimeBudget budget = executor.budget(timeoutsFor(call.target()));
+            return top(call, new Mode<T>(false, budget) {
+                @Override
+                Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
+                    return executor.single(operation, candidates, attempt, budget, trace).flux();
+                }
+
+                @Override
+                Flux<T> answer(ChatResponse response) {
+                    return Flux.just(policyAnswer.apply(response));
+                }
+            }).single();
+        });
+    }
+
+    /**
+     * A stream in another wire format, as {@link #single} is to {@link #chat}: fails over until an attempt's first
+     * element that {@code commits} (see {@link FailoverExecutor#streamed}); {@code policyAnswer} replays a composite
+     * policy's canonical answer as this format's stream.
+     */
+    public <T> Flux<T> streamed(RouteCall call, String operation, Function<Deployment, Flux<T>> attempt,
+            Predicate<? super T> commits, Function<ChatResponse, Flux<T>> policyAnswer) {
+        return Flux.defer(() -> {
+            TimeBudget budget = executor.budget(timeoutsFor(call.target()));
+            return top(call, new Mode<T>(true, budget) {
+                @Override
+                Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
+                    return executor.streamed(operation, candidates, attempt, commits, budget, trace);
+                }
+
+                @Override
+                Flux<T> answer(ChatResponse response) {
+                    return policyAnswer.apply(response);
+                }
+            });
+        });
+    }
+
+    /**
      * Embeddings from a resolved model or {@code fallback} route, with failover across the route's targets and
      * fallbacks (see {@link DirectTargets}).
      */
@@ -115,27 +162,6 @@ public final class RouteEngine {
             RoutingTrace trace) {
         return Flux.defer(() -> executor.streamComplete(Candidates.of(direct.expand(snapshot, target, trace,
                 Capability.COMPLETIONS, Capability.STREAMING)), body, executor.budget(timeoutsFor(target)), trace));
-    }
-
-    /**
-     * A call that {@code deployment} serves in its own protocol (a native pass-through, such as the Responses API to
-     * a provider that speaks it), with the request's timeouts, the deployment's breaker and bulkhead, and the
-     * routing trace, as a chat call to a model gets.
-     */
-    public <T> Mono<T> direct(String operation, Target.Model model, Function<Deployment, Mono<T>> attempt,
-            RoutingTrace trace) {
-        return Mono.defer(() -> executor.single(operation, Candidates.of(List.of(model.deployment())), attempt,
-                executor.budget(timeoutsFor(model)), trace));
-    }
-
-    /**
-     * A stream that {@code deployment} serves in its own protocol; opening elements are held until the first one
-     * that {@code commits}, so a failure before it is an HTTP error rather than a broken stream.
-     */
-    public <T> Flux<T> directStream(String operation, Target.Model model, Function<Deployment, Flux<T>> attempt,
-            Predicate<? super T> commits, RoutingTrace trace) {
-        return Flux.defer(() -> executor.streamed(operation, Candidates.of(List.of(model.deployment())), attempt,
-                commits, executor.budget(timeoutsFor(model)), trace));
     }
 
     /** Serves the client's own target, resolved before routing: its route is planned, its model called. */

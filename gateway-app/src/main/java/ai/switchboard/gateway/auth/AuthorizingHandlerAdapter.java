@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.auth;
 
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.request.ApiShape;
 import ai.switchboard.registry.ApiKeyRecord;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Deny by default: a handler that declares no access ({@link HandlerAccessResolver} gives none) is not served,
  * but fails with a 500 that names it. A handler that needs scopes gets the caller as {@link AuthenticatedCaller}.
+ * The key comes as {@code Authorization: Bearer}; where the access says so ({@link HandlerAccess#apiKeyHeader()}),
+ * in {@code x-api-key} when no {@code Authorization} is sent.
  */
 @Component
 class AuthorizingHandlerAdapter implements HandlerAdapter, Ordered, SmartInitializingSingleton {
@@ -51,6 +54,10 @@ class AuthorizingHandlerAdapter implements HandlerAdapter, Ordered, SmartInitial
 
     @Override
     public Mono<HandlerResult> handle(ServerWebExchange exchange, Object handler) {
+        if (handler instanceof ScopedHandlerFunction scoped && scoped.errorShape() != null) {
+            // Before the caller is checked, so that a refusal is already answered in the route's own shape.
+            exchange.getAttributes().put(ApiShape.ATTRIBUTE, scoped.errorShape());
+        }
         HandlerAccess access = accessResolver.of(handler);
         if (access == null) {
             return Mono.error(new IllegalStateException("Refused to run " + handler + ": it declares no access. "
@@ -59,7 +66,11 @@ class AuthorizingHandlerAdapter implements HandlerAdapter, Ordered, SmartInitial
         if (!access.isPublic()) {
             ApiKeyRecord key;
             try {
-                key = authenticator.authenticate(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+                HttpHeaders headers = exchange.getRequest().getHeaders();
+                key = access.apiKeyHeader()
+                        ? authenticator.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION),
+                                headers.getFirst(ApiKeyAuthenticator.API_KEY_HEADER))
+                        : authenticator.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION));
             } catch (ApiException unauthenticated) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                 denied.denied(exchange, null, 401, unauthenticated.getMessage());

@@ -10,14 +10,32 @@ import java.util.Set;
  * Who may call a handler: anyone ({@link #PUBLIC}), or a key holding at least one of {@code anyOf}.
  *
  * @param anyOf the accepted scopes; empty only for {@link #PUBLIC}
+ * @param apiKeyHeader whether the key may also come in Anthropic's {@code x-api-key} header rather than as
+ *     {@code Authorization: Bearer}; only the routes of Anthropic's API accept it (see {@link #orApiKeyHeader})
  */
-public record HandlerAccess(Set<KeyScope> anyOf) {
+public record HandlerAccess(Set<KeyScope> anyOf, boolean apiKeyHeader) {
 
     /** No key needed. Only the public actuator endpoints use it, see {@link ActuatorAccess}. */
     public static final HandlerAccess PUBLIC = new HandlerAccess(Set.of());
 
     public HandlerAccess {
         anyOf = anyOf.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(anyOf));
+    }
+
+    /** Access for a key sent as {@code Authorization: Bearer} only. */
+    public HandlerAccess(Set<KeyScope> anyOf) {
+        this(anyOf, false);
+    }
+
+    /**
+     * The same access, with the key also taken from {@code x-api-key} when no {@code Authorization} header is sent:
+     * Claude Code and the Anthropic SDKs send their key there.
+     */
+    public HandlerAccess orApiKeyHeader() {
+        if (isPublic()) {
+            throw new IllegalStateException("Public access reads no key");
+        }
+        return new HandlerAccess(anyOf, true);
     }
 
     /** A key with {@code scope} or any of {@code more} may call. */

@@ -12,7 +12,11 @@ public enum Api {
     COMPLETIONS(GenAiConventions.OPERATION_TEXT_COMPLETION, Capability.COMPLETIONS),
     EMBEDDINGS(GenAiConventions.OPERATION_EMBEDDINGS, Capability.EMBEDDINGS),
     /** {@code /v1/responses}: a chat turn in the Responses API's shape. */
-    RESPONSES(GenAiConventions.OPERATION_CHAT, Capability.CHAT);
+    RESPONSES(GenAiConventions.OPERATION_CHAT, Capability.CHAT),
+    /** Anthropic's Messages API: a chat in another wire format. */
+    MESSAGES(GenAiConventions.OPERATION_MESSAGES, Capability.CHAT),
+    /** Anthropic's token count for a Messages request, of a model that could serve it. */
+    COUNT_TOKENS(GenAiConventions.OPERATION_COUNT_TOKENS, Capability.CHAT);
 
     private final String operation;
     private final Capability capability;

@@ -14,7 +14,15 @@ import org.springframework.web.server.ServerWebExchange;
 public enum ApiShape {
 
     OPENAI(MediaType.APPLICATION_JSON),
-    PROBLEM(MediaType.APPLICATION_PROBLEM_JSON);
+    PROBLEM(MediaType.APPLICATION_PROBLEM_JSON),
+    /**
+     * Anthropic's {@code {"type":"error","error":{...}}}, for the routes of the Messages API. Never chosen by path: a
+     * route declares it (see {@code ScopedHandlerFunction}), and the exchange carries it from routing on.
+     */
+    ANTHROPIC(MediaType.APPLICATION_JSON);
+
+    /** The exchange attribute holding the shape a matched route declared, which wins over the path's. */
+    public static final String ATTRIBUTE = ApiShape.class.getName();
 
     private static final String OPENAI_SEGMENT = "v1";
 
@@ -28,9 +36,10 @@ public enum ApiShape {
         return contentType;
     }
 
-    /** The shape of an exchange's answers, from its raw request path. */
+    /** The shape of an exchange's answers: its route's, else from its raw request path. */
     public static ApiShape of(ServerWebExchange exchange) {
-        return ofTarget(exchange.getRequest().getPath().value());
+        ApiShape declared = exchange.getAttribute(ATTRIBUTE);
+        return declared != null ? declared : ofTarget(exchange.getRequest().getPath().value());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.request.ApiShape;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
@@ -149,6 +150,31 @@ class AuthorizingHandlerAdapterTests {
     }
 
     @Test
+    void anXApiKeyIsReadOnlyWhereTheAccessSaysSoAndOnlyWithoutAnAuthorizationHeader() {
+        ScopedHandlerFunction bearerOnly = new ScopedHandlerFunction(HandlerAccess.anyOf(KeyScope.INFERENCE), NOTHING);
+        ScopedHandlerFunction either = new ScopedHandlerFunction(
+                HandlerAccess.anyOf(KeyScope.INFERENCE).orApiKeyHeader(), NOTHING, ApiShape.ANTHROPIC);
+
+        MockServerWebExchange accepted = exchange(null, "inference-key");
+        StepVerifier.create(adapter.handle(accepted, either)).verifyComplete();
+        MockServerWebExchange notHere = exchange(null, "inference-key");
+        StepVerifier.create(adapter.handle(notHere, bearerOnly))
+                .expectErrorSatisfies(error -> assertThat(((ApiException) error).status()).isEqualTo(401))
+                .verify();
+        // An Authorization header decides alone: a good x-api-key does not vouch for a bad bearer token.
+        MockServerWebExchange both = exchange("sk-sb-unknown", "inference-key");
+        StepVerifier.create(adapter.handle(both, either))
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("x-api-key"))
+                .verify();
+
+        assertThat(ran).containsExactly(either);
+        assertThat(AuthenticatedCaller.of(accepted).key().name()).isEqualTo("inference-key");
+        assertThat(ApiShape.of(accepted)).isEqualTo(ApiShape.ANTHROPIC);
+        assertThat(ApiShape.of(both)).as("declared before the caller is refused").isEqualTo(ApiShape.ANTHROPIC);
+        assertThat(ApiShape.of(notHere)).isEqualTo(ApiShape.PROBLEM);
+    }
+
+    @Test
     void aPublicHandlerRunsWithoutAKey() {
         ScopedHandlerFunction open = new ScopedHandlerFunction(HandlerAccess.PUBLIC, NOTHING);
 
@@ -158,9 +184,16 @@ class AuthorizingHandlerAdapterTests {
     }
 
     private static MockServerWebExchange exchange(String key) {
+        return exchange(key, null);
+    }
+
+    private static MockServerWebExchange exchange(String bearer, String apiKey) {
         MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/admin/v1/keys");
-        if (key != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+        if (bearer != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
         }
         return MockServerWebExchange.from(request);
     }

@@ -112,8 +112,8 @@ public final class FailoverExecutor {
     }
 
     /**
-     * One answer from the first candidate that gives one, each attempt made by {@code attempt} in whatever protocol
-     * it speaks (a native pass-through), under the same breakers, bulkheads, timeouts and failover as a chat call.
+     * A complete answer of any kind from the first candidate that gives one, {@code attempt} making each call (for
+     * wire formats the adapters offer natively, or translated on the way); as {@link #chat} in every other respect.
      */
     public <T> Mono<T> single(String operation, Candidates candidates, Function<Deployment, Mono<T>> attempt,
             TimeBudget budget, RoutingTrace trace) {

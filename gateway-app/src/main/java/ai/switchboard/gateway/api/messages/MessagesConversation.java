@@ -46,7 +46,10 @@ final class MessagesConversation {
         for (int i = 0; i < messages.size(); i++) {
             MessagesMessage message = messages.get(i);
             String param = "messages[" + i + "].content";
-            if (message.isAssistant()) {
+            if (message.isSystem()) {
+                chat.add(message(SYSTEM, NODES.stringNode(systemText(message.content()))));
+            }
+            else if (message.isAssistant()) {
                 assistant(message.content(), param, chat);
             }
             else {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MessagesRequestValidator {
 
-    private static final List<String> ROLES = List.of(MessagesMessage.USER, MessagesMessage.ASSISTANT);
+    private static final List<String> ROLES = List.of(MessagesMessage.USER, MessagesMessage.ASSISTANT,
+            MessagesMessage.SYSTEM);
 
     private MessagesRequestValidator() {
     }
@@ -71,10 +72,28 @@ public final class MessagesRequestValidator {
             if (!ROLES.contains(message.role())) {
                 throw ParamErrors.notOneOf(param + ".role", message.role(), ROLES);
             }
+            if (message.isSystem()) {
+                validateSystem(message.content(), param + ".content");
+                continue;
+            }
             // Only a final assistant turn (a prefill the answer continues) may be empty.
             boolean mayBeEmpty = message.isAssistant() && i == messages.size() - 1;
             validateContent(message.content(), param + ".content", message.role(), mayBeEmpty);
         }
+    }
+
+    /** A system message among the turns holds what the top-level {@code system} may: a string or text blocks. */
+    private static void validateSystem(JsonNode content, String param) {
+        if (content == null || content.isNull()) {
+            throw ParamErrors.missing(param);
+        }
+        if (content.isString() && content.asString().isEmpty()) {
+            throw ParamErrors.empty(param, "string");
+        }
+        if (content.isArray() && content.isEmpty()) {
+            throw ParamErrors.empty(param, "array of text blocks");
+        }
+        MessagesFieldRules.SYSTEM.check(content, param);
     }
 
     private static void validateContent(JsonNode content, String param, String role, boolean mayBeEmpty) {

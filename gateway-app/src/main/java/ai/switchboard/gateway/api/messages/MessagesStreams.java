@@ -4,6 +4,7 @@ import ai.switchboard.gateway.api.messages.wire.MessagesEvent;
 import ai.switchboard.gateway.api.messages.wire.PassedThroughEvent;
 import ai.switchboard.providers.api.AnthropicMessagesEvent;
 import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.OrderedStreams;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -22,7 +23,7 @@ public final class MessagesStreams {
     public static Flux<MessagesEvent> translate(Flux<ChatChunk> chunks, ReplyOptions options) {
         return Flux.defer(() -> {
             MessagesStreamTranslator translator = new MessagesStreamTranslator(options);
-            return chunks.concatMapIterable(translator::next)
+            return OrderedStreams.flatten(chunks, translator::next)
                     .concatWith(Flux.defer(() -> Flux.fromIterable(translator.finish())));
         });
     }
@@ -36,7 +37,7 @@ public final class MessagesStreams {
         return Flux.defer(() -> {
             List<AnthropicMessagesEvent> held = new ArrayList<>(2);
             boolean[] started = new boolean[1];
-            return events.concatMapIterable(event -> {
+            return OrderedStreams.flatten(events, event -> {
                 if (started[0]) {
                     return List.of(new PassedThroughEvent(event));
                 }

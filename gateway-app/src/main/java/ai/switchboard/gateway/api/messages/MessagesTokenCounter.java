@@ -24,6 +24,14 @@ public final class MessagesTokenCounter {
     private MessagesTokenCounter() {
     }
 
+    /**
+     * Loads the tokenizer. Its first use reads its ranks from the classpath, which would block the event loop that
+     * happened to count first; the handler warms it at start-up instead.
+     */
+    static void warm() {
+        PromptTokens.count("warm");
+    }
+
     /** The estimate for a request {@link MessagesRequestValidator#validateCount} accepted. */
     public static int estimate(MessagesRequest request) {
         int tokens = PER_REQUEST + content(request.system());

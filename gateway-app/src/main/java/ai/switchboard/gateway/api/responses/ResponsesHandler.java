@@ -6,7 +6,6 @@ import ai.switchboard.gateway.api.responses.store.StoredResponses;
 import ai.switchboard.gateway.api.responses.wire.ResponseItem;
 import ai.switchboard.gateway.api.responses.wire.ResponseItems;
 import ai.switchboard.gateway.api.responses.wire.ResponseLifecycleEvent;
-import ai.switchboard.gateway.api.responses.wire.ResponseObject;
 import ai.switchboard.gateway.api.responses.wire.ResponsesEvent;
 import ai.switchboard.gateway.api.responses.wire.ResponsesRequest;
 import ai.switchboard.gateway.api.support.ApiProperties;
@@ -21,17 +20,14 @@ import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.providers.ProviderAdapters;
-import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.registry.ApiKeyRecord;
-import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RouteEngine;
-import ai.switchboard.routing.Target;
-import ai.switchboard.routing.policy.PromptTokens;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -91,8 +87,9 @@ public class ResponsesHandler {
                             .flatMap(turn -> {
                                 Turn asked = new Turn(owner, body, turn.getT1(), turn.getT2(),
                                         body.stores() ? toJson(turn.getT2()) : List.of());
-                                context.costHints(() -> promptTokens(asked), body.maxOutputTokens(), 1);
-                                return body.isStream() ? stream(context, asked) : complete(context, asked);
+                                ResponsesCall call = call(asked);
+                                context.costHints(call::promptTokens, body.maxOutputTokens(), 1);
+                                return body.isStream() ? stream(context, asked, call) : complete(context, asked, call);
                             });
                 })
                 .doOnError(context::failed)
@@ -113,76 +110,30 @@ public class ResponsesHandler {
         }
     }
 
-    private Mono<ServerResponse> complete(RequestContext context, Turn turn) {
-        Translated[] translated = new Translated[1];
-        return pipeline.single(context, resolved -> {
-                    Deployment deployment = nativeDeployment(resolved);
-                    if (deployment != null) {
-                        return engine.direct(GenAiConventions.OPERATION_CHAT, (Target.Model) resolved.target(),
-                                        served -> adapters.forType(served.providerType()).responses(served.endpoint(),
-                                                NativeResponses.body(turn.body(), served.model().upstreamModel(),
-                                                        turn.history())), resolved.trace())
-                                .map(answer -> {
-                                    countTokens(resolved, answer.path("usage"));
-                                    return (JsonNode) nativeAnswer(answer, turn.body(), ResponseIds.response());
-                                });
-                    }
-                    translated[0] = translate(turn);
-                    return engine.chat(resolved.routeCall(translated[0].canonical().chat()))
-                            .doOnNext(answer -> resolved.usage(answer.usage()))
-                            .map(answer -> (JsonNode) ResponseItems.json(ResponsesResponseTranslator.translate(
-                                    translated[0].skeleton(), answer, translated[0].canonical().toolNames())));
-                })
-                .flatMap(response -> (turn.body().stores() ? save(turn, (ObjectNode) response) : Mono.<Void>empty())
+    private Mono<ServerResponse> complete(RequestContext context, Turn turn, ResponsesCall call) {
+        return pipeline.single(context, resolved -> engine.single(resolved.routeCall(call.canonical(resolved.target())),
+                        GenAiConventions.OPERATION_CHAT, call::create, call::reply)
+                        .doOnNext(response -> countTokens(resolved, response.path("usage"))))
+                .flatMap(response -> (turn.body().stores() ? save(turn, response) : Mono.<Void>empty())
                         .thenReturn(response))
                 .flatMap(response -> ServerResponse.ok()
-                        .headers(headers -> {
-                            GatewayHeaders.describe(headers, context.trace(), context.debug());
-                            if (translated[0] != null) {
-                                translated[0].canonical().describe(headers);
-                            }
-                        })
+                        .headers(headers -> describe(headers, context, call))
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(JsonWriter.body(response)));
     }
 
-    private Mono<ServerResponse> stream(RequestContext context, Turn turn) {
-        Translated[] translated = new Translated[1];
+    private Mono<ServerResponse> stream(RequestContext context, Turn turn, ResponsesCall call) {
         // Native events stay the upstream's JSON and translated ones records; each is written once, as it is.
-        Flux<Object> events = pipeline.stream(context, resolved -> {
-            Deployment deployment = nativeDeployment(resolved);
-            if (deployment != null) {
-                Flux<ObjectNode> upstream = engine.directStream(GenAiConventions.OPERATION_CHAT,
-                        (Target.Model) resolved.target(), served -> adapters.forType(served.providerType())
-                                .streamResponses(served.endpoint(), NativeResponses.body(turn.body(),
-                                        served.model().upstreamModel(), turn.history())),
-                        OpeningEvents::commits, resolved.trace());
-                String id = ResponseIds.response();
-                return NativeResponses.stream(upstream, failure -> ResponsesErrors.of(failure, maxRequestBytes))
-                        .doOnNext(event -> {
-                            if (event.get("response") instanceof ObjectNode response) {
-                                nativeAnswer(response, turn.body(), id);
-                            }
-                            resolved.firstToken();
-                            ObjectNode finished = finished(event);
-                            if (finished != null) {
-                                countTokens(resolved, finished.path("usage"));
-                            }
-                        })
-                        .cast(Object.class);
-            }
-            translated[0] = translate(turn);
-            Flux<ChatChunk> chunks = engine.stream(resolved.routeCall(translated[0].canonical().chat()
-                            .withStreamUsage()))
-                    .doOnNext(chunk -> {
-                        resolved.firstToken();
-                        resolved.usage(chunk.usage());
-                    });
-            return ResponsesStreamTranslator.translate(translated[0].skeleton(),
-                            translated[0].canonical().toolNames(), chunks,
-                            failure -> ResponsesErrors.of(failure, maxRequestBytes))
-                    .cast(Object.class);
-        });
+        Flux<Object> events = pipeline.stream(context, resolved -> engine.streamed(
+                        resolved.routeCall(call.canonical(resolved.target())), GenAiConventions.OPERATION_CHAT,
+                        call::stream, ResponsesCall::commits, call::replay)
+                .doOnNext(event -> {
+                    resolved.firstToken();
+                    ObjectNode finished = finished(event);
+                    if (finished != null) {
+                        countTokens(resolved, finished.path("usage"));
+                    }
+                }));
         if (turn.body().stores()) {
             // The finished response is stored before its last event leaves, so a client that continues the
             // conversation as soon as it has read the stream finds it.
@@ -192,60 +143,19 @@ public class ResponsesHandler {
             });
         }
         return EventStreams.headers(ServerResponse.ok())
-                .body(ResponsesEventWriter.body(events, ResponsesHandler::typeOf, headers -> {
-                    GatewayHeaders.describe(headers, context.trace(), context.debug());
-                    if (translated[0] != null) {
-                        translated[0].canonical().describe(headers);
-                    }
-                }));
+                .body(ResponsesEventWriter.body(events, ResponsesHandler::typeOf,
+                        headers -> describe(headers, context, call)));
     }
 
-    /** The canonical request of a translated turn and the response object it starts from. */
-    private record Translated(CanonicalRequest canonical, ResponseObject skeleton) {
+    private ResponsesCall call(Turn turn) {
+        return ResponsesCall.of(turn.body(), turn.history(), turn.input(),
+                ResponseSkeleton.of(turn.body(), ResponseIds.response(), clock.instant().getEpochSecond()), adapters,
+                maxRequestBytes);
     }
 
-    private Translated translate(Turn turn) {
-        return new Translated(ResponsesRequestTranslator.translate(turn.body(), turn.conversation()),
-                ResponseSkeleton.of(turn.body(), ResponseIds.response(), clock.instant().getEpochSecond()));
-    }
-
-    /**
-     * The deployment to pass the request to natively: the client named a model (not a route) whose provider speaks
-     * the Responses API; {@code null} when the request is to be translated.
-     */
-    private Deployment nativeDeployment(RequestContext resolved) {
-        if (resolved.target() instanceof Target.Model(Deployment deployment)
-                && adapters.forType(deployment.providerType()).servesResponses(deployment.endpoint())) {
-            return deployment;
-        }
-        return null;
-    }
-
-    /**
-     * The upstream's response object as the client sees it. It gets the gateway's id: the gateway stores it, and an
-     * upstream's id (which it was asked not to store) must not be able to collide with another caller's. Its
-     * conversation is the gateway's, so its continuation too.
-     */
-    private static ObjectNode nativeAnswer(ObjectNode answer, ResponsesRequest body, String id) {
-        answer.put("id", id);
-        if (body.previousResponseId() != null) {
-            answer.put("previous_response_id", body.previousResponseId());
-        }
-        answer.put("store", body.stores());
-        return answer;
-    }
-
-    /**
-     * The prompt's tokens for token limits and budgets, counted on its canonical form; a turn only a native upstream
-     * understands (which the translation refuses) is estimated from its JSON size instead.
-     */
-    private static long promptTokens(Turn turn) {
-        try {
-            return PromptTokens.estimate(ResponsesRequestTranslator.translate(turn.body(), turn.conversation()).chat());
-        } catch (ApiException nativeOnly) {
-            return (ResponseItems.toJson(turn.conversation()).toString().length()
-                    + (turn.body().instructions() == null ? 0 : turn.body().instructions().length())) / 4;
-        }
+    private static void describe(HttpHeaders headers, RequestContext context, ResponsesCall call) {
+        GatewayHeaders.describe(headers, context.trace(), context.debug());
+        call.describe(headers, context.trace().served());
     }
 
     /** Meters a native answer's usage: {@code input_tokens} include the cached ones, as chat's prompt tokens do. */

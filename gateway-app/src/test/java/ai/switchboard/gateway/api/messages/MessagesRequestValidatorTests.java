@@ -60,7 +60,12 @@ class MessagesRequestValidatorTests {
                 + "[{\"type\":\"tool_result\",\"tool_use_id\":\"t\"}]}]",
         "a tool call from the user|messages[0].content[0].type|[{\"role\":\"user\",\"content\":"
                 + "[{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"f\",\"input\":{}}]}]",
-        "an unknown role|messages[0].role|[{\"role\":\"system\",\"content\":\"hi\"}]",
+        "an unknown role|messages[0].role|[{\"role\":\"developer\",\"content\":\"hi\"}]",
+        "an empty system message|messages[1].content|[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"system\",\"content\":\"\"}]",
+        "an image in a system message|messages[1].content[0].type|[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"system\",\"content\":[{\"type\":\"image\",\"source\":{\"type\":\"url\","
+                + "\"url\":\"https://x/y.png\"}}]}]",
         "an image of another type|messages[0].content[0].source.media_type|[{\"role\":\"user\",\"content\":"
                 + "[{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/tiff\",\"data\":\"A\"}}]}]",
     })

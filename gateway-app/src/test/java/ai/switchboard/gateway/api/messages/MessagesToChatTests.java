@@ -88,6 +88,23 @@ class MessagesToChatTests {
     }
 
     @Test
+    void systemMessagesAmongTheTurnsStayWhereTheyAre() {
+        // Claude Code 2.1.332 sends its reminders as a system message after the first user turn.
+        MessagesTranslation translation = MessagesToChat.translate(MessagesBodies.valid("{\"model\":\"m\","
+                + "\"max_tokens\":5,\"system\":\"Be brief.\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"Today is Monday.\","
+                + "\"cache_control\":{\"type\":\"ephemeral\"}},{\"type\":\"text\",\"text\":\"Reply in French.\"}]},"
+                + "{\"role\":\"assistant\",\"content\":\"Bonjour.\"},{\"role\":\"system\",\"content\":\"Go on.\"},"
+                + "{\"role\":\"user\",\"content\":\"and?\"}]}"));
+
+        List<ChatMessage> messages = translation.chat().messages();
+        assertThat(messages).extracting(ChatMessage::role)
+                .containsExactly("system", "user", "system", "assistant", "system", "user");
+        assertThat(messages.get(2).text()).isEqualTo("Today is Monday.\n\nReply in French.");
+        assertThat(messages.get(4).text()).isEqualTo("Go on.");
+    }
+
+    @Test
     void onlyServerToolsLeaveNoToolsAndNoToolChoice() {
         MessagesTranslation translation = MessagesToChat.translate(MessagesBodies.valid("{\"model\":\"m\","
                 + "\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"tools\":["
