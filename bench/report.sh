@@ -10,7 +10,7 @@ jq -r '
   def f0: if . == null then "-" else (. | round | tostring) end;
   . as $r
   | "Switchboard bench \(.timestamp)  commit \(.commit)  \(.java)  cpus \(.nproc)  load \(.loadavg_before) -> \(.loadavg_after)",
-    "database \(.database)  routing \(.routing)  rate limits \(.rate_limits // "off")  gateway idle CPU \(.gateway_idle_cpu_ms_per_s) ms/s  JVM opts \"\(.gateway_java_opts)\"",
+    "database \(.database)  routing \(.routing)  rate limits \(.rate_limits // "off")  budget \(.budget // "off")  gateway idle CPU \(.gateway_idle_cpu_ms_per_s) ms/s  JVM opts \"\(.gateway_java_opts)\"",
     "",
     (["scenario", "target", "rps", "p50 ms", "p90 ms", "p99 ms", "+p50 ms", "+p99 ms", "TTFT p50", "+TTFT", "CPU us/req", "RSS MB"] | @tsv),
     ( .wrk | group_by(.kind, .concurrency)[] as $g

@@ -13,7 +13,9 @@
 # BENCH_GATEWAY_PORT / BENCH_MOCK_PORT / BENCH_PACED_PORT (defaults 18080 / 18081 / 18082),
 # BENCH_ROUTE_JSON (body for POST /admin/v1/routes when that endpoint exists),
 # BENCH_KEY_RATE_LIMIT (rate limits on the benchmark key: "on" for limits no run reaches, or a JSON object such as
-# '{"requests_per_minute":1000000,"tokens_per_minute":2000000000}'; compare a run with it and one without).
+# '{"requests_per_minute":1000000,"tokens_per_minute":2000000000}'; compare a run with it and one without),
+# BENCH_KEY_BUDGET ("on": a monthly USD budget on the benchmark key that no run exhausts, with prices on the
+# benchmark models so every request is reserved and settled; compare a run with it and one without).
 #
 # Results: one table on stdout and bench/results/<timestamp>.json (git-ignored).
 set -euo pipefail
@@ -162,6 +164,19 @@ if [[ -n ${BENCH_KEY_RATE_LIMIT:-} ]]; then
 fi
 log "rate limits on the bench key: $RATE_LIMIT_STATE"
 
+# A budget on the benchmark key, to measure what reserving and settling costs the hot path: priced models, so each
+# request reserves its worst case and settles its real cost, and a limit no run reaches.
+BUDGET_STATE="off"
+if [[ -n ${BENCH_KEY_BUDGET:-} ]]; then
+  for model in bench-model bench-paced; do
+    admin_ok PATCH /admin/v1/models/$model '{"input_price_per_mtok":0.15,"output_price_per_mtok":0.6}' >/dev/null
+  done
+  admin_ok POST /admin/v1/budgets \
+    '{"name":"bench-budget","scope_type":"key","scope":"bench","period":"monthly","limit_usd":1000000}' >/dev/null
+  BUDGET_STATE="on (key bench, \$1,000,000 monthly, priced models)"
+fi
+log "budget on the bench key: $BUDGET_STATE"
+
 # Routing: when the routes API exists, serve the measured traffic through a route so policy cost is counted.
 GW_MODEL=bench-model
 ROUTE_STATE="absent"
@@ -309,13 +324,14 @@ jq -s \
   --arg java "$("$JAVA" -version 2>&1 | head -1)" --argjson nproc "$(nproc)" \
   --arg load_before "$LOAD_BEFORE" --arg load_after "$LOAD_AFTER" --arg route "$ROUTE_STATE" \
   --arg rate_limits "$RATE_LIMIT_STATE" \
+  --arg budget "$BUDGET_STATE" \
   --arg db "${SWITCHBOARD_DATABASE_URL:-embedded}" --arg opts "${GATEWAY_JAVA_OPTS:-}" \
   --argjson quick "$QUICK" --argjson duration "$DURATION_S" --argjson idle "$IDLE_CPU_MS_PER_S" \
   --argjson metrics "${METRICS_OK:-0}" --argjson elapsed $(( $(date +%s) - SCRIPT_START )) \
   --argjson paced "{\"chunks\":$PACED_CHUNKS,\"first_ms\":$PACED_FIRST_MS,\"gap_ms\":$PACED_GAP_MS}" \
   '{timestamp:$stamp, commit:$commit, java:$java, nproc:$nproc, loadavg_before:$load_before,
     loadavg_after:$load_after, quick:$quick, duration_s:$duration, database:$db, routing:$route,
-    rate_limits:$rate_limits,    gateway_java_opts:$opts, gateway_idle_cpu_ms_per_s:$idle, prometheus_series:$metrics, paced:$paced,
+    rate_limits:$rate_limits, budget:$budget,    gateway_java_opts:$opts, gateway_idle_cpu_ms_per_s:$idle, prometheus_series:$metrics, paced:$paced,
     wrk: map(select(.record=="wrk")), driver: map(select(.record=="driver")),
     soak: map(select(.record=="soak") | {requests, rss_mb}), elapsed_s:$elapsed}' \
   "$RECORDS" >"$OUT"
