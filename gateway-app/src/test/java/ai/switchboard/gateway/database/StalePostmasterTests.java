@@ -41,6 +41,12 @@ class StalePostmasterTests {
     @AfterEach
     void stopProcesses() throws Exception {
         for (Process process : processes) {
+            // Its children first: a `touch` or `sleep` the fake started would outlive it and could write into the
+            // temporary directory while JUnit deletes it.
+            for (ProcessHandle child : process.descendants().toList()) {
+                child.destroyForcibly();
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
@@ -89,6 +95,7 @@ class StalePostmasterTests {
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
         Process foreign = start(fakePostgres(), elsewhere);
         writePidFile(foreign.pid(), dataDirectory);
+        awaitTrapsSet();
 
         clear();
 
