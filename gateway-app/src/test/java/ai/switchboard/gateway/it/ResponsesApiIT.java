@@ -1,5 +1,8 @@
 package ai.switchboard.gateway.it;
 
+import static ai.switchboard.gateway.it.ResponsesSdk.client;
+import static ai.switchboard.gateway.it.ResponsesSdk.text;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -19,7 +22,6 @@ import ai.switchboard.providers.testsupport.kit.UpstreamToolCall;
 import ai.switchboard.providers.testsupport.kit.UpstreamUsage;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
@@ -31,7 +33,6 @@ import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /v1/responses} through the gateway with the official OpenAI Java SDK's {@code responses()} as a user writes
  * it, once per provider type: an answer, a stream, and a function-call round trip continued with
  * {@code previous_response_id}; then stored responses (read, input items, delete, owner only) and the stream's
- * commit rule across a failover.
+ * commit rule across a failover. The native pass-through to OpenAI and Azure is {@link ResponsesNativeIT}.
  */
 class ResponsesApiIT extends GatewayIT {
 
@@ -58,7 +59,7 @@ class ResponsesApiIT extends GatewayIT {
     }
 
     /** OpenAI itself and Azure OpenAI speak the Responses API: a request for one of their models passes through. */
-    private static final java.util.Set<String> NATIVE_TYPES = java.util.Set.of("openai", "azure-openai");
+    static final java.util.Set<String> NATIVE_TYPES = java.util.Set.of("openai", "azure-openai");
 
     @Test
     void everyProviderTypeIsServedNativelyOrTranslated() {
@@ -66,85 +67,10 @@ class ResponsesApiIT extends GatewayIT {
         assertThat(flavours()).hasSize(ProviderFlavours.all().size() - NATIVE_TYPES.size());
     }
 
-    @Test
-    void anOpenAiModelGetsTheRequestNativelyWithItsIdRewrittenAndNothingStoredUpstream() {
-        Gateway gateway = registerNative();
-        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(nativeResponse("resp_up_1", "Native hi"))));
-
-        Response response = gateway.client().responses().create(ResponseCreateParams.builder()
-                .model(gateway.model()).input("Hi").addTool(com.openai.models.responses.WebSearchTool.builder()
-                        .type(com.openai.models.responses.WebSearchTool.Type.WEB_SEARCH).build()).build());
-
-        assertThat(text(response)).isEqualTo("Native hi");
-        assertThat(response.id()).as("the gateway's id, not the upstream's").startsWith("resp_").isNotEqualTo("resp_up_1");
-        JsonNode sent = sentBody(gateway.prefix(), 0);
-        assertThat(sent.path("model").asString()).isEqualTo("gpt-4o-mini");
-        assertThat(sent.path("store").asBoolean(true)).isFalse();
-        assertThat(sent.path("tools").get(0).path("type").asString()).as("hosted tools pass through")
-                .isEqualTo("web_search");
-        assertThat(text(gateway.client().responses().retrieve(response.id()))).as("stored by the gateway")
-                .isEqualTo("Native hi");
-    }
-
-    @Test
-    void aNativeConversationIsContinuedFromTheGatewaysStoreAndSentWhole() {
-        Gateway gateway = registerNative();
-        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).inScenario(gateway.prefix())
-                .whenScenarioStateIs(STARTED).willSetStateTo("second").willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json").withBody(nativeResponse("resp_up_a", "First"))));
-        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).inScenario(gateway.prefix())
-                .whenScenarioStateIs("second").willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json").withBody(nativeResponse("resp_up_b", "Second"))));
-
-        Response first = gateway.client().responses().create(ResponseCreateParams.builder()
-                .model(gateway.model()).input("One").build());
-        Response second = gateway.client().responses().create(ResponseCreateParams.builder()
-                .model(gateway.model()).previousResponseId(first.id()).input("Two").build());
-
-        assertThat(text(second)).isEqualTo("Second");
-        assertThat(second.previousResponseId()).hasValue(first.id());
-        JsonNode sent = sentBody(gateway.prefix(), 1);
-        assertThat(sent.has("previous_response_id")).isFalse();
-        assertThat(sent.path("input").toString()).contains("One").contains("First").contains("Two");
-    }
-
-    @Test
-    void aNativeStreamPassesThroughAndOneThatFailsBeforeContentIsAnHttpError() {
-        Gateway gateway = registerNative();
-        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).willReturn(aResponse()
-                .withHeader("Content-Type", "text/event-stream").withBody(nativeStream("resp_up_s", "Hel", "lo"))));
-
-        List<ResponseStreamEvent> events;
-        try (StreamResponse<ResponseStreamEvent> stream = gateway.client().responses().createStreaming(
-                ResponseCreateParams.builder().model(gateway.model()).input("Hi").build())) {
-            events = stream.stream().toList();
-        }
-
-        assertThat(events.stream().filter(ResponseStreamEvent::isOutputTextDelta)
-                .map(event -> event.asOutputTextDelta().delta()).collect(Collectors.joining())).isEqualTo("Hello");
-        assertThat(events.getLast().isCompleted()).isTrue();
-        String id = events.getLast().asCompleted().response().id();
-        assertThat(events.getFirst().asCreated().response().id()).isEqualTo(id).isNotEqualTo("resp_up_s");
-        assertThat(text(gateway.client().responses().retrieve(id))).isEqualTo("Hello");
-
-        UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/responses")).willReturn(aResponse()
-                .withHeader("Content-Type", "text/event-stream").withBody(
-                        "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,"
-                                + "\"response\":{\"id\":\"resp_x\",\"status\":\"in_progress\",\"output\":[]}}\n\n"
-                                + "event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":1,"
-                                + "\"response\":{\"id\":\"resp_x\",\"status\":\"failed\",\"output\":[],"
-                                + "\"error\":{\"code\":\"server_error\",\"message\":\"boom\"}}}\n\n")));
-        http.post().uri("/v1/responses").header("Authorization", "Bearer " + gateway.key())
-                .header("Content-Type", "application/json")
-                .bodyValue("{\"model\":\"" + gateway.model() + "\",\"input\":\"Hi\",\"stream\":true}").exchange()
-                .expectStatus().is5xxServerError();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("flavours")
     void create(ProviderFlavour flavour) {
-        Gateway gateway = register(flavour);
+        ResponsesSdk.Gateway gateway = register(flavour);
         UPSTREAM.stubFor(flavour.chatCall(gateway.prefix(), false).willReturn(flavour.chatResponse(
                 UpstreamReply.text(UpstreamFinish.STOP, USAGE, "Hello", " from ", flavour.type()))));
 
@@ -161,7 +87,7 @@ class ResponsesApiIT extends GatewayIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("flavours")
     void stream(ProviderFlavour flavour) {
-        Gateway gateway = register(flavour);
+        ResponsesSdk.Gateway gateway = register(flavour);
         StreamTranscript transcript = flavour.streamTranscript(
                 UpstreamReply.text(UpstreamFinish.STOP, USAGE, "Hel", "lo", " there"));
         UPSTREAM.stubFor(flavour.chatCall(gateway.prefix(), true).willReturn(aResponse()
@@ -185,7 +111,7 @@ class ResponsesApiIT extends GatewayIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("flavours")
     void functionCallRoundTripContinuedByPreviousResponseId(ProviderFlavour flavour) {
-        Gateway gateway = register(flavour);
+        ResponsesSdk.Gateway gateway = register(flavour);
         UPSTREAM.stubFor(flavour.chatCall(gateway.prefix(), false).inScenario(gateway.prefix())
                 .whenScenarioStateIs(STARTED).willSetStateTo("called")
                 .willReturn(flavour.chatResponse(UpstreamReply.tools(USAGE, List.of(),
@@ -218,12 +144,12 @@ class ResponsesApiIT extends GatewayIT {
 
     @Test
     void aStoredResponseIsReadListedAndDeletedByItsOwnerOnly() {
-        Gateway gateway = registerCompatible();
+        ResponsesSdk.Gateway gateway = registerCompatible();
         UPSTREAM.stubFor(post(urlEqualTo("/" + gateway.prefix() + "/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "Kept"))));
         Response created = gateway.client().responses().create(ResponseCreateParams.builder()
                 .model(gateway.model()).input("Remember me").build());
-        OpenAIClient stranger = client(fixtures.key(unique("stranger"), gateway.model()));
+        OpenAIClient stranger = client(port, fixtures.key(unique("stranger"), gateway.model()));
 
         assertThat(text(gateway.client().responses().retrieve(created.id()))).isEqualTo("Kept");
         JsonNode items = http.get().uri("/v1/responses/" + created.id() + "/input_items")
@@ -260,7 +186,7 @@ class ResponsesApiIT extends GatewayIT {
                 .withHeader("Content-Type", "text/event-stream")
                 .withBody(UpstreamBodies.sse(List.of(UpstreamBodies.roleChunk("m"), "{not json"), true))));
         stubStreamedAnswer(prefix + "-good", "Rescued");
-        OpenAIClient client = client(fixtures.key(prefix + "-k", prefix + "-r"));
+        OpenAIClient client = client(port, fixtures.key(prefix + "-k", prefix + "-r"));
 
         List<ResponseStreamEvent> events;
         try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(
@@ -286,7 +212,7 @@ class ResponsesApiIT extends GatewayIT {
 
     @Test
     void badRequestsAreRefusedInOpenAisShapeNamingTheParameterAndNeverReachTheUpstream() {
-        Gateway gateway = registerCompatible();
+        ResponsesSdk.Gateway gateway = registerCompatible();
         String model = gateway.model();
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("{\"model\":\"" + model + "\",\"input\":\"x\",\"temperature\":\"1\"}", "temperature");
@@ -318,75 +244,23 @@ class ResponsesApiIT extends GatewayIT {
     }
 
     /** An OpenAI-compatible server (vLLM profile): chat completions only, so Responses requests are translated. */
-    private Gateway registerCompatible() {
+    private ResponsesSdk.Gateway registerCompatible() {
         String prefix = unique("resp-vllm");
         fixtures.provider(Map.of("name", prefix + "-p", "type", "openai", "base_url", upstreamBase(prefix),
                 "settings", Map.of("profile", "vllm")));
         fixtures.model(prefix + "-m", prefix + "-p", "m", "chat", "streaming", "tools");
         String key = fixtures.key(prefix + "-k", prefix + "-m");
-        return new Gateway(prefix, prefix + "-m", key, client(key));
+        return new ResponsesSdk.Gateway(prefix, prefix + "-m", key, client(port, key));
     }
 
-    /** An OpenAI provider with no profile (OpenAI itself), which serves the Responses API. */
-    private Gateway registerNative() {
-        String prefix = unique("resp-native");
-        fixtures.provider(prefix + "-p", upstreamBase(prefix));
-        fixtures.model(prefix + "-m", prefix + "-p", "gpt-4o-mini", "chat", "streaming", "tools");
-        String key = fixtures.key(prefix + "-k", prefix + "-m");
-        return new Gateway(prefix, prefix + "-m", key, client(key));
-    }
-
-    private static JsonNode sentBody(String prefix, int index) {
-        List<LoggedRequest> sent = UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")));
-        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(sent.get(index).getBodyAsString());
-    }
-
-    private static String nativeResponse(String id, String text) {
-        return ("{\"id\":\"%s\",\"object\":\"response\",\"created_at\":1700000000,\"status\":\"completed\","
-                + "\"model\":\"gpt-4o-mini\",\"output\":[{\"type\":\"message\",\"id\":\"msg_%s\","
-                + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
-                + "\"text\":\"%s\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":10,"
-                + "\"input_tokens_details\":{\"cached_tokens\":2},\"output_tokens\":3,"
-                + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":13},"
-                + "\"parallel_tool_calls\":true,\"tool_choice\":\"auto\",\"tools\":[],\"temperature\":1.0,"
-                + "\"top_p\":1.0,\"text\":{\"format\":{\"type\":\"text\"}},\"truncation\":\"disabled\","
-                + "\"metadata\":{},\"error\":null,\"incomplete_details\":null,\"instructions\":null}")
-                .formatted(id, id, text);
-    }
-
-    private static String nativeStream(String id, String... deltas) {
-        String completed = nativeResponse(id, String.join("", deltas));
-        String inProgress = completed.replace("\"status\":\"completed\",\"model\"", "\"status\":\"in_progress\",\"model\"");
-        StringBuilder body = new StringBuilder();
-        int[] sequence = {0};
-        java.util.function.BiConsumer<String, String> event = (type, json) -> body.append("event: ").append(type)
-                .append("\ndata: {\"type\":\"").append(type).append("\",\"sequence_number\":").append(sequence[0]++)
-                .append(',').append(json).append("}\n\n");
-        event.accept("response.created", "\"response\":" + inProgress);
-        event.accept("response.in_progress", "\"response\":" + inProgress);
-        event.accept("response.output_item.added", "\"output_index\":0,\"item\":{\"type\":\"message\","
-                + "\"id\":\"msg_1\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}");
-        for (String delta : deltas) {
-            event.accept("response.output_text.delta", "\"item_id\":\"msg_1\",\"output_index\":0,"
-                    + "\"content_index\":0,\"delta\":\"" + delta + "\",\"logprobs\":[]");
-        }
-        event.accept("response.completed", "\"response\":" + completed);
-        return body.toString();
-    }
-
-    private Gateway register(ProviderFlavour flavour) {
+    private ResponsesSdk.Gateway register(ProviderFlavour flavour) {
         String prefix = unique("resp-" + flavour.type());
         fixtures.provider(Map.of("name", prefix + "-p", "type", flavour.type(),
                 "base_url", flavour.baseUrl(UPSTREAM.baseUrl(), prefix), "api_key", flavour.apiKey(),
                 "settings", flavour.settings()));
         fixtures.model(prefix + "-m", prefix + "-p", flavour.upstreamModel(), "chat", "streaming", "tools");
         String key = fixtures.key(prefix + "-k", prefix + "-m");
-        return new Gateway(prefix, prefix + "-m", key, client(key));
-    }
-
-    private OpenAIClient client(String key) {
-        return OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + port + "/v1").apiKey(key).maxRetries(0)
-                .timeout(Duration.ofSeconds(20)).build();
+        return new ResponsesSdk.Gateway(prefix, prefix + "-m", key, client(port, key));
     }
 
     private static FunctionTool weatherTool() {
@@ -399,14 +273,4 @@ class ResponsesApiIT extends GatewayIT {
                 .build();
     }
 
-    private static String text(Response response) {
-        return response.output().stream().filter(ResponseOutputItem::isMessage)
-                .flatMap(item -> item.asMessage().content().stream())
-                .filter(content -> content.isOutputText())
-                .map(content -> content.asOutputText().text())
-                .collect(Collectors.joining());
-    }
-
-    private record Gateway(String prefix, String model, String key, OpenAIClient client) {
-    }
 }

@@ -2,11 +2,9 @@ package ai.switchboard.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import ai.switchboard.gateway.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +23,7 @@ class SharedRateLimiterTests {
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
     private final InMemoryLeaseStore store = new InMemoryLeaseStore();
-    private final TestClock clock = new TestClock(START.plusSeconds(1));
+    private final MovableClock clock = new MovableClock(START.plusSeconds(1));
     private final ExecutorService leaseThreads = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -197,39 +195,6 @@ class SharedRateLimiterTests {
                 return take;
             }
             take.lease.join();
-        }
-    }
-
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public long millis() {
-            return now.toEpochMilli();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

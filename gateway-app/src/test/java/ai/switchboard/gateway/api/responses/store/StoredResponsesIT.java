@@ -10,6 +10,7 @@ import ai.switchboard.gateway.api.responses.wire.OutputText;
 import ai.switchboard.gateway.api.responses.wire.ReasoningOptions;
 import ai.switchboard.gateway.api.responses.wire.ResponseItem;
 import ai.switchboard.gateway.api.responses.wire.ResponseObject;
+import ai.switchboard.gateway.testsupport.MovableClock;
 import ai.switchboard.providers.json.WireJson;
 import com.openai.core.ObjectMappers;
 import com.openai.models.responses.inputitems.ResponseItemList;

@@ -1,4 +1,4 @@
-package ai.switchboard.gateway.api.responses.store;
+package ai.switchboard.gateway.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,22 +6,30 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward, to pass a retention without waiting for it. */
-final class MovableClock extends Clock {
+/**
+ * A clock a test moves forward, to pass a retention or a rate-limit window without waiting for it. Safe to read from
+ * any thread (several replicas may share one).
+ */
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     @Override
     public Instant instant() {
         return now;
+    }
+
+    @Override
+    public long millis() {
+        return now.toEpochMilli();
     }
 
     @Override
