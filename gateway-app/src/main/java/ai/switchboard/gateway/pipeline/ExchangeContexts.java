@@ -11,7 +11,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
  * Opens the pipeline context of an HTTP request: its id, the key it was authorised with (the authorising handler
- * adapter has already checked the route's scope), its server span and the caller's routing hints.
+ * adapter has already checked the route's scope), its server span and the caller's routing hints. The context is
+ * tied to the exchange, which ends it once the answer is written ({@link AnswerDelivery}).
  */
 @Component
 public class ExchangeContexts {
@@ -29,6 +30,7 @@ public class ExchangeContexts {
                 tags(request.headers().firstHeader(GatewayHeaders.TAGS)),
                 "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG)));
         context.responseHeaders(request.exchange().getResponse().getHeaders());
+        AnswerDelivery.attach(request.exchange(), context);
         return context;
     }
 

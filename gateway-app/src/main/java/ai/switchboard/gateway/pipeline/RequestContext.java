@@ -282,7 +282,7 @@ public final class RequestContext {
         finish(RequestPipeline.outcomeOf(failure));
     }
 
-    /** Ends the request successfully. */
+    /** Ends the request successfully: its answer has been written to the client. */
     public void succeeded() {
         finish(Outcome.succeeded());
     }

@@ -52,7 +52,11 @@ public final class RequestPipeline {
                 debugRequested);
     }
 
-    /** Runs a request whose answer is one value (a JSON response). */
+    /**
+     * Runs a request whose answer is one value (a JSON response). A failure or a cancel ends the context here; a
+     * success does not: the request has succeeded only once its answer is written ({@link AnswerDelivery}), because a
+     * client whose connection closed before the write got nothing, and its row must say so.
+     */
     public <T> Mono<T> single(RequestContext context, Function<RequestContext, Mono<T>> call) {
         Mono<T> run;
         try {
@@ -61,14 +65,14 @@ public final class RequestPipeline {
         } catch (RuntimeException refused) {
             run = Mono.error(refused);
         }
-        return run.doOnSuccess(answer -> context.succeeded())
-                .doOnError(context::failed)
+        return run.doOnError(context::failed)
                 .doOnCancel(context::cancelled);
     }
 
     /**
      * Runs a request whose answer is a stream. A failure before the first element reaches the client as an HTTP
-     * error (see {@code EventStreams}); the stream's own callbacks mark its first token and usage.
+     * error (see {@code EventStreams}); the stream's own callbacks mark its first token and usage. As for
+     * {@link #single}, success is marked when the last event has been written, not when it was produced.
      */
     public <T> Flux<T> stream(RequestContext context, Function<RequestContext, Flux<T>> call) {
         Flux<T> run;
@@ -78,8 +82,7 @@ public final class RequestPipeline {
         } catch (RuntimeException refused) {
             run = Flux.error(refused);
         }
-        return run.doOnComplete(context::succeeded)
-                .doOnError(context::failed)
+        return run.doOnError(context::failed)
                 .doOnCancel(context::cancelled);
     }
 

@@ -37,9 +37,25 @@ class RequestPipelineTests {
                 }))
                 .expectNext("answer")
                 .verifyComplete();
+        assertThat(context.isFinished()).as("answered but not yet written").isFalse();
+        context.succeeded();
         context.failed(new IllegalStateException("late"));
 
         assertThat(events).containsExactly("enter a", "enter b", "call", "exit a 200", "exit b 200");
+    }
+
+    @Test
+    void anAnswerWhoseWriteNeverHappenedEndsAsClientClosed() {
+        RequestPipeline pipeline = pipeline(new Recording("a"));
+        RequestContext context = open(pipeline);
+
+        StepVerifier.create(pipeline.single(context, c -> Mono.just("answer")))
+                .expectNext("answer")
+                .verifyComplete();
+        context.cancelled();
+        context.succeeded();
+
+        assertThat(events).containsExactly("enter a", "exit a 499");
     }
 
     @Test
@@ -74,6 +90,7 @@ class RequestPipelineTests {
                 }))
                 .expectNext("answer")
                 .verifyComplete();
+        context.succeeded();
 
         assertThat(events).containsExactly("waited", "enter b", "call", "exit b 200");
     }
