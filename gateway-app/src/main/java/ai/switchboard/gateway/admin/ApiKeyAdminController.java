@@ -50,7 +50,7 @@ public class ApiKeyAdminController {
     @PostMapping
     public Mono<ResponseEntity<CreatedApiKeyResponse>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        KeyGrantor grantor = grantor(exchange);
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             ApiKeyRequest request = AdminJson.read(body, ApiKeyRequest.class, ApiKeyAdminService.CLEARABLE);
             CreatedApiKeyResponse created = CreatedApiKeyResponse.of(keys.create(request.toCreate(), grantor));
@@ -64,14 +64,14 @@ public class ApiKeyAdminController {
     @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping
     public Mono<ListResponse<ApiKeyView>> list(ServerWebExchange exchange) {
-        KeyGrantor grantor = grantor(exchange);
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> new ListResponse<>(keys.list(grantor)));
     }
 
     @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping("/{id}")
     public Mono<ApiKeyView> get(@PathVariable String id, ServerWebExchange exchange) {
-        KeyGrantor grantor = grantor(exchange);
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> keys.get(id, grantor));
     }
 
@@ -79,7 +79,7 @@ public class ApiKeyAdminController {
     @PostMapping("/{id}:rotate")
     public Mono<ResponseEntity<CreatedApiKeyResponse>> rotate(@PathVariable String id,
             @RequestBody(required = false) String body, ServerWebExchange exchange) {
-        KeyGrantor grantor = grantor(exchange);
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             RotateRequest request = body == null || body.isBlank() ? new RotateRequest(null)
                     : AdminJson.read(body, RotateRequest.class, Set.of());
@@ -92,7 +92,7 @@ public class ApiKeyAdminController {
     @PatchMapping("/{id}")
     public Mono<ApiKeyView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        KeyGrantor grantor = grantor(exchange);
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             AdminJson.Patch<ApiKeyRequest> patch =
                     AdminJson.readPatch(body, ApiKeyRequest.class, ApiKeyAdminService.CLEARABLE);
@@ -103,15 +103,10 @@ public class ApiKeyAdminController {
     @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
-        KeyGrantor grantor = grantor(exchange);
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             keys.revoke(id, grantor);
             return ResponseEntity.noContent().build();
         });
-    }
-
-    private static KeyGrantor grantor(ServerWebExchange exchange) {
-        AuthenticatedCaller caller = AuthenticatedCaller.of(exchange);
-        return KeyGrantor.of(caller.actor(), caller.key());
     }
 }

@@ -8,6 +8,7 @@ import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.budget.BudgetAdminService;
 import ai.switchboard.registry.budget.BudgetView;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
+import ai.switchboard.registry.key.KeyGrantor;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -46,48 +47,50 @@ public class BudgetAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @PostMapping
     public Mono<ResponseEntity<BudgetStatus>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             BudgetRequest request = AdminJson.read(body, BudgetRequest.class, BudgetAdminService.CLEARABLE);
-            BudgetView view = budgets.create(request.toCommand(Set.of()), actor);
+            BudgetView view = budgets.create(request.toCommand(Set.of()), grantor);
             return ResponseEntity.created(URI.create(PATH + "/" + view.id())).body(status(view));
         });
     }
 
-    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping
-    public Mono<ListResponse<BudgetStatus>> list() {
-        return calls.blocking(() -> new ListResponse<>(statuses.of(budgets.list())));
+    public Mono<ListResponse<BudgetStatus>> list(ServerWebExchange exchange) {
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
+        return calls.blocking(() -> new ListResponse<>(statuses.of(budgets.list(grantor))));
     }
 
-    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping("/{id}")
-    public Mono<BudgetStatus> get(@PathVariable String id) {
-        return calls.blocking(() -> status(budgets.get(id)));
+    public Mono<BudgetStatus> get(@PathVariable String id, ServerWebExchange exchange) {
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
+        return calls.blocking(() -> status(budgets.get(id, grantor)));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @PatchMapping("/{id}")
     public Mono<BudgetStatus> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             AdminJson.Patch<BudgetRequest> patch =
                     AdminJson.readPatch(body, BudgetRequest.class, BudgetAdminService.CLEARABLE);
-            return status(budgets.update(id, patch.request().toCommand(patch.cleared()), actor));
+            return status(budgets.update(id, patch.request().toCommand(patch.cleared()), grantor));
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
-            budgets.delete(id, actor);
+            budgets.delete(id, grantor);
             return ResponseEntity.noContent().build();
         });
     }

@@ -4,6 +4,7 @@ import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.gateway.auth.RequiredScope;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
+import ai.switchboard.registry.key.KeyGrantor;
 import ai.switchboard.registry.ratelimit.RateLimitAdminService;
 import ai.switchboard.registry.ratelimit.RateLimitView;
 import java.net.URI;
@@ -40,48 +41,50 @@ public class RateLimitAdminController {
         this.calls = new RegistryCalls(registryScheduler);
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @PostMapping
     public Mono<ResponseEntity<RateLimitView>> create(@RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             RateLimitRequest request = AdminJson.read(body, RateLimitRequest.class, RateLimitAdminService.CLEARABLE);
-            RateLimitView view = limits.create(request.toCreate(), actor);
+            RateLimitView view = limits.create(request.toCreate(), grantor);
             return ResponseEntity.created(URI.create(PATH + "/" + view.id())).body(view);
         });
     }
 
-    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping
-    public Mono<ListResponse<RateLimitView>> list() {
-        return calls.blocking(() -> new ListResponse<>(limits.list()));
+    public Mono<ListResponse<RateLimitView>> list(ServerWebExchange exchange) {
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
+        return calls.blocking(() -> new ListResponse<>(limits.list(grantor)));
     }
 
-    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER})
+    @RequiredScope({KeyScope.ADMIN, KeyScope.VIEWER, KeyScope.TEAM_ADMIN})
     @GetMapping("/{id}")
-    public Mono<RateLimitView> get(@PathVariable String id) {
-        return calls.blocking(() -> limits.get(id));
+    public Mono<RateLimitView> get(@PathVariable String id, ServerWebExchange exchange) {
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
+        return calls.blocking(() -> limits.get(id, grantor));
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @PatchMapping("/{id}")
     public Mono<RateLimitView> update(@PathVariable String id, @RequestBody(required = false) String body,
             ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
             AdminJson.Patch<RateLimitRequest> patch =
                     AdminJson.readPatch(body, RateLimitRequest.class, RateLimitAdminService.CLEARABLE);
-            return limits.update(id, patch.request().toUpdate(patch.cleared()), actor);
+            return limits.update(id, patch.request().toUpdate(patch.cleared()), grantor);
         });
     }
 
-    @RequiredScope(KeyScope.ADMIN)
+    @RequiredScope({KeyScope.ADMIN, KeyScope.TEAM_ADMIN})
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
-        String actor = AuthenticatedCaller.of(exchange).actor();
+        KeyGrantor grantor = AuthenticatedCaller.of(exchange).grantor();
         return calls.blocking(() -> {
-            limits.delete(id, actor);
+            limits.delete(id, grantor);
             return ResponseEntity.noContent().build();
         });
     }

@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.auth;
 
 import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.key.KeyGrantor;
 import java.util.Objects;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -28,6 +29,11 @@ public record AuthenticatedCaller(ApiKeyRecord key) {
     /** The caller of an exchange, or {@code null} when it was not authenticated. */
     public static AuthenticatedCaller find(ServerWebExchange exchange) {
         return exchange.getAttribute(ATTRIBUTE);
+    }
+
+    /** The caller as the registry's admin services see it: what it holds, its team and its own key. */
+    public KeyGrantor grantor() {
+        return KeyGrantor.of(actor(), key);
     }
 
     /** A name for audit records that identifies the key without revealing it. */

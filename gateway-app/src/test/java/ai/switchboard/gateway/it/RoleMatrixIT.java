@@ -93,15 +93,15 @@ class RoleMatrixIT extends GatewayIT {
             return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
         }
 
-        String freshBudget() {
+        String freshBudget(String team) {
             String name = unique("mb");
-            fixtures.post("/admin/v1/budgets", Map.of("name", name, "scope_type", "key", "scope", freshKey(teamA),
+            fixtures.post("/admin/v1/budgets", Map.of("name", name, "scope_type", "key", "scope", freshKey(team),
                     "period", "daily", "limit_usd", 5));
             return name;
         }
 
-        String freshRateLimit() {
-            return fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", freshKey(teamA),
+        String freshRateLimit(String team) {
+            return fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", freshKey(team),
                     "requests_per_minute", 600)).path("id").asString();
         }
 
@@ -124,6 +124,10 @@ class RoleMatrixIT extends GatewayIT {
 
     private static Map<Role, Integer> adminOnly(int success) {
         return expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, FORBIDDEN, success);
+    }
+
+    private static Map<Role, Integer> adminAndTeamAdmin(int success) {
+        return expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, success, success);
     }
 
     private static Map<Role, Integer> adminAndViewer() {
@@ -209,30 +213,59 @@ class RoleMatrixIT extends GatewayIT {
         rows.add(new Row(HttpMethod.POST, "/admin/v1/keys/{id}:rotate", "rotate other team's key",
                 role -> Call.of("/admin/v1/keys/" + world.freshKey(world.teamB) + ":rotate", "{}"),
                 expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
-        // Rate limits: administrators set them, viewers read them.
-        rows.add(new Row(HttpMethod.POST, "/admin/v1/rate-limits", "create rate limit", role -> Call.of(
+        // Rate limits and budgets: administrators set them, viewers read them, a team administrator sets its team's
+        // keys' (never its team's, which caps it) and sees nothing of another team's.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/rate-limits", "create own team's key limit", role -> Call.of(
                 "/admin/v1/rate-limits", "{\"target_type\":\"key\",\"target\":\"" + world.freshKey(world.teamA)
+                        + "\",\"requests_per_minute\":600}"), adminAndTeamAdmin(CREATED)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/rate-limits", "create team limit", role -> Call.of(
+                "/admin/v1/rate-limits", "{\"target_type\":\"team\",\"target\":\"" + world.freshTeam()
                         + "\",\"requests_per_minute\":600}"), adminOnly(CREATED)));
         rows.add(new Row(HttpMethod.GET, "/admin/v1/rate-limits", "list rate limits",
-                role -> Call.of("/admin/v1/rate-limits"), adminAndViewer()));
-        rows.add(new Row(HttpMethod.GET, "/admin/v1/rate-limits/{id}", "get rate limit",
-                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit()), adminAndViewer()));
-        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/rate-limits/{id}", "patch rate limit", role -> Call.of(
-                "/admin/v1/rate-limits/" + world.freshRateLimit(), "{\"requests_per_minute\":700}"), adminOnly(OK)));
-        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/rate-limits/{id}", "delete rate limit",
-                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit()), adminOnly(NO_CONTENT)));
-        // Budgets: administrators set them, viewers read them.
-        rows.add(new Row(HttpMethod.POST, "/admin/v1/budgets", "create budget", role -> Call.of("/admin/v1/budgets",
-                "{\"name\":\"" + unique("nb") + "\",\"scope_type\":\"team\",\"scope\":\"" + world.teamA
+                role -> Call.of("/admin/v1/rate-limits"), expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/rate-limits/{id}", "get own team's key limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit(world.teamA)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/rate-limits/{id}", "get other team's key limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/rate-limits/{id}", "patch own team's key limit", role -> Call.of(
+                "/admin/v1/rate-limits/" + world.freshRateLimit(world.teamA), "{\"requests_per_minute\":700}"),
+                adminAndTeamAdmin(OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/rate-limits/{id}", "patch other team's key limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit(world.teamB),
+                        "{\"requests_per_minute\":700}"), expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/rate-limits/{id}", "delete own team's key limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit(world.teamA)),
+                adminAndTeamAdmin(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/rate-limits/{id}", "delete other team's key limit",
+                role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, NO_CONTENT)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/budgets", "create own team's key budget", role -> Call.of(
+                "/admin/v1/budgets", "{\"name\":\"" + unique("nb") + "\",\"scope_type\":\"key\",\"scope\":\""
+                        + world.freshKey(world.teamA) + "\",\"period\":\"monthly\",\"limit_usd\":5}"),
+                adminAndTeamAdmin(CREATED)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/budgets", "create team budget", role -> Call.of("/admin/v1/budgets",
+                "{\"name\":\"" + unique("nb") + "\",\"scope_type\":\"team\",\"scope\":\"" + world.freshTeam()
                         + "\",\"period\":\"monthly\",\"limit_usd\":5}"), adminOnly(CREATED)));
         rows.add(new Row(HttpMethod.GET, "/admin/v1/budgets", "list budgets", role -> Call.of("/admin/v1/budgets"),
-                adminAndViewer()));
-        rows.add(new Row(HttpMethod.GET, "/admin/v1/budgets/{id}", "get budget",
-                role -> Call.of("/admin/v1/budgets/" + world.freshBudget()), adminAndViewer()));
-        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/budgets/{id}", "patch budget", role -> Call.of(
-                "/admin/v1/budgets/" + world.freshBudget(), "{\"limit_usd\":6}"), adminOnly(OK)));
-        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/budgets/{id}", "delete budget",
-                role -> Call.of("/admin/v1/budgets/" + world.freshBudget()), adminOnly(NO_CONTENT)));
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/budgets/{id}", "get own team's key budget",
+                role -> Call.of("/admin/v1/budgets/" + world.freshBudget(world.teamA)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/budgets/{id}", "get other team's key budget",
+                role -> Call.of("/admin/v1/budgets/" + world.freshBudget(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/budgets/{id}", "patch own team's key budget", role -> Call.of(
+                "/admin/v1/budgets/" + world.freshBudget(world.teamA), "{\"limit_usd\":6}"), adminAndTeamAdmin(OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/budgets/{id}", "patch other team's key budget", role -> Call.of(
+                "/admin/v1/budgets/" + world.freshBudget(world.teamB), "{\"limit_usd\":6}"),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/budgets/{id}", "delete own team's key budget",
+                role -> Call.of("/admin/v1/budgets/" + world.freshBudget(world.teamA)), adminAndTeamAdmin(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/budgets/{id}", "delete other team's key budget",
+                role -> Call.of("/admin/v1/budgets/" + world.freshBudget(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, NO_CONTENT)));
         // Usage (a team administrator's is its team's), configuration, audit.
         rows.add(new Row(HttpMethod.GET, "/admin/v1/usage", "usage", role -> Call.of("/admin/v1/usage"),
                 expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
@@ -312,6 +345,70 @@ class RoleMatrixIT extends GatewayIT {
                 .getResponseBody();
         assertThat(key.path("team").asString()).isEqualTo(world.teamA);
         assertThat(key.path("scopes").toString()).isEqualTo("[\"inference\"]");
+    }
+
+    @Test
+    void aTeamAdministratorCannotGiveAKeyMoreBudgetOrRateThanItHasNorLiftItsOwn() {
+        World world = new World();
+        String team = unique("capped");
+        String teamId = fixtures.post("/admin/v1/teams", Map.of("name", team)).path("id").asString();
+        JsonNode created = fixtures.post("/admin/v1/keys", Map.of("name", unique("capped-admin"),
+                "scopes", List.of("team-admin", "inference"), "allowed_models", List.of("*"), "team", team));
+        String teamAdmin = created.path("key").asString();
+        String ownKey = created.path("id").asString();
+        fixtures.post("/admin/v1/budgets", Map.of("name", unique("team-cap"), "scope_type", "team", "scope", team,
+                "period", "monthly", "limit_usd", 10));
+        String ownBudget = unique("own-cap");
+        fixtures.post("/admin/v1/budgets", Map.of("name", ownBudget, "scope_type", "key", "scope", ownKey,
+                "period", "daily", "limit_usd", 1));
+        fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "team", "target", team,
+                "requests_per_minute", 100));
+        String ownLimit = fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", ownKey,
+                "requests_per_minute", 50)).path("id").asString();
+        String member = world.freshKey(team);
+        String budget = "{\"name\":\"%s\",\"scope_type\":\"%s\",\"scope\":\"%s\",\"period\":\"%s\","
+                + "\"limit_usd\":%s}";
+        String limit = "{\"target_type\":\"key\",\"target\":\"%s\",\"%s\":%d}";
+
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(unique("b"), "key", member,
+                "monthly", "10.01")), teamAdmin)).as("above the team's monthly budget").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(unique("b"), "key", member,
+                "daily", "2")), teamAdmin)).as("above its own daily budget").isEqualTo(FORBIDDEN);
+        String within = unique("b");
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(within, "key", member,
+                "monthly", "10")), teamAdmin)).as("within both").isEqualTo(CREATED);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(unique("b"), "key", member,
+                "weekly", "1000")), teamAdmin)).as("a period it is not capped in").isEqualTo(CREATED);
+        assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/budgets/" + within, "{\"limit_usd\":11}"), teamAdmin))
+                .as("raised above the team's").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(unique("b"), "key", ownKey,
+                "weekly", "1")), teamAdmin)).as("a budget on its own key").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/budgets/" + ownBudget, "{\"limit_usd\":0.5}"),
+                teamAdmin)).as("its own key's budget, even lowered").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.DELETE, Call.of("/admin/v1/budgets/" + ownBudget), teamAdmin))
+                .as("its own key's budget deleted").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(unique("b"), "team", team,
+                "weekly", "1")), teamAdmin)).as("its team's budget").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/budgets", budget.formatted(unique("b"), "key",
+                world.freshKey(world.teamB), "weekly", "1")), teamAdmin)).as("another team's key, not there for it")
+                .isEqualTo(400);
+
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/rate-limits", limit.formatted(member,
+                "requests_per_minute", 51)), teamAdmin)).as("above its own rate").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/rate-limits", limit.formatted(member,
+                "requests_per_minute", 50)), teamAdmin)).as("at its own rate").isEqualTo(CREATED);
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/rate-limits", limit.formatted(world.freshKey(team),
+                "tokens_per_minute", 1_000_000)), teamAdmin)).as("a rate it is not limited in").isEqualTo(CREATED);
+        assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/rate-limits/" + ownLimit,
+                "{\"requests_per_minute\":1000}"), teamAdmin)).as("its own key's limit").isEqualTo(FORBIDDEN);
+        assertThat(send(HttpMethod.DELETE, Call.of("/admin/v1/rate-limits/" + ownLimit), teamAdmin))
+                .as("its own key's limit deleted").isEqualTo(FORBIDDEN);
+
+        JsonNode seen = http.get().uri("/admin/v1/budgets").header("Authorization", "Bearer " + teamAdmin).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(seen.path("data").valueStream().map(b -> b.path("scope_id").asString()).distinct())
+                .as("its team's budgets and its team's keys', nothing else")
+                .containsExactlyInAnyOrder(teamId, ownKey, member);
     }
 
     private int send(HttpMethod method, Call call, String key) {

@@ -2,14 +2,17 @@ package ai.switchboard.registry.budget;
 
 import ai.switchboard.registry.BudgetPeriod;
 import ai.switchboard.registry.BudgetScope;
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
+import ai.switchboard.registry.admin.RegistryForbiddenException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
+import ai.switchboard.registry.key.KeyGrantor;
 import ai.switchboard.registry.model.ModelEntity;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.route.RouteEntity;
@@ -19,6 +22,7 @@ import ai.switchboard.registry.team.TeamEntity;
 import ai.switchboard.registry.team.TeamRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +70,7 @@ public class BudgetAdminService {
         this.changes = changes;
     }
 
-    public BudgetView create(BudgetCommand command, String actor) {
+    public BudgetView create(BudgetCommand command, KeyGrantor grantor) {
         FieldErrors errors = new FieldErrors()
                 .required("name", command.name())
                 .required("scope_type", command.scopeType())
@@ -74,8 +78,10 @@ public class BudgetAdminService {
                 .required("period", command.period())
                 .required("limit_usd", command.limitUsd());
         check(errors, command);
-        UUID scopeId = resolveScope(errors, command.scopeType(), command.scope());
+        UUID scopeId = resolveScope(errors, command.scopeType(), command.scope(), grantor);
         errors.throwIfAny();
+        checkManages(grantor, command.scopeType(), scopeId);
+        checkWithinOwn(grantor, command.period(), command.limitUsd(), true);
         if (budgets.existsByName(command.name())) {
             throw duplicate(command.name());
         }
@@ -87,23 +93,27 @@ public class BudgetAdminService {
         budget.setSoftThresholdPercent(command.softThresholdPercent());
         budget.setEnabled(command.enabled() == null || command.enabled());
         save(budget);
-        changes.record(actor, "create", ENTITY, budget.getId(), budget.getName(), state(budget), now);
+        changes.recordChange(grantor.actor(), "create", ENTITY, budget.getId(), budget.getName(), null,
+                state(budget), now);
         return view(budget);
     }
 
+    /** Every budget the grantor may see: all of them, or for a team administrator its team's and its keys'. */
     @Transactional(readOnly = true)
-    public List<BudgetView> list() {
-        return budgets.findAllByOrderByNameAsc().stream().map(this::view).toList();
+    public List<BudgetView> list(KeyGrantor grantor) {
+        return budgets.findAllByOrderByNameAsc().stream().filter(budget -> sees(grantor, budget)).map(this::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
-    public BudgetView get(String idOrName) {
-        return view(find(idOrName));
+    public BudgetView get(String idOrName, KeyGrantor grantor) {
+        return view(find(idOrName, grantor));
     }
 
     /** Changes the given fields and removes the cleared ones; a change to nothing records and bumps nothing. */
-    public BudgetView update(String idOrName, BudgetCommand command, String actor) {
-        BudgetEntity budget = find(idOrName);
+    public BudgetView update(String idOrName, BudgetCommand command, KeyGrantor grantor) {
+        BudgetEntity budget = find(idOrName, grantor);
+        checkManages(grantor, budget.getScopeType(), budget.getScopeId());
         FieldErrors errors = new FieldErrors();
         check(errors, command);
         command.clear().stream().filter(field -> !CLEARABLE.contains(field))
@@ -112,8 +122,14 @@ public class BudgetAdminService {
             errors.add("scope", "is required when scope_type changes");
         }
         String scopeType = command.scopeType() != null ? command.scopeType() : budget.getScopeType();
-        UUID scopeId = command.scope() == null ? null : resolveScope(errors, scopeType, command.scope());
+        UUID scopeId = command.scope() == null ? null : resolveScope(errors, scopeType, command.scope(), grantor);
         errors.throwIfAny();
+        if (scopeId != null) {
+            checkManages(grantor, scopeType, scopeId);
+        }
+        checkWithinOwn(grantor, command.period() != null ? command.period() : budget.getPeriod(),
+                command.limitUsd() != null ? command.limitUsd() : budget.getLimitUsd(),
+                command.enabled() != null ? command.enabled() : budget.isEnabled());
         boolean renamed = command.name() != null && !command.name().equals(budget.getName());
         if (renamed && budgets.existsByName(command.name())) {
             throw duplicate(command.name());
@@ -146,19 +162,77 @@ public class BudgetAdminService {
         Instant now = now();
         budget.touch(now);
         save(budget);
-        Map<String, Object> detail = new LinkedHashMap<>(after);
-        detail.put("before", before);
-        changes.record(actor, "update", ENTITY, budget.getId(), budget.getName(), detail, now);
+        changes.recordChange(grantor.actor(), "update", ENTITY, budget.getId(), budget.getName(), before, after,
+                now);
         return view(budget);
     }
 
-    public void delete(String idOrName, String actor) {
-        BudgetEntity budget = find(idOrName);
+    public void delete(String idOrName, KeyGrantor grantor) {
+        BudgetEntity budget = find(idOrName, grantor);
+        checkManages(grantor, budget.getScopeType(), budget.getScopeId());
         Map<String, Object> before = state(budget);
         budgets.delete(budget);
         budgets.flush();
-        changes.record(actor, "delete", ENTITY, budget.getId(), budget.getName(), Map.of("before", before),
+        changes.recordChange(grantor.actor(), "delete", ENTITY, budget.getId(), budget.getName(), before, null,
                 Instant.now());
+    }
+
+    /**
+     * Whether the grantor may read a budget: an administrator or a viewer reads every one, a team administrator its
+     * own team's and its team's keys' (model and route budgets are the organisation's).
+     */
+    private boolean sees(KeyGrantor grantor, BudgetEntity budget) {
+        if (!grantor.teamBound() || grantor.scopes().contains(KeyScope.VIEWER)) {
+            return true;
+        }
+        return switch (BudgetScope.fromWire(budget.getScopeType())) {
+            case TEAM -> budget.getScopeId().equals(grantor.teamId());
+            case KEY -> grantor.teamId() != null && grantor.teamId().equals(keyTeam(budget.getScopeId()));
+            case null, default -> false;
+        };
+    }
+
+    /**
+     * Refuses a budget the grantor may not set: a team administrator sets budgets on its team's keys only, never on
+     * its own key or its team (either would let it lift its own cap).
+     */
+    private void checkManages(KeyGrantor grantor, String scopeType, UUID scopeId) {
+        if (!grantor.teamBound()) {
+            return;
+        }
+        if (BudgetScope.fromWire(scopeType) != BudgetScope.KEY) {
+            throw new RegistryForbiddenException("scope_type", "A team administrator sets budgets on its team's keys;"
+                    + " team, model and route budgets are set by an administrator");
+        }
+        if (!grantor.managesLimitsOf(scopeId, keyTeam(scopeId))) {
+            throw new RegistryForbiddenException("scope", scopeId.equals(grantor.keyId())
+                    ? "A key cannot change its own budget" : "The key is not one of this team's keys");
+        }
+    }
+
+    /**
+     * Refuses giving a key more budget than its grantor has: a team administrator's limit for a period is at most each
+     * enabled budget of the same period on its own key and on its team.
+     */
+    private void checkWithinOwn(KeyGrantor grantor, String period, BigDecimal limit, boolean enabled) {
+        if (!grantor.teamBound() || !enabled || period == null || limit == null) {
+            return;
+        }
+        for (BudgetEntity own : budgets.findAllByOrderByNameAsc()) {
+            BudgetScope scope = BudgetScope.fromWire(own.getScopeType());
+            boolean grantorsOwn = scope == BudgetScope.KEY && own.getScopeId().equals(grantor.keyId())
+                    || scope == BudgetScope.TEAM && own.getScopeId().equals(grantor.teamId());
+            if (grantorsOwn && own.isEnabled() && period.equals(own.getPeriod())
+                    && limit.compareTo(own.getLimitUsd()) > 0) {
+                throw new RegistryForbiddenException("limit_usd", "A key cannot be given more than its grantor's own "
+                        + period + " budget '" + own.getName() + "' ($" + plain(own.getLimitUsd()).toPlainString()
+                        + ")");
+            }
+        }
+    }
+
+    private UUID keyTeam(UUID keyId) {
+        return keys.findById(keyId).map(ApiKeyEntity::getTeamId).orElse(null);
     }
 
     /** The name of what a budget watches, or {@code null} when it is gone. */
@@ -194,8 +268,11 @@ public class BudgetAdminService {
         errors.range("soft_threshold_percent", command.softThresholdPercent(), 1, 100);
     }
 
-    /** The id of the key, team, model or route named (or given by id), or {@code null} with an error recorded. */
-    private UUID resolveScope(FieldErrors errors, String scopeType, String scope) {
+    /**
+     * The id of the key, team, model or route named (or given by id), or {@code null} with an error recorded. A key the
+     * grantor may not see does not exist for it, so the answer does not tell another team's key names.
+     */
+    private UUID resolveScope(FieldErrors errors, String scopeType, String scope, KeyGrantor grantor) {
         BudgetScope type = BudgetScope.fromWire(scopeType);
         if (type == null || scope == null || scope.isBlank() || scope.length() > 128) {
             return null;
@@ -203,10 +280,10 @@ public class BudgetAdminService {
         UUID id = IdOrName.asUuid(scope);
         Optional<UUID> found = switch (type) {
             // By name: the live key of that name, else the latest revoked one (a budget may outlive its key).
-            case KEY -> id != null ? keys.findById(id).map(ApiKeyEntity::getId)
+            case KEY -> (id != null ? keys.findById(id).stream()
                     : keys.findByNameOrderByCreatedAtDesc(scope).stream()
-                            .sorted(java.util.Comparator.comparing(ApiKeyEntity::isRevoked))
-                            .map(ApiKeyEntity::getId).findFirst();
+                            .sorted(Comparator.comparing(ApiKeyEntity::isRevoked)))
+                    .filter(key -> grantor.sees(key.getTeamId())).map(ApiKeyEntity::getId).findFirst();
             case TEAM -> (id != null ? teams.findById(id) : teams.findByName(scope)).map(TeamEntity::getId);
             case MODEL -> (id != null ? models.findById(id) : models.findByName(scope)).map(ModelEntity::getId);
             case ROUTE -> (id != null ? routes.findById(id) : routes.findByName(scope)).map(RouteEntity::getId);
@@ -247,9 +324,11 @@ public class BudgetAdminService {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    private BudgetEntity find(String idOrName) {
+    /** The budget, if the grantor may see it: one it may not see is, to it, not there. */
+    private BudgetEntity find(String idOrName, KeyGrantor grantor) {
         UUID id = IdOrName.asUuid(idOrName);
         return (id != null ? budgets.findById(id) : budgets.findByName(idOrName))
+                .filter(budget -> sees(grantor, budget))
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, idOrName));
     }
 

@@ -7,6 +7,7 @@ import ai.switchboard.registry.budget.BudgetAdminService;
 import ai.switchboard.registry.budget.BudgetCommand;
 import ai.switchboard.registry.budget.BudgetRepository;
 import ai.switchboard.registry.budget.BudgetView;
+import ai.switchboard.registry.key.KeyGrantor;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class BudgetSection implements DeclarativeSection {
                 continue;
             }
             try {
-                result = result.plus(upsert(entry, context.actor()));
+                result = result.plus(upsert(entry, KeyGrantor.system(context.actor())));
             } catch (RegistryValidationException e) {
                 context.errors(path, e);
             } catch (RegistryConflictException | RegistryNotFoundException e) {
@@ -57,21 +58,21 @@ class BudgetSection implements DeclarativeSection {
         return result;
     }
 
-    private SectionResult upsert(BudgetEntry e, String actor) {
+    private SectionResult upsert(BudgetEntry e, KeyGrantor grantor) {
         BudgetCommand command = new BudgetCommand(e.name(), e.scopeType(), e.scope(), e.period(), e.limitUsd(),
                 e.softThresholdPercent(), e.enabled(), Set.of());
         if (e.name() == null || !budgets.existsByName(e.name())) {
-            service.create(command, actor);
+            service.create(command, grantor);
             return SectionResult.ofCreated();
         }
-        BudgetView before = service.get(e.name());
-        BudgetView after = service.update(e.name(), command, actor);
+        BudgetView before = service.get(e.name(), grantor);
+        BudgetView after = service.update(e.name(), command, grantor);
         return after.updatedAt().equals(before.updatedAt()) ? SectionResult.ofUnchanged() : SectionResult.ofUpdated();
     }
 
     @Override
     public List<BudgetEntry> export() {
-        return service.list().stream().map(b -> new BudgetEntry(b.name(), b.scopeType(),
+        return service.list(KeyGrantor.system("export")).stream().map(b -> new BudgetEntry(b.name(), b.scopeType(),
                 b.scope() != null ? b.scope() : String.valueOf(b.scopeId()), b.period(), b.limitUsd(),
                 b.softThresholdPercent(), b.enabled())).toList();
     }

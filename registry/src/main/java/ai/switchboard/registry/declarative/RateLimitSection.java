@@ -2,9 +2,10 @@ package ai.switchboard.registry.declarative;
 
 import ai.switchboard.registry.RateLimitTarget;
 import ai.switchboard.registry.admin.RegistryConflictException;
-import ai.switchboard.registry.key.ApiKeyRepository;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.key.ApiKeyRepository;
+import ai.switchboard.registry.key.KeyGrantor;
 import ai.switchboard.registry.ratelimit.RateLimitAdminService;
 import ai.switchboard.registry.ratelimit.RateLimitCreateCommand;
 import ai.switchboard.registry.ratelimit.RateLimitUpdateCommand;
@@ -53,7 +54,7 @@ class RateLimitSection implements DeclarativeSection {
                 continue;
             }
             try {
-                result = result.plus(upsert(entry, context.actor()));
+                result = result.plus(upsert(entry, KeyGrantor.system(context.actor())));
             } catch (RegistryValidationException e) {
                 context.errors(path, e);
             } catch (RegistryConflictException | RegistryNotFoundException e) {
@@ -63,11 +64,11 @@ class RateLimitSection implements DeclarativeSection {
         return result;
     }
 
-    private SectionResult upsert(RateLimitEntry e, String actor) {
+    private SectionResult upsert(RateLimitEntry e, KeyGrantor grantor) {
         Optional<RateLimitView> found = existing(e);
         if (found.isEmpty()) {
             service.create(new RateLimitCreateCommand(e.targetType(), e.target(), e.requestsPerMinute(),
-                    e.tokensPerMinute()), actor);
+                    e.tokensPerMinute()), grantor);
             return SectionResult.ofCreated();
         }
         RateLimitView limit = found.get();
@@ -76,7 +77,7 @@ class RateLimitSection implements DeclarativeSection {
         if (requests == null && tokens == null) {
             return SectionResult.ofUnchanged();
         }
-        service.update(limit.id().toString(), new RateLimitUpdateCommand(requests, tokens, Set.of()), actor);
+        service.update(limit.id().toString(), new RateLimitUpdateCommand(requests, tokens, Set.of()), grantor);
         return SectionResult.ofUpdated();
     }
 
@@ -99,7 +100,7 @@ class RateLimitSection implements DeclarativeSection {
     @Override
     public List<RateLimitEntry> export() {
         Instant now = Instant.now();
-        return service.list().stream()
+        return service.list(KeyGrantor.system("export")).stream()
                 .filter(limit -> !limit.targetType().equals(RateLimitTarget.KEY.wireName())
                         || keys.findById(limit.targetId()).filter(k -> !k.isRevoked() && k.activeAt(now)).isPresent())
                 .map(limit -> new RateLimitEntry(limit.targetType(), limit.target(), limit.requestsPerMinute(),

@@ -18,12 +18,18 @@ import java.util.UUID;
  * @param scopes the grantor's scopes
  * @param allowedModels the grantor's models ({@value ApiKeyRecord#ALL_MODELS} for every one)
  * @param teamId the grantor's team, or {@code null}
+ * @param keyId the grantor's own key, or {@code null} for the gateway itself
  */
-public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowedModels, UUID teamId) {
+public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowedModels, UUID teamId, UUID keyId) {
 
     public KeyGrantor {
         scopes = scopes.isEmpty() ? EnumSet.noneOf(KeyScope.class) : EnumSet.copyOf(scopes);
         allowedModels = Set.copyOf(allowedModels);
+    }
+
+    /** A grantor that is not one of the registry's keys. */
+    public KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowedModels, UUID teamId) {
+        this(actor, scopes, allowedModels, teamId, null);
     }
 
     /** The gateway itself (bootstrap, the declarative file): it holds everything. */
@@ -33,7 +39,7 @@ public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowed
 
     /** The caller of the admin API, holding what its key holds. */
     public static KeyGrantor of(String actor, ApiKeyRecord key) {
-        return new KeyGrantor(actor, key.scopes(), key.allowedModels(), key.teamId());
+        return new KeyGrantor(actor, key.scopes(), key.allowedModels(), key.teamId(), key.id());
     }
 
     /** Whether the grantor is limited to its own team's keys (a team administrator, not an administrator). */
@@ -49,6 +55,14 @@ public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowed
     /** Whether the grantor may change a key of {@code keyTeam}. */
     public boolean manages(UUID keyTeam) {
         return !teamBound() || (teamId != null && teamId.equals(keyTeam));
+    }
+
+    /**
+     * Whether the grantor may change what limits a key of {@code keyTeam} (its budgets and rate limits): a team
+     * administrator manages its team's keys' limits, but never its own key's, which would let it lift its own cap.
+     */
+    public boolean managesLimitsOf(UUID key, UUID keyTeam) {
+        return !teamBound() || (manages(keyTeam) && !key.equals(keyId));
     }
 
     /**

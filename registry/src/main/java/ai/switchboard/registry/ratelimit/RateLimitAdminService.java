@@ -1,19 +1,23 @@
 package ai.switchboard.registry.ratelimit;
 
+import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RateLimitTarget;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
+import ai.switchboard.registry.admin.RegistryForbiddenException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
+import ai.switchboard.registry.key.KeyGrantor;
 import ai.switchboard.registry.model.ModelEntity;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import ai.switchboard.registry.team.TeamEntity;
 import ai.switchboard.registry.team.TeamRepository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +61,7 @@ public class RateLimitAdminService {
         this.changes = changes;
     }
 
-    public RateLimitView create(RateLimitCreateCommand command, String actor) {
+    public RateLimitView create(RateLimitCreateCommand command, KeyGrantor grantor) {
         FieldErrors errors = new FieldErrors()
                 .required("target_type", command.targetType())
                 .required("target", command.target())
@@ -67,8 +71,11 @@ public class RateLimitAdminService {
             errors.add("requests_per_minute", "give requests_per_minute, tokens_per_minute or both");
         }
         RateLimitTarget type = command.targetType() == null ? null : type(errors, command.targetType());
-        Target target = type == null || command.target() == null ? null : resolve(errors, type, command.target());
+        Target target = type == null || command.target() == null ? null
+                : resolve(errors, type, command.target(), grantor);
         errors.throwIfAny();
+        checkManages(grantor, type, target.id());
+        checkWithinOwn(grantor, command.requestsPerMinute(), command.tokensPerMinute());
         if (find(type, target.id()).isPresent()) {
             throw new RegistryConflictException("The " + type.wireName() + " '" + target.name()
                     + "' already has a rate limit; change it with PATCH", "target");
@@ -78,30 +85,34 @@ public class RateLimitAdminService {
         limit.setRequestsPerMinute(command.requestsPerMinute());
         limit.setTokensPerMinute(command.tokensPerMinute());
         save(limit, target.name());
-        changes.record(actor, "create", ENTITY, limit.getId(), target.name(), describe(limit, target), now);
+        changes.recordChange(grantor.actor(), "create", ENTITY, limit.getId(), target.name(), null,
+                describe(limit, target), now);
         return view(limit, target);
     }
 
+    /** Every limit the grantor may see: all of them, or for a team administrator its team's and its keys'. */
     @Transactional(readOnly = true)
-    public List<RateLimitView> list() {
-        return limits.findAllByOrderByCreatedAtAsc().stream().map(this::view).toList();
+    public List<RateLimitView> list(KeyGrantor grantor) {
+        return limits.findAllByOrderByCreatedAtAsc().stream().filter(limit -> sees(grantor, limit)).map(this::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
-    public RateLimitView get(String id) {
-        return view(find(id));
+    public RateLimitView get(String id, KeyGrantor grantor) {
+        return view(find(id, grantor));
     }
 
     /** The limit on this target, if it has one ({@code target} a name or id); empty when the target is unknown. */
     @Transactional(readOnly = true)
     public Optional<RateLimitView> findFor(RateLimitTarget type, String target) {
-        Target resolved = resolve(new FieldErrors(), type, target);
+        Target resolved = resolve(new FieldErrors(), type, target, KeyGrantor.system("declarative"));
         return resolved == null ? Optional.empty() : find(type, resolved.id()).map(limit -> view(limit, resolved));
     }
 
     /** Changes the given limits and removes the cleared ones; a change to nothing records and bumps nothing. */
-    public RateLimitView update(String id, RateLimitUpdateCommand command, String actor) {
-        RateLimitEntity limit = find(id);
+    public RateLimitView update(String id, RateLimitUpdateCommand command, KeyGrantor grantor) {
+        RateLimitEntity limit = find(id, grantor);
+        checkManages(grantor, limit.getTarget(), limit.getTargetId());
         FieldErrors errors = new FieldErrors()
                 .positive("requests_per_minute", command.requestsPerMinute())
                 .positive("tokens_per_minute", command.tokensPerMinute());
@@ -116,42 +127,109 @@ public class RateLimitAdminService {
                     + "requests_per_minute, tokens_per_minute or both (delete the limit instead)");
         }
         errors.throwIfAny();
+        checkWithinOwn(grantor, requests, tokens);
         Target target = target(limit);
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (!Objects.equals(requests, limit.getRequestsPerMinute())) {
-            limit.setRequestsPerMinute(requests);
-            changed.put("requests_per_minute", requests);
-        }
-        if (!Objects.equals(tokens, limit.getTokensPerMinute())) {
-            limit.setTokensPerMinute(tokens);
-            changed.put("tokens_per_minute", tokens);
-        }
-        if (changed.isEmpty()) {
+        Map<String, Object> before = describe(limit, target);
+        if (Objects.equals(requests, limit.getRequestsPerMinute())
+                && Objects.equals(tokens, limit.getTokensPerMinute())) {
             return view(limit, target);
         }
+        limit.setRequestsPerMinute(requests);
+        limit.setTokensPerMinute(tokens);
         Instant now = Instant.now();
         limit.touch(now);
         save(limit, target.name());
-        changes.record(actor, "update", ENTITY, limit.getId(), target.name(), changed, now);
+        changes.recordChange(grantor.actor(), "update", ENTITY, limit.getId(), target.name(), before,
+                describe(limit, target), now);
         return view(limit, target);
     }
 
-    public void delete(String id, String actor) {
-        RateLimitEntity limit = find(id);
+    public void delete(String id, KeyGrantor grantor) {
+        RateLimitEntity limit = find(id, grantor);
+        checkManages(grantor, limit.getTarget(), limit.getTargetId());
         Target target = target(limit);
         limits.delete(limit);
         limits.flush();
-        changes.record(actor, "delete", ENTITY, limit.getId(), target.name(), describe(limit, target),
-                Instant.now());
+        changes.recordChange(grantor.actor(), "delete", ENTITY, limit.getId(), target.name(),
+                describe(limit, target), null, Instant.now());
+    }
+
+    /**
+     * Whether the grantor may read a limit: an administrator or a viewer reads every one, a team administrator its
+     * own team's and its team's keys' (model limits are the organisation's).
+     */
+    private boolean sees(KeyGrantor grantor, RateLimitEntity limit) {
+        if (!grantor.teamBound() || grantor.scopes().contains(KeyScope.VIEWER)) {
+            return true;
+        }
+        return switch (limit.getTarget()) {
+            case TEAM -> limit.getTargetId().equals(grantor.teamId());
+            case KEY -> grantor.teamId() != null && grantor.teamId().equals(keyTeam(limit.getTargetId()));
+            case MODEL -> false;
+        };
+    }
+
+    /**
+     * Refuses a limit the grantor may not set: a team administrator limits its team's keys only, never its own key or
+     * its team (either would let it lift its own limit).
+     */
+    private void checkManages(KeyGrantor grantor, RateLimitTarget type, UUID targetId) {
+        if (!grantor.teamBound()) {
+            return;
+        }
+        if (type != RateLimitTarget.KEY) {
+            throw new RegistryForbiddenException("target_type", "A team administrator limits its team's keys; team"
+                    + " and model limits are set by an administrator");
+        }
+        if (!grantor.managesLimitsOf(targetId, keyTeam(targetId))) {
+            throw new RegistryForbiddenException("target", targetId.equals(grantor.keyId())
+                    ? "A key cannot change its own rate limit" : "The key is not one of this team's keys");
+        }
+    }
+
+    /**
+     * Refuses giving a key a higher rate than its grantor has: at most the limit on the grantor's own key and on its
+     * team, for each of requests and tokens per minute that the grantor is limited in.
+     */
+    private void checkWithinOwn(KeyGrantor grantor, Integer requests, Integer tokens) {
+        if (!grantor.teamBound()) {
+            return;
+        }
+        List<RateLimitEntity> own = new ArrayList<>(2);
+        if (grantor.keyId() != null) {
+            limits.findByKeyId(grantor.keyId()).ifPresent(own::add);
+        }
+        if (grantor.teamId() != null) {
+            limits.findByTeamId(grantor.teamId()).ifPresent(own::add);
+        }
+        for (RateLimitEntity limit : own) {
+            if (requests != null && limit.getRequestsPerMinute() != null && requests > limit.getRequestsPerMinute()) {
+                throw aboveOwn("requests_per_minute", limit.getRequestsPerMinute());
+            }
+            if (tokens != null && limit.getTokensPerMinute() != null && tokens > limit.getTokensPerMinute()) {
+                throw aboveOwn("tokens_per_minute", limit.getTokensPerMinute());
+            }
+        }
+    }
+
+    private static RegistryForbiddenException aboveOwn(String field, int own) {
+        return new RegistryForbiddenException(field, "A key cannot be given more than its grantor's own " + field
+                + " (" + own + ")");
+    }
+
+    private UUID keyTeam(UUID keyId) {
+        return keys.findById(keyId).map(ApiKeyEntity::getTeamId).orElse(null);
     }
 
     private static Integer next(RateLimitUpdateCommand command, String field, Integer given, Integer stored) {
         return command.clear().contains(field) ? null : given != null ? given : stored;
     }
 
-    private RateLimitEntity find(String id) {
+    /** The limit, if the grantor may see it: one it may not see is, to it, not there. */
+    private RateLimitEntity find(String id, KeyGrantor grantor) {
         UUID uuid = IdOrName.asUuid(id);
         return (uuid == null ? Optional.<RateLimitEntity>empty() : limits.findById(uuid))
+                .filter(limit -> sees(grantor, limit))
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, id));
     }
 
@@ -173,13 +251,17 @@ public class RateLimitAdminService {
         }
     }
 
-    /** The live target a name or id designates, or null with an error naming {@code target}. */
-    private Target resolve(FieldErrors errors, RateLimitTarget type, String idOrName) {
+    /**
+     * The live target a name or id designates, or null with an error naming {@code target}. A key the grantor may not
+     * see does not exist for it, so the answer does not tell another team's key names.
+     */
+    private Target resolve(FieldErrors errors, RateLimitTarget type, String idOrName, KeyGrantor grantor) {
         UUID id = IdOrName.asUuid(idOrName);
         Optional<Target> found = switch (type) {
             case KEY -> (id != null ? keys.findById(id).stream()
                     : keys.findByNameOrderByCreatedAtDesc(idOrName).stream())
-                    .filter(key -> !key.isRevoked()).findFirst().map(RateLimitAdminService::target);
+                    .filter(key -> !key.isRevoked() && grantor.sees(key.getTeamId())).findFirst()
+                    .map(RateLimitAdminService::target);
             case TEAM -> (id != null ? teams.findById(id) : teams.findByName(idOrName))
                     .map(team -> new Target(team.getId(), team.getName()));
             case MODEL -> (id != null ? models.findById(id) : models.findByName(idOrName))
