@@ -17,6 +17,7 @@ public final class WireJson {
             // Convenience methods such as ChatRequest.isStream() must not become properties: an is-getter would
             // write "stream":false into a request the client sent without "stream".
             .changeDefaultVisibility(visibility -> visibility.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
+            .addModule(SpreadCreators.module())
             .build();
 
     private WireJson() {
