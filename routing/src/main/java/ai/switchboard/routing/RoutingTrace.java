@@ -3,6 +3,7 @@ package ai.switchboard.routing;
 import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.routing.execution.Attempt;
+import ai.switchboard.routing.execution.AttemptAdmission;
 import io.micrometer.tracing.TraceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,6 +50,15 @@ public final class RoutingTrace {
         synchronized (shared) {
             return shared.parentSpan;
         }
+    }
+
+    /** What must agree to each attempt before a deployment is called; {@code null} (the default) for nothing. */
+    public void admission(AttemptAdmission admission) {
+        shared.admission = admission;
+    }
+
+    public AttemptAdmission admission() {
+        return shared.admission;
     }
 
     /** The first (outermost) route the client named; nested routes add decisions but keep this. */
@@ -183,6 +193,7 @@ public final class RoutingTrace {
         private long extraPromptTokens;
         private long extraCompletionTokens;
         private BigDecimal extraCost = BigDecimal.ZERO;
+        private volatile AttemptAdmission admission;
 
         Shared(String requestId) {
             this.requestId = requestId;

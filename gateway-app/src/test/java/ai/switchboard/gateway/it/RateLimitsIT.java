@@ -2,6 +2,7 @@ package ai.switchboard.gateway.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -206,6 +207,38 @@ class RateLimitsIT {
                 .valueEquals("x-ratelimit-limit-requests", "1");
         chat(admin, first, false).expectStatus().isEqualTo(429).expectBody().jsonPath("$.error.message")
                 .value(message -> assertThat((String) message).contains("model '" + prefix + "-m'"));
+    }
+
+    @Test
+    void aRouteSkipsAModelOverItsLimitAndIsRefusedOnlyWhenNoModelIsLeft() {
+        String prefix = GatewayIT.unique("rl-route");
+        GatewayInstance admin = REPLICAS.get(0);
+        for (String model : List.of("a", "b")) {
+            stubAnswer(prefix + "-" + model);
+            admin.fixtures.chatModel(prefix + "-" + model, prefix + "-" + model + "-p",
+                    GatewayIT.upstreamBase(prefix + "-" + model), "m");
+        }
+        admin.fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-both", "policy", "fallback",
+                "config", Map.of("targets", List.of(prefix + "-a", prefix + "-b"))));
+        admin.fixtures.post("/admin/v1/routes", Map.of("name", prefix + "-only-a", "policy", "fallback",
+                "config", Map.of("targets", List.of(prefix + "-a"))));
+        admin.fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "model", "target", prefix + "-a",
+                "requests_per_minute", 1));
+        String key = admin.fixtures.key(prefix + "-k", prefix + "-both", prefix + "-only-a");
+        Catalog both = new Catalog(prefix + "-both", key, prefix + "-k");
+        Catalog onlyA = new Catalog(prefix + "-only-a", key, prefix + "-k");
+        nextMinute();
+
+        chat(admin, both, false).expectStatus().isOk().expectHeader().valueEquals("x-switchboard-model", prefix + "-a");
+        chat(admin, both, false).expectStatus().isOk().expectHeader().valueEquals("x-switchboard-model", prefix + "-b");
+        chat(admin, onlyA, false).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.error.code").isEqualTo("rate_limit_exceeded")
+                .jsonPath("$.error.message").value(message -> assertThat((String) message)
+                        .contains("requests per minute on model '" + prefix + "-a'"));
+
+        GatewayIT.UPSTREAM.verify(1, postRequestedFor(urlEqualTo("/" + prefix + "-a/v1/chat/completions")));
+        nextMinute();
+        chat(admin, onlyA, false).expectStatus().isOk();
     }
 
     @Test

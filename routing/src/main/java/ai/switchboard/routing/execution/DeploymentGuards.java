@@ -33,8 +33,9 @@ public final class DeploymentGuards {
                 .slidingWindowSynchronizationStrategy(
                         CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .recordException(DeploymentGuards::countsAgainstHealth)
-                // A call its deployment's concurrency limit turned away never reached the deployment.
-                .ignoreExceptions(BulkheadFullException.class)
+                // A call its deployment's concurrency limit or the request's own limits turned away never reached
+                // the deployment.
+                .ignoreExceptions(BulkheadFullException.class, AttemptRefusedException.class)
                 .build();
         this.breakers = CircuitBreakerRegistry.of(breakerConfig);
         this.limits = new ConcurrencyLimits(maxConcurrentCalls);

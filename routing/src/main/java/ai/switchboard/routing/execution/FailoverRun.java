@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The attempts of one failover run. A failure before the first element is followed as its error type's
@@ -87,6 +88,10 @@ final class FailoverRun<T> {
                         trace.attemptCount() + 1));
                 return call.apply(deployment);
             });
+            AttemptAdmission admission = trace.admission();
+            if (admission != null) {
+                upstream = admitted(admission, deployment, upstream);
+            }
             return upstream
                     .onErrorMap(failure -> FailoverExecutor.classify(deployment, failure))
                     // The bulkhead sits inside the breaker: an open circuit never takes a permit, and a cancelled
@@ -115,6 +120,17 @@ final class FailoverRun<T> {
         });
     }
 
+    /**
+     * The call once the request's admission agrees, asked when the breaker and the bulkhead have let it through (so an
+     * open circuit wastes no allowance); a refusal is ignored by the breaker, and skips the deployment.
+     */
+    private static <T> Flux<T> admitted(AttemptAdmission admission, Deployment deployment, Flux<T> call) {
+        return Flux.defer(() -> {
+            Mono<Void> admitted = admission.admit(deployment);
+            return admitted == null ? call : admitted.thenMany(call);
+        });
+    }
+
     private void started(Deployment deployment, long start) {
         long elapsed = System.nanoTime() - start;
         if (streaming) {
@@ -133,11 +149,15 @@ final class FailoverRun<T> {
 
     private Flux<T> recover(int index, int retry, Deployment deployment, Throwable failure, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException) {
+        if (failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException
+                || failure instanceof AttemptRefusedException) {
             String outcome = Attempt.CIRCUIT_OPEN;
             if (failure instanceof BulkheadFullException) {
                 refused = executor.guards().concurrencyLimits().refused(deployment);
                 outcome = refused.type().tag();
+            } else if (failure instanceof AttemptRefusedException limited) {
+                refused = limited;
+                outcome = limited.type().tag();
             }
             trace.attempt(new Attempt(deployment.modelName(), deployment.providerName(), outcome, null, millis));
             log.debug("Request {}: skipped {} ({})", trace.requestId(), deployment.key(), outcome);
