@@ -77,6 +77,8 @@ public final class GenAiConventions {
 
     public static final String ROUTE = "switchboard.route";
     public static final String ROUTE_POLICY = "switchboard.route.policy";
+    /** The registry's version of the model that answered, when the registry records one. */
+    public static final String MODEL_VERSION = "switchboard.model.version";
     public static final String OUTCOME = "outcome";
     public static final String REASON = "reason";
     public static final String STEP = "step";

@@ -32,6 +32,7 @@ class RequestObserverTests {
                 .route("support", "fallback")
                 .requestModel("support")
                 .servedBy("gpt-mini", "openai-main", ModelPrice.of(new BigDecimal("0.15"), new BigDecimal("0.6")))
+                .modelVersion("2024-07-18")
                 .stream(true)
                 .tokens(1_000, 101, 0)
                 .timing(TimeUnit.MILLISECONDS.toNanos(2_300), TimeUnit.MILLISECONDS.toNanos(300))
@@ -82,10 +83,12 @@ class RequestObserverTests {
             assertThat(row.keyPrefix()).isEqualTo("sk-sb-AbC1");
             assertThat(row.attempts()).isEqualTo(2);
             assertThat(row.errorType()).isNull();
+            assertThat(row.modelVersion()).isEqualTo("2024-07-18");
         });
         assertThat(span.getTags()).containsEntry(GenAiConventions.ROUTE, "support")
                 .containsEntry(GenAiConventions.ROUTE_POLICY, "fallback")
                 .containsEntry(GenAiConventions.PROVIDER_NAME, "openai-main")
+                .containsEntry(GenAiConventions.MODEL_VERSION, "2024-07-18")
                 .containsEntry(GenAiConventions.USAGE_OUTPUT_TOKENS, "101")
                 .containsEntry(GenAiConventions.FALLBACKS, "1")
                 .containsEntry(GenAiConventions.REQUEST_ID, "req_1");

@@ -61,7 +61,8 @@ final class RecordStage implements RequestStage {
         if (deployment != null) {
             ModelConfig model = deployment.model();
             summary.servedBy(model.name(), deployment.providerName(),
-                    ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()));
+                    ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()))
+                    .modelVersion(model.version());
         }
         summary.tokens(context.inputTokens(), context.outputTokens(), context.cachedTokens())
                 .extraUsage(trace.extraPromptTokens(), trace.extraCompletionTokens(), trace.extraCost())

@@ -45,7 +45,7 @@ public final class RequestObserver {
 
     static UsageRecord toUsage(RequestSummary r) {
         return new UsageRecord(r.requestId(), r.startedAt(), r.keyId(), r.keyPrefix(), r.operation(), r.route(),
-                r.model(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
+                r.model(), r.modelVersion(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
                 r.costUsd(), millis(r.latencyNanos()),
                 r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts());
     }
@@ -65,6 +65,9 @@ public final class RequestObserver {
         }
         if (r.model() != null) {
             span.tag(GenAiConventions.REQUEST_MODEL, r.model());
+        }
+        if (r.modelVersion() != null) {
+            span.tag(GenAiConventions.MODEL_VERSION, r.modelVersion());
         }
         if (r.provider() != null) {
             span.tag(GenAiConventions.PROVIDER_NAME, r.provider());

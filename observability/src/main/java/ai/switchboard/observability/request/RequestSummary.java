@@ -13,6 +13,7 @@ import java.util.UUID;
  *
  * @param requestModel the public model name the client asked for ({@code null} if unreadable)
  * @param model the public model name that answered, after routing ({@code null} when none did)
+ * @param modelVersion the registry's version of that model ({@code null} when none is recorded)
  * @param errorType the error taxonomy tag, {@code null} on success
  * @param ttftNanos time to the first token sent to the client, {@code -1} when not streamed or none was sent
  * @param cascadeStep the cascade step that answered ({@code 0} for the first or for non-cascade routes)
@@ -30,6 +31,7 @@ public record RequestSummary(
         String routePolicy,
         String requestModel,
         String model,
+        String modelVersion,
         String provider,
         boolean stream,
         int status,
@@ -70,6 +72,7 @@ public record RequestSummary(
         private String routePolicy;
         private String requestModel;
         private String model;
+        private String modelVersion;
         private String provider;
         private boolean stream;
         private int status = 200;
@@ -115,6 +118,12 @@ public record RequestSummary(
             this.model = modelName;
             this.provider = providerName;
             this.price = modelPrice == null ? ModelPrice.unknown() : modelPrice;
+            return this;
+        }
+
+        /** The registry's version of the model that answered, if it records one. */
+        public Builder modelVersion(String version) {
+            this.modelVersion = version;
             return this;
         }
 
@@ -167,7 +176,7 @@ public record RequestSummary(
             BigDecimal answered = price.cost(inputTokens, outputTokens, cachedTokens);
             BigDecimal cost = answered == null || extraCost == null ? null : answered.add(extraCost);
             return new RequestSummary(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy,
-                    requestModel, model, provider, stream, status, errorType, inputTokens + extraInputTokens,
+                    requestModel, model, modelVersion, provider, stream, status, errorType, inputTokens + extraInputTokens,
                     outputTokens + extraOutputTokens, cachedTokens, latencyNanos, ttftNanos, attempts, fallbacks,
                     cascadeStep, cost);
         }

@@ -31,11 +31,11 @@ public final class JdbcUsageLedger implements UsageSink {
 
     static final String INSERT = """
             INSERT INTO usage_ledger (id, occurred_at, request_id, key_id, key_prefix, operation, route, model,
-                provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status,
-                error_type, attempts)
+                model_version, provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms,
+                status, error_type, attempts)
             SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
-                ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[],
-                ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[])
+                ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
+                ?::numeric[], ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[])
             ON CONFLICT DO NOTHING""";
 
     private final DataSource dataSource;
@@ -84,6 +84,7 @@ public final class JdbcUsageLedger implements UsageSink {
         String[] operations = new String[n];
         String[] routes = new String[n];
         String[] models = new String[n];
+        String[] versions = new String[n];
         String[] providers = new String[n];
         Long[] inputs = new Long[n];
         Long[] outputs = new Long[n];
@@ -105,6 +106,7 @@ public final class JdbcUsageLedger implements UsageSink {
             operations[i] = r.operation();
             routes[i] = r.route();
             models[i] = r.model();
+            versions[i] = r.modelVersion();
             providers[i] = r.provider();
             inputs[i] = r.inputTokens();
             outputs[i] = r.outputTokens();
@@ -117,10 +119,10 @@ public final class JdbcUsageLedger implements UsageSink {
             attempts[i] = (short) Math.min(r.attempts(), Short.MAX_VALUE);
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Object[][] columns = {ids, times, requestIds, keyIds, keyPrefixes, operations, routes, models, providers,
-                inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts};
+            Object[][] columns = {ids, times, requestIds, keyIds, keyPrefixes, operations, routes, models, versions,
+                providers, inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts};
             String[] types = {"uuid", "timestamptz", "varchar", "uuid", "varchar", "varchar", "varchar", "varchar",
-                "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2"};
+                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2"};
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }

@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class LedgerCopyText {
 
-    static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, provider,"
-            + " input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts";
+    static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, model_version,"
+            + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts";
 
     private static final String NULL = "\\N";
 
@@ -31,6 +31,7 @@ final class LedgerCopyText {
             text(text, r.operation()).append('\t');
             text(text, r.route()).append('\t');
             text(text, r.model()).append('\t');
+            text(text, r.modelVersion()).append('\t');
             text(text, r.provider()).append('\t');
             text.append(r.inputTokens()).append('\t')
                     .append(r.outputTokens()).append('\t')

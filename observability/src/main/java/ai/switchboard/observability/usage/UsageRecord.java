@@ -32,6 +32,7 @@ public record UsageRecord(
         String operation,
         String route,
         String model,
+        String modelVersion,
         String provider,
         long inputTokens,
         long outputTokens,

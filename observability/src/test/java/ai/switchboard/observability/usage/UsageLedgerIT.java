@@ -60,8 +60,8 @@ class UsageLedgerIT {
                 new SimpleMeterRegistry());
         recorder.start();
         recorder.record(new UsageRecord(run, Instant.now(), key, "sk-sb-XyZ9", "chat", "support", "gpt-big",
-                "openai-main", 1_234, 567, 200, price.cost(1_234, 567, 200), 1_500, 320, 200, null, 2));
-        recorder.record(new UsageRecord(run, Instant.now(), null, null, "chat", null, "gpt-big", null, 0, 0, 0,
+                null, "openai-main", 1_234, 567, 200, price.cost(1_234, 567, 200), 1_500, 320, 200, null, 2));
+        recorder.record(new UsageRecord(run, Instant.now(), null, null, "chat", null, "gpt-big", null, null, 0, 0, 0,
                 price.cost(0, 0, 0), 3, null, 404, "model_not_found", 0));
         recorder.stop();
 
@@ -101,13 +101,14 @@ class UsageLedgerIT {
         String run = "text-" + UUID.randomUUID();
         String awkward = "tab\there, new\nline, cr\r, back\\slash \\N, 'quote\" é 模型 🚀";
         UsageRecord record = new UsageRecord(run, Instant.parse("2026-12-02T10:15:30.123456Z"), null, "\\N",
-                "chat", awkward, awkward, "p\tq", 0, 0, 0, new BigDecimal("0.000000000001"), 0, null, 499,
+                "chat", awkward, awkward, awkward, "p\tq", 0, 0, 0, new BigDecimal("0.000000000001"), 0, null, 499,
                 "client_closed", Short.MAX_VALUE + 5);
 
         new JdbcUsageLedger(direct).write(List.of(new LedgerRow(UUID.randomUUID(), record)));
 
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM usage_ledger WHERE request_id = ?", run);
         assertThat(row).containsEntry("route", awkward).containsEntry("model", awkward)
+                .containsEntry("model_version", awkward)
                 .containsEntry("provider", "p\tq").containsEntry("key_prefix", "\\N").containsEntry("key_id", null)
                 .containsEntry("ttft_ms", null).containsEntry("status", 499)
                 .containsEntry("attempts", (int) Short.MAX_VALUE);

@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.api.models;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -10,11 +11,15 @@ record ModelListing(String object, List<Entry> data) {
         return new ModelListing("list", data);
     }
 
-    /** One model, as OpenAI describes it. */
-    record Entry(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+    /**
+     * One model, as OpenAI describes it, plus the registry's {@code version} of a model when it records one (clients
+     * ignore fields they do not know; an operator can see which upstream version a name serves).
+     */
+    record Entry(String id, String object, long created, @JsonProperty("owned_by") String ownedBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String version) {
 
-        static Entry of(String id, long created, String ownedBy) {
-            return new Entry(id, "model", created, ownedBy);
+        static Entry of(String id, long created, String ownedBy, String version) {
+            return new Entry(id, "model", created, ownedBy, version);
         }
     }
 }

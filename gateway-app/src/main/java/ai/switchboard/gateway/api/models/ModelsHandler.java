@@ -70,10 +70,10 @@ public class ModelsHandler {
     }
 
     private static ModelListing.Entry entry(RouteConfig route) {
-        return ModelListing.Entry.of(route.name(), route.createdEpochSecond(), "switchboard-route");
+        return ModelListing.Entry.of(route.name(), route.createdEpochSecond(), "switchboard-route", null);
     }
 
     private static ModelListing.Entry entry(ModelConfig model) {
-        return ModelListing.Entry.of(model.name(), model.createdEpochSecond(), model.providerName());
+        return ModelListing.Entry.of(model.name(), model.createdEpochSecond(), model.providerName(), model.version());
     }
 }

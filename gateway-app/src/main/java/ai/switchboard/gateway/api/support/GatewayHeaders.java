@@ -18,6 +18,8 @@ public final class GatewayHeaders {
 
     public static final String ROUTE = "x-switchboard-route";
     public static final String MODEL = "x-switchboard-model";
+    /** The registry's version of the model that answered, when it records one. */
+    public static final String MODEL_VERSION = "x-switchboard-model-version";
     public static final String PROVIDER = "x-switchboard-provider";
     public static final String ATTEMPTS = "x-switchboard-attempts";
     public static final String DEBUG = "x-switchboard-debug";
@@ -32,9 +34,11 @@ public final class GatewayHeaders {
     /** Adds the headers for a response served by {@code deployment} after {@code attempts} attempts. */
     public static ServerResponse.BodyBuilder describe(ServerResponse.BodyBuilder builder, Deployment deployment,
             int attempts) {
-        return builder.header(MODEL, deployment.modelName())
+        builder.header(MODEL, deployment.modelName())
                 .header(PROVIDER, deployment.providerName())
                 .header(ATTEMPTS, Integer.toString(attempts));
+        String version = deployment.model().version();
+        return version == null ? builder : builder.header(MODEL_VERSION, version);
     }
 
     /** Writes what {@code trace} knows; a stream calls it just before its headers are sent. */
@@ -46,6 +50,10 @@ public final class GatewayHeaders {
         if (served != null) {
             headers.set(MODEL, served.modelName());
             headers.set(PROVIDER, served.providerName());
+            String version = served.model().version();
+            if (version != null) {
+                headers.set(MODEL_VERSION, version);
+            }
         }
         headers.set(ATTEMPTS, Integer.toString(trace.attemptCount()));
         long extra = trace.extraPromptTokens() + trace.extraCompletionTokens();
