@@ -167,7 +167,7 @@ class BadInputIT extends GatewayIT {
 
     @Test
     void oversizedBodiesAre413() {
-        String huge = "x".repeat(300 * 1024);
+        String huge = "x".repeat(4 * 1024 * 1024 + 1);
         chat(key, "{\"model\":\"" + prefix + "-m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + huge + "\"}]}")
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.error.code").isEqualTo("request_too_large");

@@ -27,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "switchboard.registry.bootstrap-admin-key=" + GatewayIT.ADMIN_KEY,
             "switchboard.registry.master-key=" + GatewayIT.MASTER_KEY,
-            "switchboard.api.max-request-size=256KB",
+            // Above the whole registry's export, which ConfigAdminIT, DeclarativeRoutesIT and BudgetsIT apply back:
+            // every IT adds to that registry, and at 256 KB the round trip was one new test away from a 413.
+            "switchboard.api.max-request-size=4MB",
         })
 public abstract class GatewayIT {
 
