@@ -57,6 +57,7 @@ public final class RequestContext {
     private volatile long outputTokens;
     private volatile long cachedTokens;
     private volatile long firstTokenNanos = -1;
+    private volatile boolean answerSent;
 
     private HttpHeaders responseHeaders;
     private volatile Map<RequestStage, Object> stageState;
@@ -287,9 +288,21 @@ public final class RequestContext {
         finish(Outcome.succeeded());
     }
 
-    /** Ends the request because the client went away. */
+    /**
+     * Marks that every event of a streamed answer has been handed to the connection. From here on the client has its
+     * answer: an SSE client may hang up as soon as it has read the terminal event, before the end of the response is
+     * written (Codex does, on {@code response.completed}), and that is no cancel.
+     */
+    void answerSent() {
+        answerSent = true;
+    }
+
+    /**
+     * Ends the request because the client went away: cancelled, unless it had already been sent its whole answer
+     * ({@link #answerSent}), in which case it was served.
+     */
     public void cancelled() {
-        finish(Outcome.cancelled());
+        finish(answerSent ? Outcome.succeeded() : Outcome.cancelled());
     }
 
     void finish(Outcome outcome) {
