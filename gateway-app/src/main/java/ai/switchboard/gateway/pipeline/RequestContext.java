@@ -289,11 +289,12 @@ public final class RequestContext {
     }
 
     /**
-     * Marks that every event of a streamed answer has been handed to the connection. From here on the client has its
-     * answer: an SSE client may hang up as soon as it has read the terminal event, before the end of the response is
-     * written (Codex does, on {@code response.completed}), and that is no cancel.
+     * Marks that a streamed answer is whole on its way to the client: its terminal event (an API that knows it marks
+     * it as the event goes to the connection), or every event once the stream completes (the pipeline marks that). An
+     * SSE client may hang up as soon as it has read the terminal event, before the end of the response is written
+     * (Codex does, on {@code response.completed}), and that is no cancel.
      */
-    void answerSent() {
+    public void answerSent() {
         answerSent = true;
     }
 
