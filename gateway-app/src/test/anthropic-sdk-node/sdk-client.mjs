@@ -88,11 +88,11 @@ const operations = {
     const stranger = new Anthropic({
       baseURL: process.env.SWITCHBOARD_BASE_URL, apiKey: 'sk-sb-not-a-key-0000000000', maxRetries: 0,
     });
-    const hi = [{ role: 'user', content: 'Hi' }];
+    const hi = { model, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] };
     return {
-      unauthenticated: await caught(() => stranger.messages.create({ model, max_tokens: 16, messages: hi })),
-      unknown_model: await caught(() => client.messages.create({ model: `${model}-nope`, max_tokens: 16, messages: hi })),
-      bad_request: await caught(() => client.messages.create({ model, max_tokens: 16, temperature: 3.5, messages: hi })),
+      unauthenticated: await caught(() => stranger.messages.create(hi)),
+      unknown_model: await caught(() => client.messages.create({ ...hi, model: `${model}-nope` })),
+      bad_request: await caught(() => client.messages.create({ ...hi, temperature: 3.5 })),
     };
   },
 };

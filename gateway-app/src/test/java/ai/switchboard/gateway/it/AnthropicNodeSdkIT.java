@@ -30,11 +30,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Anthropic's official TypeScript SDK ({@code @anthropic-ai/sdk} from npm, pinned in {@code src/test/anthropic-sdk-node})
- * against the gateway's {@code /v1/messages}, as a Node application uses it: {@code sdk-client.mjs} makes the calls
- * and prints what the SDK returned as one JSON line, which the tests read. Each runs against an Anthropic-type
- * upstream (passed through natively) and an OpenAI-type one (translated): an answer, a stream read by the SDK's
- * {@code MessageStream}, a tool-use round trip, a token count, and the SDK's typed errors.
+ * Anthropic's official TypeScript SDK ({@code @anthropic-ai/sdk} from npm, pinned in
+ * {@code src/test/anthropic-sdk-node}) against the gateway's {@code /v1/messages}, as a Node application uses it:
+ * {@code sdk-client.mjs} makes the calls and prints what the SDK returned as one JSON line, which the tests read.
+ * Each runs against an Anthropic-type upstream (passed through natively) and an OpenAI-type one (translated): an
+ * answer, a stream read by the SDK's {@code MessageStream}, a tool-use round trip, a token count, and the SDK's typed
+ * errors.
  */
 class AnthropicNodeSdkIT extends MessagesGatewayIT {
 

@@ -18,6 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class RefusingProxy implements AutoCloseable {
 
+    private static final byte[] REFUSAL = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
     private final ServerSocket server;
     private final List<String> attempts = new CopyOnWriteArrayList<>();
 
@@ -44,8 +47,7 @@ final class RefusingProxy implements AutoCloseable {
                         StandardCharsets.ISO_8859_1));
                 String firstLine = request.readLine();
                 attempts.add(firstLine == null ? "(a connection that sent nothing)" : firstLine);
-                client.getOutputStream().write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                client.getOutputStream().write(REFUSAL);
             } catch (IOException closedOrBroken) {
                 if (!server.isClosed()) {
                     attempts.add("(a connection that broke: " + closedOrBroken + ")");
