@@ -13,7 +13,8 @@ import reactor.core.publisher.SignalType;
  * Ends a request's context when its exchange ends, which is when the answer has been written (or could not be):
  * the pipeline ends a context early only on a failure or a cancel, so a request counts as served only once the
  * client was sent its answer. A connection that closes between the answer and its write (a listener closing during
- * shutdown, a client giving up) leaves a row that says 499, not 200 for an answer nobody received.
+ * shutdown, a client giving up) leaves a row that says 499, not 200 for an answer nobody received; a stream whose
+ * whole answer had been handed to the connection when it closed was served ({@link RequestContext#answerSent}).
  *
  * <p>Runs inside the drain filter, so a draining gateway waits for the row as well as the answer.
  */

@@ -57,6 +57,7 @@ public final class RequestContext {
     private volatile long outputTokens;
     private volatile long cachedTokens;
     private volatile long firstTokenNanos = -1;
+    private volatile boolean answerSent;
 
     private HttpHeaders responseHeaders;
     private volatile Map<RequestStage, Object> stageState;
@@ -287,9 +288,22 @@ public final class RequestContext {
         finish(Outcome.succeeded());
     }
 
-    /** Ends the request because the client went away. */
+    /**
+     * Marks that a streamed answer is whole on its way to the client: its terminal event (an API that knows it marks
+     * it as the event goes to the connection), or every event once the stream completes (the pipeline marks that). An
+     * SSE client may hang up as soon as it has read the terminal event, before the end of the response is written
+     * (Codex does, on {@code response.completed}), and that is no cancel.
+     */
+    public void answerSent() {
+        answerSent = true;
+    }
+
+    /**
+     * Ends the request because the client went away: cancelled, unless it had already been sent its whole answer
+     * ({@link #answerSent}), in which case it was served.
+     */
     public void cancelled() {
-        finish(Outcome.cancelled());
+        finish(answerSent ? Outcome.succeeded() : Outcome.cancelled());
     }
 
     void finish(Outcome outcome) {

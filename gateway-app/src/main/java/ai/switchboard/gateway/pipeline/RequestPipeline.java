@@ -72,7 +72,9 @@ public final class RequestPipeline {
     /**
      * Runs a request whose answer is a stream. A failure before the first element reaches the client as an HTTP
      * error (see {@code EventStreams}); the stream's own callbacks mark its first token and usage. As for
-     * {@link #single}, success is marked when the last event has been written, not when it was produced.
+     * {@link #single}, success is marked when the last event has been written, not when it was produced; once the
+     * stream has completed, every event has been handed to the connection, so a client that hangs up before the
+     * response's end was still served ({@link RequestContext#answerSent}).
      */
     public <T> Flux<T> stream(RequestContext context, Function<RequestContext, Flux<T>> call) {
         Flux<T> run;
@@ -82,7 +84,8 @@ public final class RequestPipeline {
         } catch (RuntimeException refused) {
             run = Flux.error(refused);
         }
-        return run.doOnError(context::failed)
+        return run.doOnComplete(context::answerSent)
+                .doOnError(context::failed)
                 .doOnCancel(context::cancelled);
     }
 

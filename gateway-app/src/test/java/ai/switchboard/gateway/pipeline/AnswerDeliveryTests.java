@@ -6,6 +6,7 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -71,6 +73,35 @@ class AnswerDeliveryTests {
     @Test
     void aConnectionClosedBeforeTheWriteEndedIsClientClosed() {
         StepVerifier.create(delivery.filter(exchange, handler(exchange -> Mono.never())))
+                .thenCancel()
+                .verify();
+
+        assertThat(endings).containsExactly(499);
+    }
+
+    @Test
+    void aConnectionClosedAfterAStreamsLastEventButBeforeItsEndWasServed() {
+        // Codex reads up to response.completed and hangs up; the end of the response is not written yet.
+        WebFilterChain stream = handler(exchange -> pipeline.stream(exchange.getAttribute(
+                RequestContext.class.getName()), context -> Flux.just("delta", "completed")).then(Mono.never()));
+
+        StepVerifier.create(delivery.filter(exchange, stream))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(20))
+                .thenCancel()
+                .verify();
+
+        assertThat(endings).containsExactly(200);
+    }
+
+    @Test
+    void aConnectionClosedBeforeAStreamsLastEventIsClientClosed() {
+        WebFilterChain stream = handler(exchange -> pipeline.stream(exchange.getAttribute(
+                RequestContext.class.getName()), context -> Flux.just("delta").concatWith(Flux.never())).then());
+
+        StepVerifier.create(delivery.filter(exchange, stream))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(20))
                 .thenCancel()
                 .verify();
 

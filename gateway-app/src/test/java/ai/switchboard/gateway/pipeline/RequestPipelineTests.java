@@ -131,6 +131,21 @@ class RequestPipelineTests {
     }
 
     @Test
+    void aClientThatHangsUpAfterTheWholeStreamWasHandedOverWasServed() {
+        RequestPipeline pipeline = pipeline(new Recording("a"));
+        RequestContext context = open(pipeline);
+
+        StepVerifier.create(pipeline.stream(context, c -> Flux.just(1, 2, 3)))
+                .expectNext(1, 2, 3)
+                .verifyComplete();
+        assertThat(context.isFinished()).as("handed over but the response's end not yet written").isFalse();
+        // The client read the last event and closed the connection before the end of the response was written.
+        context.cancelled();
+
+        assertThat(events).containsExactly("enter a", "exit a 200");
+    }
+
+    @Test
     void anUpstreamFailureIsTheOutcomeEveryExitSees() {
         AtomicInteger exits = new AtomicInteger();
         RequestStage counting = new RequestStage() {

@@ -81,6 +81,8 @@ class OpenAiAdapterIT {
 
         assertThat(response.choices().get(0).message().text()).isEqualTo("Hello");
         assertThat(response.usage().cachedTokens()).isEqualTo(4);
+        assertThat(response.usage().completionTokensDetails().reasoningTokens()).as("OpenAI's own, passed on")
+                .isEqualTo(2);
         assertThat(response.extra()).containsKey("service_tier");
         upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + TestEndpoints.API_KEY))

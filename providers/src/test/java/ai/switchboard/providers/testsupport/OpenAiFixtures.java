@@ -11,14 +11,14 @@ public final class OpenAiFixtures {
     private OpenAiFixtures() {
     }
 
-    /** A non-streamed answer saying {@code text}, with usage. */
+    /** A non-streamed answer saying {@code text}, with usage (two of its three completion tokens reasoning). */
     public static String chatResponse(String text) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"gpt-4o",\
                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},\
                 "logprobs":null,"finish_reason":"stop"}],\
                 "usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15,\
-                "prompt_tokens_details":{"cached_tokens":4},"completion_tokens_details":{"reasoning_tokens":0}},\
+                "prompt_tokens_details":{"cached_tokens":4},"completion_tokens_details":{"reasoning_tokens":2}},\
                 "system_fingerprint":"fp_1","service_tier":"default"}""".formatted(text);
     }
 

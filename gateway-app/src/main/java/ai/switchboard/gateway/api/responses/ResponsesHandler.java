@@ -143,7 +143,7 @@ public class ResponsesHandler {
             });
         }
         return EventStreams.headers(ServerResponse.ok())
-                .body(ResponsesEventWriter.body(events, ResponsesHandler::typeOf,
+                .body(ResponsesEventWriter.body(markingTheAnswer(events, context), ResponsesHandler::typeOf,
                         headers -> describe(headers, context, call)));
     }
 
@@ -181,6 +181,20 @@ public class ResponsesHandler {
 
     private static String typeOf(Object event) {
         return event instanceof ObjectNode json ? ResponsesEventWriter.typeOf(json) : ((ResponsesEvent) event).type();
+    }
+
+    /**
+     * Marks the answer sent as {@code response.completed} or {@code response.incomplete} goes to the writer, before
+     * the client can have read it: Codex closes the connection the moment it has, and that must not race the end of
+     * the upstream's stream into a 499 for an answer that arrived whole. A {@code response.failed} is no answer.
+     */
+    static Flux<Object> markingTheAnswer(Flux<Object> events, RequestContext context) {
+        return events.doOnNext(event -> {
+            String type = typeOf(event);
+            if (ResponsesEvent.COMPLETED.equals(type) || ResponsesEvent.INCOMPLETE.equals(type)) {
+                context.answerSent();
+            }
+        });
     }
 
     /** The response a terminal event carries, as JSON, or {@code null} for any other event. */
