@@ -55,6 +55,18 @@ class ConfigAdminIT extends GatewayIT {
     }
 
     @Test
+    void aLargeFileIsAcceptedUpToTheRequestSizeLimit() {
+        String p = "cfg-large-" + System.nanoTime();
+        // Spring's 256 KB codec default used to refuse any admin body above it; an organisation's file can be larger.
+        String file = "# " + "x".repeat(300 * 1024) + "\nteams:\n  - name: " + p + "-team\n";
+        apply(file, "application/yaml").expectStatus().isOk().expectBody()
+                .jsonPath("$.sections.teams.created").isEqualTo(1);
+
+        String tooLarge = "# " + "x".repeat(4 * 1024 * 1024) + "\nteams: []\n";
+        apply(tooLarge, "application/yaml").expectStatus().isEqualTo(413);
+    }
+
+    @Test
     void needsAnAdminKey() {
         http.post().uri("/admin/v1/config:apply").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isUnauthorized();
