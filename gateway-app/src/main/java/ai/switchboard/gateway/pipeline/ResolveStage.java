@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * Resolves the requested name once, against one snapshot that then serves the whole request: an enabled route, or
  * a model whose deployment has the capabilities the API needs. A name the key may not use is reported exactly like
  * a name that does not exist, so keys cannot probe the catalog. A route's candidates are checked by the route
- * engine as it plans them.
+ * engine as it plans them. Agents ({@code agent:<name>}) are defined in the registry but not run yet: a key that may
+ * use one is told so.
  */
 final class ResolveStage implements RequestStage {
 
@@ -37,6 +39,9 @@ final class ResolveStage implements RequestStage {
             throw ApiException.modelNotFound(name);
         }
         RegistrySnapshot snapshot = snapshots.current();
+        if (AgentConfig.isAgentModel(name)) {
+            throw agentNotRunnable(snapshot, name);
+        }
         RouteConfig route = snapshot.route(name);
         if (route != null && route.enabled()) {
             context.resolved(snapshot, new Target.Route(route));
@@ -52,6 +57,14 @@ final class ResolveStage implements RequestStage {
         }
         context.resolved(snapshot, new Target.Model(deployment));
         return Mono.empty();
+    }
+
+    private static ApiException agentNotRunnable(RegistrySnapshot snapshot, String name) {
+        if (snapshot.agent(name.substring(AgentConfig.MODEL_PREFIX.length())) == null) {
+            return ApiException.modelNotFound(name);
+        }
+        return new ApiException(400, "invalid_request_error", "The agent '" + ApiException.echo(name)
+                + "' is defined, but this gateway does not run agents yet.", "model", "agent_not_runnable");
     }
 
     private static void require(Deployment deployment, String name, Capability capability) {
