@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * Resolves the requested name once, against one snapshot that then serves the whole request: an enabled route, or
  * a model whose deployment has the capabilities the API needs. A name the key may not use is reported exactly like
  * a name that does not exist, so keys cannot probe the catalog. A route's candidates are checked by the route
- * engine as it plans them. Agents ({@code agent:<name>}) are defined in the registry but not run yet: a key that may
- * use one is told so.
+ * engine as it plans them. An agent ({@code agent:<name>}) resolves to the model or route it plans with, checked as
+ * that name would be (the key needs the agent, not the model); agents run through chat completions only.
  */
 final class ResolveStage implements RequestStage {
 
@@ -40,7 +40,8 @@ final class ResolveStage implements RequestStage {
         }
         RegistrySnapshot snapshot = snapshots.current();
         if (AgentConfig.isAgentModel(name)) {
-            throw agentNotRunnable(snapshot, name);
+            resolveAgent(context, snapshot, name);
+            return Mono.empty();
         }
         RouteConfig route = snapshot.route(name);
         if (route != null && route.enabled()) {
@@ -59,12 +60,32 @@ final class ResolveStage implements RequestStage {
         return Mono.empty();
     }
 
-    private static ApiException agentNotRunnable(RegistrySnapshot snapshot, String name) {
-        if (snapshot.agent(name.substring(AgentConfig.MODEL_PREFIX.length())) == null) {
-            return ApiException.modelNotFound(name);
+    private void resolveAgent(RequestContext context, RegistrySnapshot snapshot, String name) {
+        AgentConfig agent = snapshot.agent(name.substring(AgentConfig.MODEL_PREFIX.length()));
+        if (agent == null) {
+            throw ApiException.modelNotFound(name);
         }
-        return new ApiException(400, "invalid_request_error", "The agent '" + ApiException.echo(name)
-                + "' is defined, but this gateway does not run agents yet.", "model", "agent_not_runnable");
+        if (context.api() != Api.CHAT) {
+            throw new ApiException(400, "invalid_request_error", "The agent '" + ApiException.echo(name)
+                    + "' runs through /v1/chat/completions only.", "model", "agent_not_runnable");
+        }
+        RouteConfig route = snapshot.route(agent.model());
+        if (route != null && route.enabled()) {
+            context.resolved(snapshot, new Target.Route(route));
+            context.agent(agent);
+            return;
+        }
+        Deployment deployment = resolver.resolve(snapshot, agent.model());
+        if (deployment == null) {
+            throw new ApiException(503, "server_error", "The model of agent '" + ApiException.echo(name)
+                    + "' is disabled or unavailable.", "model", "agent_model_unavailable");
+        }
+        require(deployment, agent.model(), Capability.CHAT);
+        if (!agent.tools().isEmpty()) {
+            require(deployment, agent.model(), Capability.TOOLS);
+        }
+        context.resolved(snapshot, new Target.Model(deployment));
+        context.agent(agent);
     }
 
     private static void require(Deployment deployment, String name, Capability capability) {

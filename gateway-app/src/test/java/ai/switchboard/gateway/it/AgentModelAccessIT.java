@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code "model": "agent:<name>"} on the inference API: a key uses an agent only if its allow-list names it ("*" does
- * not), and a key that may gets a clear 400 while agents do not run yet; nothing reaches an upstream either way.
+ * not), and agents run through chat completions only (the other APIs answer a clear 400); nothing reaches an
+ * upstream when the gateway refuses.
  */
 class AgentModelAccessIT extends GatewayIT {
 
@@ -41,17 +42,27 @@ class AgentModelAccessIT extends GatewayIT {
     }
 
     @Test
-    void aKeyNamingTheAgentIsToldAgentsDoNotRunYetOnEveryApi() {
+    void anAgentRunsThroughChatCompletionsOnly() {
         String named = keyFor(List.of("*", agent));
 
-        JsonNode error = chat(named, agent).expectStatus().isBadRequest().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().path("error");
+        JsonNode error = http.post().uri("/v1/embeddings").header("Authorization", "Bearer " + named)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("model", agent, "input", "hi")).exchange()
+                .expectStatus().isBadRequest().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("error");
         assertThat(error.path("type").asString()).isEqualTo("invalid_request_error");
         assertThat(error.path("code").asString()).isEqualTo("agent_not_runnable");
         assertThat(error.path("param").asString()).isEqualTo("model");
-        http.post().uri("/v1/embeddings").header("Authorization", "Bearer " + named)
+        http.post().uri("/v1/completions").header("Authorization", "Bearer " + named)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("model", agent, "prompt", "hi")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("agent_not_runnable");
+        http.post().uri("/v1/responses").header("Authorization", "Bearer " + named)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("model", agent, "input", "hi")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo("agent_not_runnable");
+        http.post().uri("/v1/messages").header("x-api-key", named).header("anthropic-version", "2023-06-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("model", agent, "max_tokens", 10,
+                        "messages", List.of(Map.of("role", "user", "content", "hi")))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.error.message")
+                .value(message -> assertThat(message.toString()).contains("/v1/chat/completions"));
         assertThat(UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")))).isEmpty();
     }
 
