@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param prefix the visible start of the key (e.g. {@code sk-sb-AbC1}), safe to log
  * @param allowedModels public model and route names the key may use; {@value #ALL_MODELS} alone means every one, and
- *     an empty set none
+ *     an empty set none. Agents are named {@code agent:<name>}, and only by name: {@value #ALL_MODELS} does not
+ *     include them
  * @param expiresAt when the key stops working, or {@code null} for never
  * @param teamId the team that owns the key, or {@code null} for none
  * @param previousHash the hash of the secret the key had before its last rotation, or {@code null}
@@ -73,8 +74,20 @@ public record ApiKeyRecord(
         return scopes.contains(scope);
     }
 
-    /** Whether the key may call the model or route with this public name. */
+    /**
+     * Whether the key may call the model, route or agent ({@code agent:<name>}) with this public name. An agent runs
+     * tools with the gateway's own reach, so a key uses one only if its allow-list names it: {@value #ALL_MODELS}
+     * covers models and routes, never agents.
+     */
     public boolean mayUse(String modelName) {
+        return allows(allowedModels, modelName);
+    }
+
+    /** Whether an allow-list of model, route and agent names lets its holder use {@code modelName}. */
+    public static boolean allows(Set<String> allowedModels, String modelName) {
+        if (AgentConfig.isAgentModel(modelName)) {
+            return allowedModels.contains(modelName);
+        }
         return allowedModels.contains(ALL_MODELS) || allowedModels.contains(modelName);
     }
 }

@@ -1,6 +1,6 @@
 package ai.switchboard.registry;
 
-/** Whether a provider can be used, as the snapshot saw its stored secrets. */
+/** Whether a provider (or a tool) can be used, as the snapshot saw its stored secrets. */
 public enum ProviderStatus {
 
     /** Its secrets were decrypted; requests may go to it. */

@@ -28,6 +28,8 @@ public final class RegistrySnapshot {
     private final Map<UUID, RateLimitConfig> teamLimits;
     private final Map<UUID, RateLimitConfig> modelLimits;
     private final List<BudgetConfig> budgets;
+    private final Map<String, ToolConfig> toolsByName;
+    private final Map<String, AgentConfig> agentsByName;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -47,10 +49,20 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, teams, List.of(), List.of());
     }
 
+    /** A snapshot without tools or agents. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets) {
+        this(version, providers, models, keys, routes, teams, rateLimits, budgets, List.of(), List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
+            Collection<AgentConfig> agents) {
         this.version = version;
+        this.toolsByName = index(tools, ToolConfig::name);
+        this.agentsByName = index(agents, AgentConfig::name);
         this.keyLimits = limits(rateLimits, RateLimitTarget.KEY);
         this.teamLimits = limits(rateLimits, RateLimitTarget.TEAM);
         this.modelLimits = limits(rateLimits, RateLimitTarget.MODEL);
@@ -155,6 +167,26 @@ public final class RegistrySnapshot {
     /** All keys. */
     public Collection<ApiKeyRecord> keys() {
         return keys;
+    }
+
+    /** The tool with this name, or {@code null}. */
+    public ToolConfig tool(String name) {
+        return toolsByName.get(name);
+    }
+
+    /** All tools, in name order. */
+    public Collection<ToolConfig> tools() {
+        return toolsByName.values();
+    }
+
+    /** The agent with this name (without the {@code agent:} of model names), or {@code null}. */
+    public AgentConfig agent(String name) {
+        return agentsByName.get(name);
+    }
+
+    /** All agents, in name order. */
+    public Collection<AgentConfig> agents() {
+        return agentsByName.values();
     }
 
     /** The rate limit on the key with this id, or {@code null}. */

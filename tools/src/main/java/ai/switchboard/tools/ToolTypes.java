@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The catalog of tool types: validates tool definitions for the registry (every problem at once, under
@@ -43,6 +44,19 @@ public final class ToolTypes {
     }
 
     /**
+     * Adds every problem of a definition still being written to {@code errors}: a missing name or type is the
+     * caller's to report as required, so only what is given is checked here (no configuration without a type).
+     */
+    public void validate(String name, String type, JsonNode config, FieldErrors errors) {
+        if (name != null) {
+            checkName(name, errors);
+        }
+        if (type != null) {
+            parseConfig(type, config, errors);
+        }
+    }
+
+    /**
      * A new tool for a definition; the caller owns it and closes it. Throws
      * {@link ai.switchboard.registry.admin.RegistryValidationException} if the definition is invalid.
      */
@@ -54,19 +68,27 @@ public final class ToolTypes {
     }
 
     private Parsed<?> parse(ToolDefinition definition, FieldErrors errors) {
-        if (!NAME.matcher(definition.name()).matches()) {
+        checkName(definition.name(), errors);
+        return parseConfig(definition.type(), definition.config(), errors);
+    }
+
+    private static void checkName(String name, FieldErrors errors) {
+        if (!NAME.matcher(name).matches()) {
             errors.add("name", "must be 1 to 64 letters, digits, _ or - (the rule every model provider applies)");
         }
-        ToolType<?> type = types.get(definition.type());
+    }
+
+    private Parsed<?> parseConfig(String typeName, JsonNode config, FieldErrors errors) {
+        ToolType<?> type = types.get(typeName);
         if (type == null) {
             errors.add("type", "must be one of " + types.keySet());
             return null;
         }
-        return parse(type, definition, errors);
+        return parse(type, config, errors);
     }
 
-    private static <C> Parsed<C> parse(ToolType<C> type, ToolDefinition definition, FieldErrors errors) {
-        C config = ToolConfigs.bind(definition.config(), type.configType(), errors);
+    private static <C> Parsed<C> parse(ToolType<C> type, JsonNode json, FieldErrors errors) {
+        C config = ToolConfigs.bind(json, type.configType(), errors);
         return config == null ? null : new Parsed<>(type, config);
     }
 

@@ -2,6 +2,7 @@ package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.Usage;
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
@@ -46,6 +47,7 @@ public final class RequestContext {
     private boolean stream;
     private RegistrySnapshot snapshot;
     private Target target;
+    private AgentConfig agent;
 
     private LongSupplier promptTokens;
     private long countedPromptTokens = -1;
@@ -222,6 +224,16 @@ public final class RequestContext {
     void resolved(RegistrySnapshot servedFrom, Target resolvedTarget) {
         this.snapshot = servedFrom;
         this.target = resolvedTarget;
+    }
+
+    /** Set by the resolve stage when the name is an agent's: it runs, planning with {@link #target()}. */
+    void agent(AgentConfig resolvedAgent) {
+        this.agent = resolvedAgent;
+    }
+
+    /** The agent the request runs, or {@code null} for a model or route. */
+    public AgentConfig agent() {
+        return agent;
     }
 
     /** The registry snapshot the request is served from; {@code null} before resolution. */

@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * Resolves the requested name once, against one snapshot that then serves the whole request: an enabled route, or
  * a model whose deployment has the capabilities the API needs. A name the key may not use is reported exactly like
  * a name that does not exist, so keys cannot probe the catalog. A route's candidates are checked by the route
- * engine as it plans them.
+ * engine as it plans them. An agent ({@code agent:<name>}) resolves to the model or route it plans with, checked as
+ * that name would be (the key needs the agent, not the model); agents run through chat completions only.
  */
 final class ResolveStage implements RequestStage {
 
@@ -37,6 +39,10 @@ final class ResolveStage implements RequestStage {
             throw ApiException.modelNotFound(name);
         }
         RegistrySnapshot snapshot = snapshots.current();
+        if (AgentConfig.isAgentModel(name)) {
+            resolveAgent(context, snapshot, name);
+            return Mono.empty();
+        }
         RouteConfig route = snapshot.route(name);
         if (route != null && route.enabled()) {
             context.resolved(snapshot, new Target.Route(route));
@@ -52,6 +58,34 @@ final class ResolveStage implements RequestStage {
         }
         context.resolved(snapshot, new Target.Model(deployment));
         return Mono.empty();
+    }
+
+    private void resolveAgent(RequestContext context, RegistrySnapshot snapshot, String name) {
+        AgentConfig agent = snapshot.agent(name.substring(AgentConfig.MODEL_PREFIX.length()));
+        if (agent == null) {
+            throw ApiException.modelNotFound(name);
+        }
+        if (context.api() != Api.CHAT) {
+            throw new ApiException(400, "invalid_request_error", "The agent '" + ApiException.echo(name)
+                    + "' runs through /v1/chat/completions only.", "model", "agent_not_runnable");
+        }
+        RouteConfig route = snapshot.route(agent.model());
+        if (route != null && route.enabled()) {
+            context.resolved(snapshot, new Target.Route(route));
+            context.agent(agent);
+            return;
+        }
+        Deployment deployment = resolver.resolve(snapshot, agent.model());
+        if (deployment == null) {
+            throw new ApiException(503, "server_error", "The model of agent '" + ApiException.echo(name)
+                    + "' is disabled or unavailable.", "model", "agent_model_unavailable");
+        }
+        require(deployment, agent.model(), Capability.CHAT);
+        if (!agent.tools().isEmpty()) {
+            require(deployment, agent.model(), Capability.TOOLS);
+        }
+        context.resolved(snapshot, new Target.Model(deployment));
+        context.agent(agent);
     }
 
     private static void require(Deployment deployment, String name, Capability capability) {

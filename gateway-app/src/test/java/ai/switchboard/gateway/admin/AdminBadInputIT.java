@@ -41,7 +41,9 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT (k.id, k.name, k.prefix, k.hash, k.scopes, k.allowed_models, k.expires_at,
                                   k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k
                 UNION ALL SELECT l::text FROM rate_limits l
-                UNION ALL SELECT b::text FROM budgets b) registry""";
+                UNION ALL SELECT b::text FROM budgets b
+                UNION ALL SELECT t::text FROM tools t
+                UNION ALL SELECT a::text FROM agents a) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -51,7 +53,7 @@ class AdminBadInputIT extends GatewayIT {
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
-            String rateLimit, String budget) {
+            String rateLimit, String budget, String tool, String agent) {
     }
 
     @BeforeEach
@@ -70,7 +72,11 @@ class AdminBadInputIT extends GatewayIT {
                     "requests_per_minute", 600, "tokens_per_minute", 100_000)).path("id").asString();
             fixtures.post("/admin/v1/budgets", Map.of("name", p + "-b", "scope_type", "key", "scope", p + "-k",
                     "period", "monthly", "limit_usd", 10));
-            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b");
+            fixtures.post("/admin/v1/tools", Map.of("name", p + "-x", "type", "http", "config", Map.of(
+                    "targets", List.of("https://tools.example/"), "secret_headers", Map.of("Authorization", "x"))));
+            fixtures.post("/admin/v1/agents", Map.of("name", p + "-a", "model", p + "-m", "tools", List.of(p + "-x")));
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
+                    p + "-a");
             exportBefore = export();
         }
     }
@@ -157,6 +163,25 @@ class AdminBadInputIT extends GatewayIT {
                 new String[] {"budgets[0].soft_threshold_percent", "budgets: [{name: $N, scope_type: model, "
                         + "scope: $M, period: total, limit_usd: 1, soft_threshold_percent: 0}]"},
                 new String[] {"budgets[0].spent_usd", "budgets: [{name: $B, spent_usd: 0}]"},
+                new String[] {"tools[0].config.secret_headers", "tools: [{name: $N, type: http, config: "
+                        + "{targets: ['https://tools.example/'], secret_headers: {Authorization: x}}}]"},
+                new String[] {"tools[0].secrets_env.password", "tools: [{name: $N, type: http, config: "
+                        + "{targets: ['https://tools.example/']}, secrets_env: {password: SOME_VARIABLE}}]"},
+                new String[] {"tools[0].secrets_env.secret_headers.Authorization", "tools: [{name: $N, type: http, "
+                        + "config: {targets: ['https://tools.example/']}, "
+                        + "secrets_env: {secret_headers: {Authorization: NO_SUCH_VARIABLE_7731}}}]"},
+                new String[] {"tools[0].password", "tools: [{name: $N, type: sql, password: x}]"},
+                new String[] {"tools[0].config.targets", "tools: [{name: $N, type: http, config: {targets: []}}]"},
+                new String[] {"tools[0].type", "tools: [{name: $N, type: ftp, config: {}}]"},
+                new String[] {"agents[0].model", "agents: [{name: $N, model: no-such-model}]"},
+                new String[] {"agents[0].tools[0]", "agents: [{name: $N, model: $M, tools: [no-such-tool]}]"},
+                new String[] {"agents[0].max_steps", "agents: [{name: $N, model: $M, max_steps: 0}]"},
+                new String[] {"agents[0].response_format", "agents: [{name: $N, model: $M, "
+                        + "response_format: {type: strng}}]"},
+                new String[] {"agents[0].instructions", "agents: [{name: $N, model: $M, "
+                        + "instructions: {prompt: p, label: production}}]"},
+                new String[] {"agents[0].bogus", "agents: [{name: $N, model: $M, bogus: 1}]"},
+                new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['agent:no-such-agent']}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -226,6 +251,7 @@ class AdminBadInputIT extends GatewayIT {
         Existing e = existing;
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
-                .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget());
+                .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
+                .replace("$X", e.tool()).replace("$A", e.agent());
     }
 }

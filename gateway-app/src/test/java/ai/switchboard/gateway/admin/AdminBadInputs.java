@@ -13,7 +13,8 @@ import org.springframework.http.HttpMethod;
  * null, empty and oversize, each put into an otherwise valid body (or alone in a PATCH of an existing entry). Bodies
  * are raw JSON text, so repeated keys and numbers no Java type holds can be written too. {@code $P}, {@code $M},
  * {@code $R}, {@code $K}, {@code $T}, {@code $L} and {@code $B} stand for an existing provider, model, route, key, team,
- * rate limit (on {@code $K}, with both limits) and budget; {@code $N} for a fresh name.
+ * rate limit (on {@code $K}, with both limits), budget, tool ({@code $X}, an http tool with a secret header) and
+ * agent ({@code $A}, granted {@code $X}); {@code $N} for a fresh name.
  */
 final class AdminBadInputs {
 
@@ -52,6 +53,8 @@ final class AdminBadInputs {
         cases.addAll(rotations());
         cases.addAll(rateLimits());
         cases.addAll(budgets());
+        cases.addAll(tools());
+        cases.addAll(agents());
         return cases;
     }
 
@@ -279,6 +282,72 @@ final class AdminBadInputs {
                 json(with(valid, "spent_usd", "0")), "spent_usd"));
         cases.add(raw("budget POST repeated limit", HttpMethod.POST, "/admin/v1/budgets",
                 json(valid).replace("\"limit_usd\":5", "\"limit_usd\":5,\"limit_usd\":6"), "limit_usd"));
+        return cases;
+    }
+
+    static List<Case> tools() {
+        String target = "\"targets\":[\"https://tools.example/\"]";
+        Map<String, String> valid = body("name", q("$N"), "type", q("http"), "description", q("Looks up.\\nBy id."),
+                "config", "{" + target + ",\"secret_headers\":{\"Authorization\":\"x\"}}");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(with(with(BAD_NAMES, q("n".repeat(65))), q("a.b")), q("a:b")));
+        bad.put("type", List.of("5", "null", q(""), q("bogus"), q("HTTP"), "[]", HUGE_TEXT));
+        bad.put("description", List.of("5", q(""), q("   "), q("d".repeat(1025)), q("a\\u0000b"), "[]", "{}"));
+        bad.put("config", List.of("null", q("x"), "[]", "5", "{}", "{\"targets\":[]}",
+                "{\"targets\":[\"ftp://tools.example/\"]}", "{" + target + ",\"bogus\":1}",
+                "{" + target + ",\"timeout_ms\":0}", "{" + target + ",\"timeout_ms\":\"5\"}",
+                "{" + target + ",\"methods\":[\"DELETE\"]}", "{" + target + ",\"max_response_bytes\":1e999}",
+                "{" + target + ",\"secret_headers\":{\"Host\":\"x\"}}",
+                "{" + target + ",\"secret_headers\":{\"X-A\":\"a\\r\\nb: c\"}}",
+                "{" + target + ",\"secret_headers\":{\"X-A\":\"\"}}",
+                "{" + target + ",\"secret_headers\":{\"X-A\":5}}",
+                "{" + target + ",\"headers\":{\"x-a\":\"v\"},\"padding\":" + HUGE_TEXT + "}"));
+        List<Case> cases = new ArrayList<>(generate("tool", "/admin/v1/tools", "/admin/v1/tools/$X", valid, bad));
+        Map<String, String> noConfig = new LinkedHashMap<>(valid);
+        noConfig.remove("config");
+        cases.add(raw("tool POST without config", HttpMethod.POST, "/admin/v1/tools", json(noConfig), "config"));
+        cases.add(raw("tool POST unknown field", HttpMethod.POST, "/admin/v1/tools",
+                json(with(valid, "secrets", "{}")), "secrets"));
+        cases.add(raw("tool POST sql with a password in its URL", HttpMethod.POST, "/admin/v1/tools",
+                json(with(with(valid, "type", q("sql")), "config", "{\"jdbc_url\":"
+                        + "\"jdbc:postgresql://db.example/r?password=x\",\"username\":\"r\","
+                        + "\"allowed_schemas\":[\"public\"]}")), "config.jdbc_url"));
+        cases.add(raw("tool PATCH new type without config", HttpMethod.PATCH, "/admin/v1/tools/$X",
+                "{\"type\":\"sql\"}", "config"));
+        return cases;
+    }
+
+    static List<Case> agents() {
+        Map<String, String> valid = body("name", q("$N"), "description", q("d"), "model", q("$M"),
+                "instructions", q("Be brief.\\nCite."), "tools", "[\"$X\"]", "max_steps", "5", "max_cost_usd", "1",
+                "timeout_seconds", "60", "parallel_tool_calls", "false", "response_format", "{\"type\":\"object\"}");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(with(BAD_NAMES, q("a:b")), q("a/b")));
+        bad.put("description", List.of("5", q(""), q("a\\nb"), q("d".repeat(513)), "[]"));
+        bad.put("model", List.of("5", "null", q(""), q("no-such-model"), q("agent:$A"), q("bad name"), "[]",
+                HUGE_TEXT));
+        bad.put("instructions", List.of("5", "[]", "true", q(""), q("   "), q("a\\u0000b"),
+                "{\"prompt\":\"p\",\"version\":1}", HUGE_TEXT));
+        bad.put("tools", List.of(q("$X"), "[null]", "[\"\"]", "[5]", "[\"no-such-tool\"]", "null", "{}",
+                "[" + IntStream.range(0, 129).mapToObj(i -> q("$X")).collect(Collectors.joining(",")) + "]"));
+        bad.put("max_steps", List.of("0", "101", "-1", "1.5", q("5"), "99999999999", "true", "null"));
+        bad.put("max_cost_usd", List.of("0", "-1", "1000001", "0.0000000001", q("1"), "1e999", "true", "[]"));
+        bad.put("timeout_seconds", List.of("0", "3601", "-5", "1.5", q("60"), "true", "null"));
+        bad.put("parallel_tool_calls", BAD_BOOLEANS);
+        bad.put("response_format", List.of(q("x"), "[]", "5", "true", "{\"type\":\"strng\"}",
+                "{\"type\":\"object\",\"required\":\"answer\"}", "{\"minimum\":1e999}",
+                "{\"$ref\":\"http://169.254.169.254/latest/meta-data\"}",
+                "{\"padding\":" + HUGE_TEXT + "}"));
+        List<Case> cases = new ArrayList<>(generate("agent", "/admin/v1/agents", "/admin/v1/agents/$A", valid, bad));
+        Map<String, String> noModel = new LinkedHashMap<>(valid);
+        noModel.remove("model");
+        cases.add(raw("agent POST without model", HttpMethod.POST, "/admin/v1/agents", json(noModel), "model"));
+        cases.add(raw("agent PATCH clearing model", HttpMethod.PATCH, "/admin/v1/agents/$A", "{\"model\":null}",
+                "model"));
+        cases.add(raw("agent POST unknown field", HttpMethod.POST, "/admin/v1/agents",
+                json(with(valid, "temperature", "0.2")), "temperature"));
+        cases.add(raw("agent POST repeated tools", HttpMethod.POST, "/admin/v1/agents",
+                json(valid).replace("\"tools\":[\"$X\"]", "\"tools\":[\"$X\"],\"tools\":[]"), "tools"));
         return cases;
     }
 

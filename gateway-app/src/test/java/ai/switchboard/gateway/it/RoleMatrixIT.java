@@ -89,6 +89,16 @@ class RoleMatrixIT extends GatewayIT {
                     "config", Map.of("targets", List.of(model)))).path("id").asString();
         }
 
+        String freshTool() {
+            return fixtures.post("/admin/v1/tools", Map.of("name", unique("mtool"), "type", "http",
+                    "config", Map.of("targets", List.of("https://tools.example/")))).path("id").asString();
+        }
+
+        String freshAgent() {
+            return fixtures.post("/admin/v1/agents", Map.of("name", unique("magent"), "model", model))
+                    .path("id").asString();
+        }
+
         String freshTeam() {
             return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
         }
@@ -171,6 +181,29 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/routes/" + world.freshRoute(), "{\"enabled\":false}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/routes/{id}", "delete route",
                 role -> Call.of("/admin/v1/routes/" + world.freshRoute()), adminOnly(NO_CONTENT)));
+        // Tools and agents: administrators change them, viewers read them (never a tool's secrets), nobody else.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/tools", "create tool", role -> Call.of("/admin/v1/tools",
+                "{\"name\":\"" + unique("nto") + "\",\"type\":\"http\",\"config\":{\"targets\":"
+                        + "[\"https://tools.example/\"],\"secret_headers\":{\"Authorization\":\"x\"}}}"),
+                adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/tools", "list tools", role -> Call.of("/admin/v1/tools"),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/tools/{id}", "get tool",
+                role -> Call.of("/admin/v1/tools/" + world.freshTool()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/tools/{id}", "patch tool", role -> Call.of(
+                "/admin/v1/tools/" + world.freshTool(), "{\"description\":\"d\"}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/tools/{id}", "delete tool",
+                role -> Call.of("/admin/v1/tools/" + world.freshTool()), adminOnly(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/agents", "create agent", role -> Call.of("/admin/v1/agents",
+                "{\"name\":\"" + unique("na") + "\",\"model\":\"" + world.model + "\"}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/agents", "list agents", role -> Call.of("/admin/v1/agents"),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/agents/{id}", "get agent",
+                role -> Call.of("/admin/v1/agents/" + world.freshAgent()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/agents/{id}", "patch agent", role -> Call.of(
+                "/admin/v1/agents/" + world.freshAgent(), "{\"max_steps\":3}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/agents/{id}", "delete agent",
+                role -> Call.of("/admin/v1/agents/" + world.freshAgent()), adminOnly(NO_CONTENT)));
         // Teams: a team administrator reads its own team only; another team is "not found" to it.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/teams", "create team", role -> Call.of("/admin/v1/teams",
                 "{\"name\":\"" + unique("nt") + "\"}"), adminOnly(CREATED)));
@@ -335,6 +368,11 @@ class RoleMatrixIT extends GatewayIT {
                 .as("another team's key").isEqualTo(FORBIDDEN);
         assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/keys/" + own, "{\"scopes\":[\"admin\"]}"), narrow))
                 .as("raise a key").isEqualTo(FORBIDDEN);
+        String agent = "agent:" + fixtures.post("/admin/v1/agents", Map.of("name", unique("ma"), "model",
+                world.model)).path("name").asString();
+        assertThat(send(HttpMethod.POST, Call.of("/admin/v1/keys", "{\"name\":\"" + unique("x")
+                + "\",\"allowed_models\":[\"" + agent + "\"]}"), world.keys.get(Role.TEAM_ADMIN)))
+                .as("an agent, which \"*\" does not hold").isEqualTo(FORBIDDEN);
         assertThat(send(HttpMethod.PATCH, Call.of("/admin/v1/keys/" + own, "{\"team\":null}"), narrow))
                 .as("move a key out of the team").isEqualTo(FORBIDDEN);
         WebTestClient.ResponseSpec created = http.post().uri("/admin/v1/keys")

@@ -89,6 +89,24 @@ public final class FieldErrors {
         return this;
     }
 
+    /**
+     * Text of one or more lines that a model reads: not blank, at most {@code maxLength} characters, no control
+     * characters but line breaks and tabs. Null is left to {@link #required}.
+     */
+    public FieldErrors lines(String field, String value, int maxLength) {
+        if (value == null) {
+            return this;
+        }
+        if (value.isBlank()) {
+            add(field, "must not be blank");
+        } else if (value.length() > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+        } else if (!Text.isPrintableLines(value)) {
+            add(field, "must not contain control characters other than line breaks and tabs");
+        }
+        return this;
+    }
+
     public FieldErrors positive(String field, Integer value) {
         return range(field, value, 1, Integer.MAX_VALUE);
     }

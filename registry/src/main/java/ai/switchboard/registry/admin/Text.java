@@ -15,4 +15,18 @@ public final class Text {
         }
         return true;
     }
+
+    /**
+     * No control characters but line breaks and tabs: for text a model reads (instructions, a tool's description),
+     * which never reaches a header or a log line.
+     */
+    public static boolean isPrintableLines(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

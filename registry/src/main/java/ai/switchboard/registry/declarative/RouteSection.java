@@ -3,6 +3,7 @@ package ai.switchboard.registry.declarative;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.admin.StorableJson;
 import ai.switchboard.registry.route.RouteAdminService;
 import ai.switchboard.registry.route.RouteCreateCommand;
 import ai.switchboard.registry.route.RouteEntity;
@@ -83,7 +84,7 @@ class RouteSection implements DeclarativeSection {
         RouteUpdateCommand update = new RouteUpdateCommand(null,
                 differs(e.description(), r.getDescription()),
                 differs(e.policy(), r.getPolicy()),
-                e.config() == null || sameJson(e.config(), JSON.valueToTree(r.getConfig())) ? null : e.config(),
+                e.config() == null || StorableJson.same(e.config(), JSON.valueToTree(r.getConfig())) ? null : e.config(),
                 differs(e.fallbacks(), r.getFallbacks()),
                 differs(e.requestTimeoutMs(), r.getRequestTimeoutMs()),
                 differs(e.attemptTimeoutMs(), r.getAttemptTimeoutMs()),
@@ -141,16 +142,6 @@ class RouteSection implements DeclarativeSection {
             names.add(node.asString());
         }
         node.forEach(child -> collect(child, names));
-    }
-
-    /** JSON equality with numbers compared by value, since the database may give back 1.0 for 1 or a long for 1. */
-    private static boolean sameJson(JsonNode a, JsonNode b) {
-        return a.equals((x, y) -> {
-            if (x.isNumber() && y.isNumber()) {
-                return x.decimalValue().compareTo(y.decimalValue());
-            }
-            return x.equals(y) ? 0 : 1;
-        }, b);
     }
 
     private static <T> T differs(T wanted, T current) {

@@ -75,6 +75,7 @@ public class ApiKeyAdminService {
         TeamEntity team = command.team() == null ? null : team(errors, command.team());
         errors.throwIfAny();
         grantor.checkGrant(scopes, allowedModels);
+        KeyRules.checkAgentGrant(grantor, allowedModels);
         UUID teamId = team == null ? null : team.getId();
         if (grantor.teamBound()) {
             teamId = ownTeam(grantor, teamId);
@@ -133,6 +134,7 @@ public class ApiKeyAdminService {
         TeamEntity team = command.team() == null ? null : team(errors, command.team());
         errors.throwIfAny();
         grantor.checkGrant(scopes, allowedModels);
+        KeyRules.checkAgentGrant(grantor, allowedModels);
         UUID teamId = command.clear().contains("team") ? null : team != null ? team.getId() : key.getTeamId();
         if (grantor.teamBound() && !Objects.equals(teamId, key.getTeamId())) {
             throw new RegistryForbiddenException("team", "A team administrator cannot move a key to another team");

@@ -1,8 +1,12 @@
 package ai.switchboard.registry.key;
 
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.admin.FieldErrors;
+import ai.switchboard.registry.admin.RegistryForbiddenException;
+import ai.switchboard.registry.agent.AgentEntity;
+import ai.switchboard.registry.agent.AgentRepository;
 import ai.switchboard.registry.model.ModelEntity;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.route.RouteEntity;
@@ -24,10 +28,12 @@ class KeyRules {
 
     private final ModelRepository models;
     private final RouteRepository routes;
+    private final AgentRepository agents;
 
-    KeyRules(ModelRepository models, RouteRepository routes) {
+    KeyRules(ModelRepository models, RouteRepository routes, AgentRepository agents) {
         this.models = models;
         this.routes = routes;
+        this.agents = agents;
     }
 
     /** Wire names without duplicates; {@code null} means {@code inference}, an empty list is refused. */
@@ -52,7 +58,8 @@ class KeyRules {
 
     /**
      * {@code ["*"]} (every model and route), or existing model and route names without duplicates; an empty list
-     * allows none. A key that may call models must say which: {@code null} is refused when {@code scopes} include
+     * allows none. Agents are named {@code agent:<name>}, alone or next to {@code "*"}, which does not include them.
+     * A key that may call models must say which: {@code null} is refused when {@code scopes} include
      * {@code inference}, and means none otherwise.
      */
     List<String> allowedModels(FieldErrors errors, List<String> values, List<String> scopes) {
@@ -64,27 +71,52 @@ class KeyRules {
             return List.of();
         }
         errors.maxItems("allowed_models", values, MAX_ALLOWED_MODELS);
-        if (values.contains(ApiKeyRecord.ALL_MODELS)) {
-            if (values.stream().anyMatch(name -> !ApiKeyRecord.ALL_MODELS.equals(name))) {
-                errors.add("allowed_models", "\"*\" allows every model and cannot be combined with names");
-            }
+        boolean all = values.contains(ApiKeyRecord.ALL_MODELS);
+        if (all && values.stream().anyMatch(name -> !ApiKeyRecord.ALL_MODELS.equals(name)
+                && !AgentConfig.isAgentModel(name))) {
+            errors.add("allowed_models", "\"*\" allows every model and route and can be combined only with agents "
+                    + "(agent:<name>)");
             return List.of(ApiKeyRecord.ALL_MODELS);
         }
         List<String> named = values.stream().filter(Objects::nonNull).limit(MAX_ALLOWED_MODELS).toList();
         Set<String> known = new HashSet<>();
+        known.add(ApiKeyRecord.ALL_MODELS);
         models.findByNameIn(named).stream().map(ModelEntity::getName).forEach(known::add);
         routes.findByNameIn(named).stream().map(RouteEntity::getName).forEach(known::add);
+        List<String> agentNames = named.stream().filter(AgentConfig::isAgentModel)
+                .map(name -> name.substring(AgentConfig.MODEL_PREFIX.length())).toList();
+        agents.findByNameIn(agentNames).stream().map(AgentEntity::getName)
+                .forEach(name -> known.add(AgentConfig.MODEL_PREFIX + name));
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < values.size() && i < MAX_ALLOWED_MODELS; i++) {
             String name = values.get(i);
-            // A key may name routes as well: clients send both in the same "model" field.
+            // A key may name routes and agents as well: clients send all three in the same "model" field.
             if (name == null || !known.contains(name)) {
-                errors.add("allowed_models[" + i + "]", "no model or route with this name");
+                errors.add("allowed_models[" + i + "]", AgentConfig.isAgentModel(name) ? "no agent with this name"
+                        : "no model or route with this name");
             } else {
                 result.add(name);
             }
         }
         return new ArrayList<>(result);
+    }
+
+    /**
+     * Refuses an agent the grantor may not use itself. {@link KeyGrantor#checkGrant} lets a grantor holding
+     * {@code "*"} give any name; an agent needs to be named in the grantor's own list, as it does to be used.
+     *
+     * @throws RegistryForbiddenException naming {@code allowed_models}
+     */
+    static void checkAgentGrant(KeyGrantor grantor, List<String> wanted) {
+        if (grantor.scopes().contains(KeyScope.ADMIN)) {
+            return;
+        }
+        for (String name : wanted) {
+            if (AgentConfig.isAgentModel(name) && !ApiKeyRecord.allows(grantor.allowedModels(), name)) {
+                throw new RegistryForbiddenException("allowed_models", "A key cannot be given '" + name
+                        + "' by a caller that may not use it");
+            }
+        }
     }
 
     private static List<String> wireNames() {

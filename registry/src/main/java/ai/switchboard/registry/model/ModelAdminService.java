@@ -1,11 +1,13 @@
 package ai.switchboard.registry.model;
 
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
+import ai.switchboard.registry.agent.AgentReferences;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
 import ai.switchboard.registry.route.RouteRepository;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, reads, changes and deletes models. Blocking (JPA): call it on the {@code registryScheduler}. Every change
  * is audited, bumps the registry revision and is in the snapshot when the method returns; a write that changes
- * nothing does none of that. A model a route targets can be neither deleted nor renamed.
+ * nothing does none of that. A model a route targets, or an agent plans with, can be neither deleted nor renamed.
  */
 @Service
 @Transactional
@@ -44,14 +46,16 @@ public class ModelAdminService {
     private final ProviderRepository providers;
     private final RouteRepository routes;
     private final RouteTargets routeTargets;
+    private final AgentReferences agents;
     private final RegistryChangeRecorder changes;
 
     public ModelAdminService(ModelRepository models, ProviderRepository providers, RouteRepository routes,
-            RouteTargets routeTargets, RegistryChangeRecorder changes) {
+            RouteTargets routeTargets, AgentReferences agents, RegistryChangeRecorder changes) {
         this.models = models;
         this.providers = providers;
         this.routes = routes;
         this.routeTargets = routeTargets;
+        this.agents = agents;
         this.changes = changes;
     }
 
@@ -183,7 +187,7 @@ public class ModelAdminService {
         return ModelView.of(model);
     }
 
-    /** Deletes the model, unless a route still targets it (409 naming those routes). */
+    /** Deletes the model, unless a route still targets it or an agent plans with it (409 naming them). */
     public void delete(String idOrName, String actor) {
         ModelEntity model = find(idOrName);
         refuseIfTargeted(model, "deleted; remove it from them first");
@@ -199,6 +203,11 @@ public class ModelAdminService {
             throw new RegistryConflictException("Model '" + model.getName() + "' is targeted by routes " + users
                     + " and cannot be " + advice);
         }
+        List<String> planners = agents.agentsUsing(model.getName());
+        if (!planners.isEmpty()) {
+            throw new RegistryConflictException("Model '" + model.getName() + "' is the model of agents " + planners
+                    + " and cannot be " + advice);
+        }
     }
 
     private ModelEntity find(String idOrName) {
@@ -207,9 +216,14 @@ public class ModelAdminService {
                 .orElseThrow(() -> new RegistryNotFoundException(ENTITY, idOrName));
     }
 
-    /** Clients name models and routes in the same {@code model} field, so the two share one namespace. */
+    /**
+     * Clients name models and routes in the same {@code model} field, so the two share one namespace, where
+     * {@code agent:} starts the names of agents.
+     */
     private void routeNameTaken(FieldErrors errors, String name) {
-        if (name != null && routes.existsByName(name)) {
+        if (AgentConfig.isAgentModel(name)) {
+            errors.add("name", "must not start with '" + AgentConfig.MODEL_PREFIX + "', which names agents");
+        } else if (name != null && routes.existsByName(name)) {
             errors.add("name", "a route is already named '" + name + "'");
         }
     }

@@ -1,5 +1,6 @@
 package ai.switchboard.registry.route;
 
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
@@ -7,6 +8,7 @@ import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.agent.AgentReferences;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.time.Instant;
@@ -26,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Creates, reads, changes and deletes routes. Blocking (JPA): call it on the {@code registryScheduler}. A route is
  * checked as a whole on every write: its policy is known, its configuration valid for that policy, every model or
- * route it names exists, and no route reaches itself. Changes are audited and live when the method returns; a write
- * that changes nothing records and bumps nothing.
+ * route it names exists, and no route reaches itself. A route another route targets, or an agent plans with, can be
+ * neither deleted nor renamed. Changes are audited and live when the method returns; a write that changes nothing
+ * records and bumps nothing.
  */
 @Service
 @Transactional
@@ -45,13 +48,15 @@ public class RouteAdminService {
     private final RouteRepository routes;
     private final ModelRepository models;
     private final RouteTargets targets;
+    private final AgentReferences agents;
     private final RegistryChangeRecorder changes;
 
     public RouteAdminService(RouteRepository routes, ModelRepository models, RouteTargets targets,
-            RegistryChangeRecorder changes) {
+            AgentReferences agents, RegistryChangeRecorder changes) {
         this.routes = routes;
         this.models = models;
         this.targets = targets;
+        this.agents = agents;
         this.changes = changes;
     }
 
@@ -61,9 +66,7 @@ public class RouteAdminService {
                 .required("policy", command.policy());
         RouteRules.check(errors, command.name(), command.description(), command.fallbacks(),
                 command.requestTimeoutMs(), command.attemptTimeoutMs(), command.firstTokenTimeoutMs());
-        if (command.name() != null && models.existsByName(command.name())) {
-            errors.add("name", "a model is already named '" + command.name() + "'");
-        }
+        modelNameTaken(errors, command.name());
         Map<String, Object> config = RouteRules.config(errors,
                 command.config() == null ? JSON.createObjectNode() : command.config());
         errors.throwIfAny();
@@ -114,8 +117,8 @@ public class RouteAdminService {
         }
         String previousName = route.getName();
         boolean renamed = command.name() != null && !command.name().equals(previousName);
-        if (renamed && models.existsByName(command.name())) {
-            errors.add("name", "a model is already named '" + command.name() + "'");
+        if (renamed) {
+            modelNameTaken(errors, command.name());
         }
         errors.throwIfAny();
         if (renamed) {
@@ -127,6 +130,7 @@ public class RouteAdminService {
                 throw new RegistryConflictException("Route '" + previousName + "' is used by routes " + users
                         + "; rename it there first");
             }
+            refuseIfPlanning(previousName, "; rename it there first");
         }
         Map<String, Object> before = state(route);
         if (renamed) {
@@ -169,6 +173,7 @@ public class RouteAdminService {
         if (!users.isEmpty()) {
             throw new RegistryConflictException("Route '" + route.getName() + "' is used by routes " + users);
         }
+        refuseIfPlanning(route.getName(), "");
         routes.delete(route);
         routes.flush();
         changes.recordChange(actor, "delete", ENTITY, route.getId(), route.getName(),
@@ -204,6 +209,22 @@ public class RouteAdminService {
         if (cycle != null && cycle.size() > 2) {
             throw new RegistryValidationException("config",
                     "routes would form a cycle: " + String.join(" -> ", cycle));
+        }
+    }
+
+    /** Clients name models, routes and ({@code agent:...}) agents in one field: the names must not collide. */
+    private void modelNameTaken(FieldErrors errors, String name) {
+        if (AgentConfig.isAgentModel(name)) {
+            errors.add("name", "must not start with '" + AgentConfig.MODEL_PREFIX + "', which names agents");
+        } else if (name != null && models.existsByName(name)) {
+            errors.add("name", "a model is already named '" + name + "'");
+        }
+    }
+
+    private void refuseIfPlanning(String name, String advice) {
+        List<String> planners = agents.agentsUsing(name);
+        if (!planners.isEmpty()) {
+            throw new RegistryConflictException("Route '" + name + "' is the model of agents " + planners + advice);
         }
     }
 

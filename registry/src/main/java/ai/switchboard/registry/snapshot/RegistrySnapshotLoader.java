@@ -1,5 +1,6 @@
 package ai.switchboard.registry.snapshot;
 
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.BudgetConfig;
 import ai.switchboard.registry.BudgetPeriod;
@@ -15,6 +16,9 @@ import ai.switchboard.registry.RateLimitConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.TeamConfig;
+import ai.switchboard.registry.ToolConfig;
+import ai.switchboard.registry.agent.AgentEntity;
+import ai.switchboard.registry.agent.AgentRepository;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.key.ApiKeyEntity;
 import ai.switchboard.registry.key.ApiKeyRepository;
@@ -29,6 +33,9 @@ import ai.switchboard.registry.route.RouteEntity;
 import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.team.TeamEntity;
 import ai.switchboard.registry.team.TeamRepository;
+import ai.switchboard.registry.tool.ToolEntity;
+import ai.switchboard.registry.tool.ToolRepository;
+import ai.switchboard.registry.tool.ToolSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,6 +50,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the whole registry into a {@link RegistrySnapshot}. Credentials are decrypted here, once per rebuild, so the
@@ -62,14 +70,17 @@ public class RegistrySnapshotLoader {
     private final TeamRepository teams;
     private final RateLimitRepository rateLimits;
     private final BudgetRepository budgets;
+    private final ToolRepository tools;
+    private final AgentRepository agents;
     private final RegistryRevisions revisions;
     private final ProviderSecrets secrets;
+    private final ToolSecrets toolSecrets;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
             RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
-            RegistryRevisions revisions,
-            ProviderSecrets secrets, PlatformTransactionManager transactionManager) {
+            ToolRepository tools, AgentRepository agents, RegistryRevisions revisions,
+            ProviderSecrets secrets, ToolSecrets toolSecrets, PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
@@ -77,8 +88,11 @@ public class RegistrySnapshotLoader {
         this.teams = teams;
         this.rateLimits = rateLimits;
         this.budgets = budgets;
+        this.tools = tools;
+        this.agents = agents;
         this.revisions = revisions;
         this.secrets = secrets;
+        this.toolSecrets = toolSecrets;
         this.readTransaction = new TransactionTemplate(transactionManager);
         // A new transaction even when called from an afterCommit callback of a finished one, and repeatable read so
         // the revision and the rows come from one consistent point in time.
@@ -124,8 +138,40 @@ public class RegistrySnapshotLoader {
             limitConfigs.add(new RateLimitConfig(limit.getId(), limit.getTarget(), limit.getTargetId(),
                     limit.getRequestsPerMinute(), limit.getTokensPerMinute()));
         }
+        List<ToolConfig> toolConfigs = new ArrayList<>();
+        for (ToolEntity tool : tools.findAllByOrderByNameAsc()) {
+            toolConfigs.add(toConfig(tool));
+        }
+        List<AgentConfig> agentConfigs = new ArrayList<>();
+        for (AgentEntity agent : agents.findAllByOrderByNameAsc()) {
+            agentConfigs.add(toConfig(agent));
+        }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
-                limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs));
+                limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), toolConfigs,
+                agentConfigs);
+    }
+
+    private ToolConfig toConfig(ToolEntity t) {
+        ObjectNode decrypted;
+        ProviderStatus status = ProviderStatus.OK;
+        try {
+            decrypted = toolSecrets.decrypt(t);
+        } catch (CredentialDecryptionException e) {
+            log.warn("Tool '{}' is unavailable: {}. Set its secret configuration again through the admin API.",
+                    t.getName(), e.getMessage());
+            decrypted = null;
+            status = ProviderStatus.CREDENTIAL_ERROR;
+        }
+        return new ToolConfig(t.getId(), t.getName(), t.getType(), t.getDescription(),
+                JsonMapper.shared().valueToTree(t.getConfig()), decrypted, t.getRevision(), status);
+    }
+
+    private static AgentConfig toConfig(AgentEntity a) {
+        return new AgentConfig(a.getId(), a.getName(), a.getDescription(), a.getModel(), a.getInstructions(),
+                a.getTools(), a.getMaxSteps(), a.getMaxCostUsd(), Duration.ofSeconds(a.getTimeoutSeconds()),
+                a.isParallelToolCalls(),
+                a.getResponseFormat() == null ? null : JsonMapper.shared().valueToTree(a.getResponseFormat()),
+                a.getUpdatedAt().toEpochMilli());
     }
 
     /** Budgets with the names of what they watch, as the request path meets keys, teams, models and routes. */

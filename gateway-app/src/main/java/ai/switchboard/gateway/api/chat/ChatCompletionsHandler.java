@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.api.chat;
 
+import ai.switchboard.gateway.agent.AgentRunner;
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.JsonBodies;
@@ -9,6 +10,7 @@ import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.policy.PromptTokens;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /v1/chat/completions}, as JSON or as a server-sent event stream, for a model or a route: reads and
  * checks OpenAI's request, runs it through the {@link RequestPipeline}, whose call is the {@link RouteEngine}
- * (policies, retries, circuit breakers, failover), and writes OpenAI's answer.
+ * (policies, retries, circuit breakers, failover), and writes OpenAI's answer. For an agent
+ * ({@code agent:<name>}, JSON only) the call is the agent's run, each step of which is such a call.
  */
 @Component
 public class ChatCompletionsHandler {
@@ -29,14 +32,16 @@ public class ChatCompletionsHandler {
     private final ExchangeContexts contexts;
     private final RequestPipeline pipeline;
     private final RouteEngine engine;
+    private final AgentRunner agents;
     private final long maxRequestBytes;
 
     public ChatCompletionsHandler(JsonBodies bodies, ExchangeContexts contexts, RequestPipeline pipeline,
-            RouteEngine engine, ApiProperties properties) {
+            RouteEngine engine, AgentRunner agents, ApiProperties properties) {
         this.bodies = bodies;
         this.contexts = contexts;
         this.pipeline = pipeline;
         this.engine = engine;
+        this.agents = agents;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
 
@@ -46,6 +51,9 @@ public class ChatCompletionsHandler {
                 .flatMap(chat -> {
                     context.request(chat.model(), chat.isStream());
                     ChatRequestValidator.validate(chat);
+                    if (AgentConfig.isAgentModel(chat.model())) {
+                        AgentRequestRules.check(chat);
+                    }
                     context.costHints(() -> PromptTokens.estimate(chat), chat.outputTokenLimit(),
                             chat.n() == null ? 1 : chat.n());
                     return chat.isStream() ? stream(context, chat) : complete(context, chat);
@@ -55,8 +63,8 @@ public class ChatCompletionsHandler {
     }
 
     private Mono<ServerResponse> complete(RequestContext context, ChatRequest chat) {
-        return pipeline.single(context, resolved -> engine.chat(resolved.routeCall(chat))
-                        .doOnNext(response -> resolved.usage(response.usage())))
+        return pipeline.single(context, resolved -> resolved.agent() != null ? agents.run(resolved, chat)
+                        : engine.chat(resolved.routeCall(chat)).doOnNext(response -> resolved.usage(response.usage())))
                 .flatMap(response -> Answers.json(context, response));
     }
 

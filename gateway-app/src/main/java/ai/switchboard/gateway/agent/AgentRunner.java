@@ -1,0 +1,109 @@
+package ai.switchboard.gateway.agent;
+
+import ai.switchboard.gateway.pipeline.RequestContext;
+import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.Usage;
+import ai.switchboard.registry.AgentConfig;
+import ai.switchboard.registry.ToolConfig;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
+import ai.switchboard.tools.agent.AgentLoop;
+import ai.switchboard.tools.agent.AgentRun;
+import ai.switchboard.tools.agent.AgentStatus;
+import ai.switchboard.tools.agent.PlannedStep;
+import ai.switchboard.tools.invoke.ToolInvoker;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the agent a request resolved to, inside that request's pipeline pass: every step is a call of the route
+ * engine on the agent's model or route (retries, breakers, failover), so the key, its budgets and its limits are the
+ * request's. The answer's tokens are the request's usage; the tokens of the steps the gateway consumed count as extra
+ * usage, priced at the model that served each, as a cascade's consumed steps do, so budgets and the ledger see the
+ * whole run.
+ */
+@Component
+public class AgentRunner {
+
+    /** Says how the run ended ({@code completed}, {@code max_steps}, {@code max_cost}, {@code timeout}). */
+    public static final String STATUS_HEADER = "x-switchboard-agent-status";
+
+    private final RouteEngine engine;
+    private final ToolInstances tools;
+
+    public AgentRunner(RouteEngine engine, ToolInstances tools) {
+        this.engine = engine;
+        this.tools = tools;
+    }
+
+    /** The run's answer to the client's request, for a context the resolve stage gave an agent. */
+    public Mono<ChatResponse> run(RequestContext context, ChatRequest client) {
+        AgentConfig agent = context.agent();
+        List<Step> steps = new ArrayList<>();
+        return granted(context, agent)
+                .flatMap(tools -> new AgentLoop(agent, tools, request -> plan(context, request, steps)).run(client))
+                .map(run -> {
+                    account(context, steps, run.status());
+                    context.responseHeaders().set(STATUS_HEADER, run.status().wire());
+                    return run.answer();
+                });
+    }
+
+    /** The granted tools that can be built, in the agent's order. */
+    private Mono<Map<String, ToolInvoker>> granted(RequestContext context, AgentConfig agent) {
+        return Flux.fromIterable(agent.tools())
+                .concatMap(name -> {
+                    ToolConfig tool = context.snapshot().tool(name);
+                    return tool == null ? Mono.<Map.Entry<String, ToolInvoker>>empty()
+                            : tools.invoker(tool).map(invoker -> Map.entry(name, invoker));
+                })
+                .collect(LinkedHashMap::new, (granted, entry) -> granted.put(entry.getKey(), entry.getValue()));
+    }
+
+    private Mono<PlannedStep> plan(RequestContext context, ChatRequest request, List<Step> steps) {
+        return engine.chat(context.routeCall(request)).map(response -> {
+            Deployment served = context.trace().served();
+            Usage usage = response.usage();
+            synchronized (steps) {
+                steps.add(new Step(served, usage));
+            }
+            return new PlannedStep(response, cost(served, usage));
+        });
+    }
+
+    /** The answer's usage is the request's; every other step's is extra usage of the trace. */
+    private static void account(RequestContext context, List<Step> steps, AgentStatus status) {
+        RoutingTrace trace = context.trace();
+        synchronized (steps) {
+            int answer = status == AgentStatus.COMPLETED ? steps.size() - 1 : -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (i == answer) {
+                    context.usage(steps.get(i).usage());
+                } else {
+                    trace.extraUsage(steps.get(i).servedBy(), steps.get(i).usage());
+                }
+            }
+        }
+    }
+
+    private static BigDecimal cost(Deployment served, Usage usage) {
+        if (served == null || usage == null) {
+            return null;
+        }
+        return ModelPrice.of(served.model().inputPricePerMtok(), served.model().outputPricePerMtok()).cost(
+                usage.promptTokens() == null ? 0 : usage.promptTokens(),
+                usage.completionTokens() == null ? 0 : usage.completionTokens(), usage.cachedTokens());
+    }
+
+    private record Step(Deployment servedBy, Usage usage) {
+    }
+}

@@ -1,0 +1,139 @@
+package ai.switchboard.tools.agent;
+
+import ai.switchboard.providers.api.ChatChoice;
+import ai.switchboard.providers.api.ChatMessage;
+import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.ToolCall;
+import ai.switchboard.registry.AgentConfig;
+import ai.switchboard.tools.ToolError;
+import ai.switchboard.tools.ToolSpec;
+import ai.switchboard.tools.agent.AgentRequests.Answered;
+import ai.switchboard.tools.invoke.ToolInvoker;
+import ai.switchboard.tools.invoke.ToolResult;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs an agent: the model plans (through the {@link Planner}), the gateway runs the tools it calls (only the
+ * granted ones, through their {@link ToolInvoker}s, so arguments are checked and every outcome is a result the model
+ * can read) and feeds the results back, until the model answers without calling a tool or a limit stops the run:
+ * {@code max_steps} model calls, {@code max_cost_usd} spent, or {@code timeout_seconds} over the whole run (the call
+ * in flight is cancelled then). A tool call past a limit is not run: its result would never be read.
+ *
+ * <p>Failures of the planner (every candidate of the route failed) end the run with that failure; a tool's failure
+ * never does, it is the model's to handle.
+ */
+public final class AgentLoop {
+
+    private static final Duration SHORTEST_TOOL_CALL = Duration.ofMillis(1);
+
+    private final AgentConfig agent;
+    private final Map<String, ToolInvoker> tools;
+    private final Planner planner;
+
+    /**
+     * @param tools the invokers of the agent's granted tools that can run, by name, in the order the agent grants
+     *     them; a granted tool missing here is not offered to the model
+     */
+    public AgentLoop(AgentConfig agent, Map<String, ToolInvoker> tools, Planner planner) {
+        this.agent = Objects.requireNonNull(agent, "agent");
+        this.tools = new LinkedHashMap<>(tools);
+        this.planner = Objects.requireNonNull(planner, "planner");
+    }
+
+    /** Runs the agent on the client's request (its messages, and its sampling settings for every step). */
+    public Mono<AgentRun> run(ChatRequest client) {
+        return Mono.defer(() -> {
+            Run run = new Run(System.nanoTime() + agent.timeout().toNanos());
+            List<ToolSpec> specs = tools.values().stream().map(invoker -> invoker.tool().spec()).toList();
+            return step(run, AgentRequests.first(client, agent, specs))
+                    .timeout(agent.timeout(), Mono.fromSupplier(() -> run.stop(AgentStatus.TIMEOUT)));
+        });
+    }
+
+    private Mono<AgentRun> step(Run run, ChatRequest request) {
+        return planner.plan(request).flatMap(planned -> {
+            run.planned(planned);
+            ChatMessage said = message(planned.response());
+            if (said == null || !said.hasToolCalls()) {
+                return Mono.just(new AgentRun(AgentAnswers.answered(agent, planned.response(), run.steps,
+                        run.toolCalls), AgentStatus.COMPLETED, run.steps, run.toolCalls));
+            }
+            if (run.steps >= agent.maxSteps()) {
+                return Mono.just(run.stop(AgentStatus.MAX_STEPS));
+            }
+            if (agent.maxCostUsd() != null && run.spent.compareTo(agent.maxCostUsd()) >= 0) {
+                return Mono.just(run.stop(AgentStatus.MAX_COST));
+            }
+            return call(run, said.toolCalls())
+                    .flatMap(results -> step(run, AgentRequests.next(request, said, results)));
+        });
+    }
+
+    /** Runs the calls of one step, at once when the agent allows it, else one after another; results in order. */
+    private Mono<List<Answered>> call(Run run, List<ToolCall> calls) {
+        Flux<ToolCall> each = Flux.fromIterable(calls);
+        Flux<Answered> answered = agent.parallelToolCalls()
+                ? each.flatMapSequential(call -> call(run, call))
+                : each.concatMap(call -> call(run, call));
+        return answered.collectList();
+    }
+
+    private Mono<Answered> call(Run run, ToolCall call) {
+        run.toolCalls++;
+        String name = call.function() == null || call.function().name() == null ? "" : call.function().name();
+        ToolInvoker invoker = tools.get(name);
+        if (invoker == null) {
+            return Mono.just(new Answered(call.id(), ToolResult.failed(name, ToolError.REFUSED, "no tool named '"
+                    + name + "' is granted to this agent; use one of " + tools.keySet())));
+        }
+        String arguments = call.function().arguments();
+        return invoker.invoke(arguments, run.remaining()).map(result -> new Answered(call.id(), result));
+    }
+
+    private static ChatMessage message(ChatResponse response) {
+        List<ChatChoice> choices = response.choices();
+        return choices.isEmpty() ? null : choices.get(0).message();
+    }
+
+    /**
+     * One run's counters. Steps follow one another and tool calls are started one by one (even when they then run
+     * at once), so nothing here is written concurrently; volatile because each step may continue on another thread.
+     */
+    private final class Run {
+
+        private final long deadlineNanos;
+        private volatile int steps;
+        private volatile int toolCalls;
+        private volatile BigDecimal spent = BigDecimal.ZERO;
+        private volatile ChatResponse last;
+
+        Run(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void planned(PlannedStep planned) {
+            steps++;
+            last = planned.response();
+            if (planned.cost() != null) {
+                spent = spent.add(planned.cost());
+            }
+        }
+
+        Duration remaining() {
+            Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
+            return left.compareTo(SHORTEST_TOOL_CALL) < 0 ? SHORTEST_TOOL_CALL : left;
+        }
+
+        AgentRun stop(AgentStatus status) {
+            return new AgentRun(AgentAnswers.stopped(agent, last, status, steps, toolCalls), status, steps, toolCalls);
+        }
+    }
+}

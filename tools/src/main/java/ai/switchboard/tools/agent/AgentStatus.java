@@ -1,0 +1,25 @@
+package ai.switchboard.tools.agent;
+
+/** How an agent run ended: with an answer, or stopped by one of its limits before it had one. */
+public enum AgentStatus {
+
+    /** The model answered without calling a tool. */
+    COMPLETED("completed"),
+    /** The model still called tools when the run had used its {@code max_steps} model calls. */
+    MAX_STEPS("max_steps"),
+    /** The run had spent its {@code max_cost_usd} and the model still called tools. */
+    MAX_COST("max_cost"),
+    /** The run took its whole {@code timeout_seconds}; the call in flight was cancelled. */
+    TIMEOUT("timeout");
+
+    private final String wire;
+
+    AgentStatus(String wire) {
+        this.wire = wire;
+    }
+
+    /** The value clients read (a response field and header) and metrics are tagged with. */
+    public String wire() {
+        return wire;
+    }
+}
