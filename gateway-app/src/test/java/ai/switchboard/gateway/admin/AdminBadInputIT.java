@@ -41,7 +41,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT (k.id, k.name, k.prefix, k.hash, k.scopes, k.allowed_models, k.expires_at,
                                   k.revoked, k.revoked_at, k.created_at)::text FROM api_keys k
                 UNION ALL SELECT l::text FROM rate_limits l
-                UNION ALL SELECT b::text FROM budgets b) registry""";
+                UNION ALL SELECT b::text FROM budgets b
+                UNION ALL SELECT c::text FROM cache_policies c) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -51,7 +52,7 @@ class AdminBadInputIT extends GatewayIT {
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
-            String rateLimit, String budget) {
+            String rateLimit, String budget, String cachePolicy) {
     }
 
     @BeforeEach
@@ -70,7 +71,10 @@ class AdminBadInputIT extends GatewayIT {
                     "requests_per_minute", 600, "tokens_per_minute", 100_000)).path("id").asString();
             fixtures.post("/admin/v1/budgets", Map.of("name", p + "-b", "scope_type", "key", "scope", p + "-k",
                     "period", "monthly", "limit_usd", 10));
-            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b");
+            String cachePolicy = fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "key", "target",
+                    p + "-k")).path("id").asString();
+            existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b",
+                    cachePolicy);
             exportBefore = export();
         }
     }
@@ -130,6 +134,12 @@ class AdminBadInputIT extends GatewayIT {
                 new String[] {"teams[0].members", "teams: [{name: $N, members: []}]"},
                 new String[] {"rate_limits[0].target",
                         "rate_limits: [{target_type: model, target: no-such-model, requests_per_minute: 5}]"},
+                new String[] {"cache_policies[0].target",
+                        "cache_policies: [{target_type: route, target: no-such-route}]"},
+                new String[] {"cache_policies[0].ttl_seconds",
+                        "cache_policies: [{target_type: model, target: $M, ttl_seconds: 0}]"},
+                new String[] {"cache_policies[0].shared_across_teams",
+                        "cache_policies: [{target_type: model, target: $M, shared_across_teams: true}]"},
                 new String[] {"rate_limits[0].target_type",
                         "rate_limits: [{target_type: bogus, target: $M, requests_per_minute: 5}]"},
                 new String[] {"rate_limits[0].requests_per_minute",
@@ -226,6 +236,7 @@ class AdminBadInputIT extends GatewayIT {
         Existing e = existing;
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
-                .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget());
+                .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
+                .replace("$C", e.cachePolicy());
     }
 }

@@ -4,6 +4,9 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.BudgetConfig;
 import ai.switchboard.registry.BudgetPeriod;
 import ai.switchboard.registry.BudgetScope;
+import ai.switchboard.registry.CachePolicyConfig;
+import ai.switchboard.registry.cache.CachePolicyEntity;
+import ai.switchboard.registry.cache.CachePolicyRepository;
 import ai.switchboard.registry.budget.BudgetEntity;
 import ai.switchboard.registry.budget.BudgetRepository;
 import ai.switchboard.registry.Capability;
@@ -62,13 +65,14 @@ public class RegistrySnapshotLoader {
     private final TeamRepository teams;
     private final RateLimitRepository rateLimits;
     private final BudgetRepository budgets;
+    private final CachePolicyRepository cachePolicies;
     private final RegistryRevisions revisions;
     private final ProviderSecrets secrets;
     private final TransactionTemplate readTransaction;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
             RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
-            RegistryRevisions revisions,
+            CachePolicyRepository cachePolicies, RegistryRevisions revisions,
             ProviderSecrets secrets, PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
@@ -77,6 +81,7 @@ public class RegistrySnapshotLoader {
         this.teams = teams;
         this.rateLimits = rateLimits;
         this.budgets = budgets;
+        this.cachePolicies = cachePolicies;
         this.revisions = revisions;
         this.secrets = secrets;
         this.readTransaction = new TransactionTemplate(transactionManager);
@@ -124,8 +129,14 @@ public class RegistrySnapshotLoader {
             limitConfigs.add(new RateLimitConfig(limit.getId(), limit.getTarget(), limit.getTargetId(),
                     limit.getRequestsPerMinute(), limit.getTokensPerMinute()));
         }
+        List<CachePolicyConfig> cacheConfigs = new ArrayList<>();
+        for (CachePolicyEntity policy : cachePolicies.findAll()) {
+            cacheConfigs.add(new CachePolicyConfig(policy.getId(), policy.getTarget(), policy.getTargetId(),
+                    policy.isEnabled(), Duration.ofSeconds(policy.getTtlSeconds()), policy.getMaxEntryBytes(),
+                    policy.isSharedAcrossTeams(), policy.isDeterministicOnly()));
+        }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
-                limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs));
+                limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), cacheConfigs);
     }
 
     /** Budgets with the names of what they watch, as the request path meets keys, teams, models and routes. */
@@ -180,7 +191,7 @@ public class RegistrySnapshotLoader {
         return new ModelConfig(m.getId(), m.getName(), m.getProvider().getName(), m.getUpstreamModel(),
                 m.getVersion(), capabilities, m.getContextWindow(), m.getMaxOutputTokens(), m.getInputPricePerMtok(),
                 m.getOutputPricePerMtok(), new HashSet<>(m.getTags()), m.isEnabled(),
-                m.getCreatedAt().getEpochSecond());
+                m.getCreatedAt().getEpochSecond(), m.getUpdatedAt().toEpochMilli());
     }
 
     private static ApiKeyRecord toRecord(ApiKeyEntity k) {
