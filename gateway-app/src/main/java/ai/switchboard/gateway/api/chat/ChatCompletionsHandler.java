@@ -3,12 +3,14 @@ package ai.switchboard.gateway.api.chat;
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.cache.CachedAnswers;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.policy.PromptTokens;
 import org.springframework.stereotype.Component;
@@ -44,7 +46,7 @@ public class ChatCompletionsHandler {
         RequestContext context = contexts.open(request, Api.CHAT);
         return bodies.read(request, ChatRequest.class)
                 .flatMap(chat -> {
-                    context.request(chat.model(), chat.isStream());
+                    context.request(chat.model(), chat.isStream()).cacheable(chat);
                     ChatRequestValidator.validate(chat);
                     context.costHints(() -> PromptTokens.estimate(chat), chat.outputTokenLimit(),
                             chat.n() == null ? 1 : chat.n());
@@ -55,8 +57,9 @@ public class ChatCompletionsHandler {
     }
 
     private Mono<ServerResponse> complete(RequestContext context, ChatRequest chat) {
-        return pipeline.single(context, resolved -> engine.chat(resolved.routeCall(chat))
-                        .doOnNext(response -> resolved.usage(response.usage())))
+        return pipeline.single(context, resolved -> CachedAnswers.single(resolved, ChatResponse.class,
+                        () -> engine.chat(resolved.routeCall(chat))
+                                .doOnNext(response -> resolved.usage(response.usage()))))
                 .flatMap(response -> Answers.json(context, response));
     }
 
@@ -65,11 +68,10 @@ public class ChatCompletionsHandler {
         ChatRequest upstream = chat.withStreamUsage();
         boolean clientWantsUsage = chat.includeUsage();
         Flux<ChatChunk> chunks = pipeline.stream(context, resolved -> {
-            Flux<ChatChunk> answer = engine.stream(resolved.routeCall(upstream))
-                    .doOnNext(chunk -> {
-                        resolved.firstToken();
-                        resolved.usage(chunk.usage());
-                    });
+            Flux<ChatChunk> answer = CachedAnswers.chatStream(resolved,
+                    () -> engine.stream(resolved.routeCall(upstream))
+                            .doOnNext(chunk -> resolved.usage(chunk.usage())))
+                    .doOnNext(chunk -> resolved.firstToken());
             return clientWantsUsage ? answer : answer
                     .filter(chunk -> !chunk.choices().isEmpty() || chunk.usage() == null)
                     .map(ChatChunk::withoutUsage);
