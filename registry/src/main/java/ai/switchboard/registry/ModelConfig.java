@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param upstreamModel the model id sent to the provider
  * @param inputPricePerMtok USD per million input tokens, or {@code null} when unknown
  * @param outputPricePerMtok USD per million output tokens, or {@code null} when unknown
+ * @param updatedEpochMilli changes on every update, so what was derived from the model (a cached answer) can be
+ *     told apart from what its next version would give
  */
 public record ModelConfig(
         UUID id,
@@ -27,7 +29,8 @@ public record ModelConfig(
         BigDecimal outputPricePerMtok,
         Set<String> tags,
         boolean enabled,
-        long createdEpochSecond) {
+        long createdEpochSecond,
+        long updatedEpochMilli) {
 
     public ModelConfig {
         Objects.requireNonNull(id, "id");
@@ -36,6 +39,14 @@ public record ModelConfig(
         Objects.requireNonNull(upstreamModel, "upstreamModel");
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    /** A model whose update time is not known (tests, a snapshot built by hand). */
+    public ModelConfig(UUID id, String name, String providerName, String upstreamModel, String version,
+            Set<Capability> capabilities, Integer contextWindow, Integer maxOutputTokens, BigDecimal inputPricePerMtok,
+            BigDecimal outputPricePerMtok, Set<String> tags, boolean enabled, long createdEpochSecond) {
+        this(id, name, providerName, upstreamModel, version, capabilities, contextWindow, maxOutputTokens,
+                inputPricePerMtok, outputPricePerMtok, tags, enabled, createdEpochSecond, 0);
     }
 
     public boolean supports(Capability capability) {

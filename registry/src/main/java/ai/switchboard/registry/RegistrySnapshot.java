@@ -30,6 +30,7 @@ public final class RegistrySnapshot {
     private final List<BudgetConfig> budgets;
     private final Map<String, ToolConfig> toolsByName;
     private final Map<String, AgentConfig> agentsByName;
+    private final Map<UUID, CachePolicyConfig> cachePolicies;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -49,20 +50,39 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, teams, List.of(), List.of());
     }
 
-    /** A snapshot without tools or agents. */
+    /** A snapshot without tools, agents or cache policies. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets) {
-        this(version, providers, models, keys, routes, teams, rateLimits, budgets, List.of(), List.of());
+        this(version, providers, models, keys, routes, teams, rateLimits, budgets, List.of(), List.of(), List.of());
+    }
+
+    /** A snapshot without tools or agents. */
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets,
+            Collection<CachePolicyConfig> cachePolicies) {
+        this(version, providers, models, keys, routes, teams, rateLimits, budgets, List.of(), List.of(),
+                cachePolicies);
+    }
+
+    /** A snapshot without cache policies. */
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
+            Collection<AgentConfig> agents) {
+        this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, List.of());
     }
 
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
-            Collection<AgentConfig> agents) {
+            Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies) {
         this.version = version;
         this.toolsByName = index(tools, ToolConfig::name);
         this.agentsByName = index(agents, AgentConfig::name);
+        // Keys, models and routes are told apart by their ids (UUIDs), so one map holds the three kinds.
+        this.cachePolicies = cachePolicies.isEmpty() ? Map.of() : index(cachePolicies, CachePolicyConfig::targetId);
         this.keyLimits = limits(rateLimits, RateLimitTarget.KEY);
         this.teamLimits = limits(rateLimits, RateLimitTarget.TEAM);
         this.modelLimits = limits(rateLimits, RateLimitTarget.MODEL);
@@ -202,6 +222,16 @@ public final class RegistrySnapshot {
     /** The rate limit on the model with this id, or {@code null}. */
     public RateLimitConfig modelRateLimit(UUID modelId) {
         return modelLimits.get(modelId);
+    }
+
+    /** The cache policy on the key, model or route with this id, or {@code null} (also for a {@code null} id). */
+    public CachePolicyConfig cachePolicy(UUID targetId) {
+        return targetId == null ? null : cachePolicies.get(targetId);
+    }
+
+    /** Whether any cache policy exists: the request path skips the cache's look-ups when none does. */
+    public boolean hasCachePolicies() {
+        return !cachePolicies.isEmpty();
     }
 
     /** Whether any model has a rate limit: the request path skips model look-ups when none has. */

@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reserves the request's worst-case cost from every budget it counts against (its key's, its team's, its route's,
- * its models'), before the call; settles the real cost when it ends, whatever the outcome, and gives the rest back.
+ * its models'), before the call (a cached answer calls nothing and reserves nothing); settles the real cost when it ends, whatever the outcome, and gives the rest back.
  * Reserving is an atomic take from this replica's leased share, with no I/O; only when the share runs dry does the
  * stage wait, on a real {@code Mono}, for a lease from the database. Runs after resolve: what a budget watches
  * depends on what the name resolved to.
@@ -22,6 +22,9 @@ final class BudgetStage implements RequestStage {
 
     @Override
     public Mono<Void> enter(RequestContext context) {
+        if (context.answeredFromCache()) {
+            return Mono.empty();
+        }
         Object reserved = admission.reserve(context.snapshot(), context.key(), context.target(),
                 context.promptTokens(), context.maxOutputTokens(), context.choices(),
                 context.api() != Api.EMBEDDINGS, hold -> held(context, hold));

@@ -2,6 +2,7 @@ package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.cache.CacheDirective;
 import ai.switchboard.gateway.observation.RequestSpans;
 import ai.switchboard.gateway.request.RequestIds;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ public class ExchangeContexts {
                 tags(request.headers().firstHeader(GatewayHeaders.TAGS)),
                 "true".equalsIgnoreCase(request.headers().firstHeader(GatewayHeaders.DEBUG)));
         context.responseHeaders(request.exchange().getResponse().getHeaders());
+        context.cacheDirective(CacheDirective.of(request.exchange().getRequest().getHeaders()));
         AnswerDelivery.attach(request.exchange(), context);
         return context;
     }

@@ -1,5 +1,6 @@
 package ai.switchboard.gateway.pipeline;
 
+import ai.switchboard.gateway.cache.CacheStage;
 import ai.switchboard.gateway.ratelimit.RateLimitStages;
 import ai.switchboard.gateway.budget.BudgetAdmission;
 import ai.switchboard.observability.RoutingMetrics;
@@ -20,8 +21,11 @@ import org.springframework.context.annotation.Configuration;
  * wire in (handler: parse, validate)
  *   -> admit        the key's and its team's rate limits (in memory; a lease from the database only when dry)
  *   -> resolve      the name, once, to a route or a capable model, against one snapshot
- *   -> admit        the resolved model's rate limit, then the budgets' worst-case reservation (key, team, model,
- *                   route; leased from the database, spent in memory), settled or released on exit
+ *   -> admit        the resolved model's rate limit
+ *   -> cache        the response cache, when a policy covers the request: a hit is answered from it (it passed
+ *                   authentication and rate limits, and costs nothing against budgets); a miss is stored once written
+ *   -> budget       the budgets' worst-case reservation (key, team, model, route; leased from the database, spent in
+ *                   memory), settled or released on exit; skipped for a hit
  *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
  *   -> record       on exit: metrics, span, usage ledger, access log
  * wire out (handler: JSON or stream)
@@ -33,11 +37,12 @@ class PipelineConfiguration {
     @Bean
     RequestPipeline requestPipeline(RegistrySnapshotManager snapshots, DeploymentResolver resolver,
             RequestObserver observer, RoutingMetrics routingMetrics, RateLimitStages rateLimits, Clock clock,
-            BudgetAdmission budgets) {
+            BudgetAdmission budgets, CacheStage cache) {
         return new RequestPipeline(List.of(
                 rateLimits.caller(),
                 new ResolveStage(snapshots, resolver),
                 rateLimits.model(),
+                cache,
                 new BudgetStage(budgets),
                 new RecordStage(observer, routingMetrics)), clock);
     }

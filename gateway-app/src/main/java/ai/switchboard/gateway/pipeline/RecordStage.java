@@ -1,13 +1,17 @@
 package ai.switchboard.gateway.pipeline;
 
+import ai.switchboard.gateway.cache.CacheLookup;
+import ai.switchboard.gateway.cache.CachedAnswer;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.observability.request.RequestSummary;
+import ai.switchboard.observability.usage.CacheUsage;
 import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.execution.Attempt;
+import java.math.BigDecimal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,6 +67,18 @@ final class RecordStage implements RequestStage {
             summary.servedBy(model.name(), deployment.providerName(),
                     ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()))
                     .modelVersion(model.version());
+        }
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup != null) {
+            CachedAnswer hit = lookup.hit();
+            if (hit != null) {
+                // Nothing was called: the row names the model that produced the stored answer, at no cost.
+                summary.servedBy(hit.model(), null, ModelPrice.of(BigDecimal.ZERO, BigDecimal.ZERO));
+                summary.cache(new CacheUsage(lookup.status().wireName(), hit.inputTokens(), hit.outputTokens(),
+                        hit.costUsd()));
+            } else {
+                summary.cache(new CacheUsage(lookup.status().wireName(), 0, 0, null));
+            }
         }
         summary.tokens(context.inputTokens(), context.outputTokens(), context.cachedTokens())
                 .extraUsage(trace.extraPromptTokens(), trace.extraCompletionTokens(), trace.extraCost())

@@ -1,5 +1,7 @@
 package ai.switchboard.gateway.pipeline;
 
+import ai.switchboard.gateway.cache.CacheDirective;
+import ai.switchboard.gateway.cache.CacheLookup;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.registry.AgentConfig;
@@ -62,6 +64,9 @@ public final class RequestContext {
     private volatile boolean answerSent;
 
     private HttpHeaders responseHeaders;
+    private CacheDirective cacheDirective = CacheDirective.USE;
+    private Object cacheableRequest;
+    private volatile CacheLookup cacheLookup;
     private volatile Map<RequestStage, Object> stageState;
 
     RequestContext(RequestStage[] stages, String requestId, Api api, ApiKeyRecord key, Instant startedAt,
@@ -173,6 +178,44 @@ public final class RequestContext {
     public Object attached(RequestStage stage) {
         Map<RequestStage, Object> states = stageState;
         return states == null ? null : states.get(stage);
+    }
+
+    /** What the client's headers asked of the response cache. */
+    void cacheDirective(CacheDirective directive) {
+        this.cacheDirective = directive;
+    }
+
+    public CacheDirective cacheDirective() {
+        return cacheDirective;
+    }
+
+    /**
+     * The parsed request, for a handler whose answers may be cached: the cache stage keys on it. A handler that never
+     * sets it is never cached.
+     */
+    public RequestContext cacheable(Object request) {
+        this.cacheableRequest = request;
+        return this;
+    }
+
+    public Object cacheableRequest() {
+        return cacheableRequest;
+    }
+
+    /** Set by the cache stage when a policy covers the request: hit, miss or bypass. */
+    public void cacheLookup(CacheLookup lookup) {
+        this.cacheLookup = lookup;
+    }
+
+    /** What the cache stage found, or {@code null} when no policy covers the request. */
+    public CacheLookup cacheLookup() {
+        return cacheLookup;
+    }
+
+    /** Whether the answer comes from the response cache: no model is called, so nothing is reserved or spent. */
+    public boolean answeredFromCache() {
+        CacheLookup lookup = cacheLookup;
+        return lookup != null && lookup.hit() != null;
     }
 
     /** The model or route name the client sent; {@code null} until the body was read. */

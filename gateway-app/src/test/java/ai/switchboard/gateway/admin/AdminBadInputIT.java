@@ -43,7 +43,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT l::text FROM rate_limits l
                 UNION ALL SELECT b::text FROM budgets b
                 UNION ALL SELECT t::text FROM tools t
-                UNION ALL SELECT a::text FROM agents a) registry""";
+                UNION ALL SELECT a::text FROM agents a
+                UNION ALL SELECT c::text FROM cache_policies c) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -53,7 +54,7 @@ class AdminBadInputIT extends GatewayIT {
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
-            String rateLimit, String budget, String tool, String agent) {
+            String rateLimit, String budget, String tool, String agent, String cachePolicy) {
     }
 
     @BeforeEach
@@ -75,8 +76,10 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/tools", Map.of("name", p + "-x", "type", "http", "config", Map.of(
                     "targets", List.of("https://tools.example/"), "secret_headers", Map.of("Authorization", "x"))));
             fixtures.post("/admin/v1/agents", Map.of("name", p + "-a", "model", p + "-m", "tools", List.of(p + "-x")));
+            String cachePolicy = fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "key", "target",
+                    p + "-k")).path("id").asString();
             existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
-                    p + "-a");
+                    p + "-a", cachePolicy);
             exportBefore = export();
         }
     }
@@ -136,6 +139,12 @@ class AdminBadInputIT extends GatewayIT {
                 new String[] {"teams[0].members", "teams: [{name: $N, members: []}]"},
                 new String[] {"rate_limits[0].target",
                         "rate_limits: [{target_type: model, target: no-such-model, requests_per_minute: 5}]"},
+                new String[] {"cache_policies[0].target",
+                        "cache_policies: [{target_type: route, target: no-such-route}]"},
+                new String[] {"cache_policies[0].ttl_seconds",
+                        "cache_policies: [{target_type: model, target: $M, ttl_seconds: 0}]"},
+                new String[] {"cache_policies[0].shared_across_teams",
+                        "cache_policies: [{target_type: model, target: $M, shared_across_teams: true}]"},
                 new String[] {"rate_limits[0].target_type",
                         "rate_limits: [{target_type: bogus, target: $M, requests_per_minute: 5}]"},
                 new String[] {"rate_limits[0].requests_per_minute",
@@ -252,6 +261,6 @@ class AdminBadInputIT extends GatewayIT {
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
-                .replace("$X", e.tool()).replace("$A", e.agent());
+                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy());
     }
 }

@@ -55,6 +55,7 @@ final class AdminBadInputs {
         cases.addAll(budgets());
         cases.addAll(tools());
         cases.addAll(agents());
+        cases.addAll(cachePolicies());
         return cases;
     }
 
@@ -243,6 +244,34 @@ final class AdminBadInputs {
                 "{\"requests_per_minute\":null,\"tokens_per_minute\":null}", "requests_per_minute"));
         cases.add(raw("rate limit PATCH new target", HttpMethod.PATCH, "/admin/v1/rate-limits/$L",
                 "{\"target\":\"$M\"}", "target"));
+        return cases;
+    }
+
+    static List<Case> cachePolicies() {
+        Map<String, String> valid = body("target_type", q("model"), "target", q("$M"), "enabled", "true",
+                "ttl_seconds", "60", "max_entry_bytes", "1000", "deterministic_only", "true");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("target_type", List.of("5", "null", q(""), q("bogus"), q("MODEL"), q("team"), "[]", HUGE_TEXT));
+        bad.put("target", List.of("5", "null", q(""), q("no-such-model"), q("$R"), UUID_NAME, "[]", "{}",
+                HUGE_TEXT));
+        bad.put("enabled", BAD_BOOLEANS);
+        bad.put("ttl_seconds", List.of("0", "-1", "1.5", "1e3", q("60"), "2592001", "99999999999", "true", "[]"));
+        bad.put("max_entry_bytes", List.of("0", "-1", "1.5", q("1000"), "16777217", "true", "{}"));
+        bad.put("shared_across_teams", BAD_BOOLEANS);
+        bad.put("deterministic_only", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("cache policy", "/admin/v1/cache-policies",
+                "/admin/v1/cache-policies/$C", valid, bad));
+        cases.add(raw("cache policy POST a model's cache shared across teams", HttpMethod.POST,
+                "/admin/v1/cache-policies", json(with(valid, "shared_across_teams", "true")), "shared_across_teams"));
+        cases.add(raw("cache policy PATCH a key's cache shared across teams", HttpMethod.PATCH,
+                "/admin/v1/cache-policies/$C", "{\"shared_across_teams\":true}", "shared_across_teams"));
+        cases.add(raw("cache policy POST a route as a model", HttpMethod.POST, "/admin/v1/cache-policies",
+                json(with(valid, "target", q("$R"))), "target"));
+        cases.add(raw("cache policy POST unknown field", HttpMethod.POST, "/admin/v1/cache-policies",
+                json(with(valid, "bogus", "1")), "bogus"));
+        cases.add(raw("cache policy POST repeated key", HttpMethod.POST, "/admin/v1/cache-policies",
+                "{\"target_type\":\"model\",\"target\":\"$M\",\"ttl_seconds\":5,\"ttl_seconds\":6}",
+                "ttl_seconds"));
         return cases;
     }
 

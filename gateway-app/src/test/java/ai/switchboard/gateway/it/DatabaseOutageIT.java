@@ -192,6 +192,45 @@ class DatabaseOutageIT {
                 budgetChat(http, key, prefix + "-m").expectStatus().isOk());
     }
 
+    /**
+     * The response cache with the database gone: the shared tier fails (and is left alone for a while), the replica's
+     * own tier keeps answering what it holds, and what it does not hold is answered by the model and cached locally.
+     */
+    @Test
+    void theResponseCacheDegradesToThisReplicasTierAndRequestsAreStillServed() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        Fixtures fixtures = new Fixtures(http, GatewayIT.ADMIN_KEY);
+        String prefix = GatewayIT.unique("outage-cache");
+        GatewayIT.UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.chatCompletion("m", "ok"))));
+        String key = fixtures.chatModel(prefix + "-m", prefix + "-p", GatewayIT.upstreamBase(prefix), "m");
+        fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "model", "target", prefix + "-m"));
+        String cached = "{\"model\":\"" + prefix + "-m\",\"temperature\":0,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"cached before\"}]}";
+        String fresh = cached.replace("cached before", "asked during");
+        cacheChat(http, key, cached).expectHeader().valueEquals("x-switchboard-cache", "miss");
+
+        DATABASE.cut();
+        try {
+            cacheChat(http, key, cached).expectHeader().valueEquals("x-switchboard-cache", "hit");
+            cacheChat(http, key, fresh).expectHeader().valueEquals("x-switchboard-cache", "miss");
+            cacheChat(http, key, fresh).expectHeader().valueEquals("x-switchboard-cache", "hit");
+        } finally {
+            DATABASE.restore();
+        }
+        assertThat(GatewayIT.UPSTREAM.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/" + prefix + "/v1/chat/completions")))).hasSize(2);
+        // Leave the pool healthy for the next test: its connections broken by the cut are replaced on checkout.
+        createWhenDatabaseIsBack(http, Map.of("name", prefix + "-after", "provider", prefix + "-p",
+                "upstream_model", "m", "capabilities", List.of("chat")));
+    }
+
+    private static WebTestClient.ResponseSpec cacheChat(WebTestClient http, String key, String body) {
+        return http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+    }
+
     private static BigDecimal spent(JdbcTemplate jdbc, String budget) {
         return jdbc.queryForObject("SELECT coalesce(sum(spent), 0) FROM budget_periods WHERE budget_id = ?::uuid",
                 BigDecimal.class, budget);

@@ -115,6 +115,11 @@ class RoleMatrixIT extends GatewayIT {
                     "requests_per_minute", 600)).path("id").asString();
         }
 
+        String freshCachePolicy(String team) {
+            return fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "key", "target", freshKey(team)))
+                    .path("id").asString();
+        }
+
         String freshKey(String team) {
             return fixtures.post("/admin/v1/keys", Map.of("name", unique("mk"), "scopes", List.of("inference"),
                     "allowed_models", List.of("*"), "team", team)).path("id").asString();
@@ -273,6 +278,34 @@ class RoleMatrixIT extends GatewayIT {
                 adminAndTeamAdmin(NO_CONTENT)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/rate-limits/{id}", "delete other team's key limit",
                 role -> Call.of("/admin/v1/rate-limits/" + world.freshRateLimit(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, NO_CONTENT)));
+        // Cache policies: administrators set them, viewers read them, a team administrator sets its team's keys'
+        // (caching lifts no limit) and sees nothing of another team's; model and route policies are the organisation's.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/cache-policies", "create own team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies", "{\"target_type\":\"key\",\"target\":\""
+                        + world.freshKey(world.teamA) + "\"}"), adminAndTeamAdmin(CREATED)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/cache-policies", "create model cache policy", role -> Call.of(
+                "/admin/v1/cache-policies", "{\"target_type\":\"model\",\"target\":\"" + world.freshModel()
+                        + "\",\"ttl_seconds\":60}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/cache-policies", "list cache policies",
+                role -> Call.of("/admin/v1/cache-policies"), expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/cache-policies/{id}", "get own team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies/" + world.freshCachePolicy(world.teamA)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, OK, OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/cache-policies/{id}", "get other team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies/" + world.freshCachePolicy(world.teamB)),
+                expect(UNAUTHORIZED, FORBIDDEN, OK, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/cache-policies/{id}", "patch own team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies/" + world.freshCachePolicy(world.teamA),
+                        "{\"ttl_seconds\":120}"), adminAndTeamAdmin(OK)));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/cache-policies/{id}", "patch other team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies/" + world.freshCachePolicy(world.teamB),
+                        "{\"ttl_seconds\":120}"), expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/cache-policies/{id}", "delete own team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies/" + world.freshCachePolicy(world.teamA)),
+                adminAndTeamAdmin(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/cache-policies/{id}", "delete other team's key cache policy",
+                role -> Call.of("/admin/v1/cache-policies/" + world.freshCachePolicy(world.teamB)),
                 expect(UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND, NO_CONTENT)));
         rows.add(new Row(HttpMethod.POST, "/admin/v1/budgets", "create own team's key budget", role -> Call.of(
                 "/admin/v1/budgets", "{\"name\":\"" + unique("nb") + "\",\"scope_type\":\"key\",\"scope\":\""

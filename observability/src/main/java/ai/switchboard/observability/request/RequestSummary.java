@@ -1,5 +1,6 @@
 package ai.switchboard.observability.request;
 
+import ai.switchboard.observability.usage.CacheUsage;
 import ai.switchboard.observability.usage.ModelPrice;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param inputTokens every prompt token the request cost: the answer's and those of calls consumed inside the gateway
  * @param costUsd the exact cost of all of them, each call at its own model's prices, or {@code null} when a price was
  *     unknown
+ * @param cache what the response cache did, or {@code null} when no cache policy covered the request
  */
 public record RequestSummary(
         String requestId,
@@ -44,7 +46,8 @@ public record RequestSummary(
         int attempts,
         int fallbacks,
         int cascadeStep,
-        BigDecimal costUsd) {
+        BigDecimal costUsd,
+        CacheUsage cache) {
 
     public RequestSummary {
         Objects.requireNonNull(requestId, "requestId");
@@ -89,6 +92,7 @@ public record RequestSummary(
         private long extraInputTokens;
         private long extraOutputTokens;
         private BigDecimal extraCost = BigDecimal.ZERO;
+        private CacheUsage cache;
 
         private Builder(String requestId, Instant startedAt, String operation) {
             this.requestId = requestId;
@@ -118,6 +122,12 @@ public record RequestSummary(
             this.model = modelName;
             this.provider = providerName;
             this.price = modelPrice == null ? ModelPrice.unknown() : modelPrice;
+            return this;
+        }
+
+        /** What the response cache did, when a policy covered the request. */
+        public Builder cache(CacheUsage usage) {
+            this.cache = usage;
             return this;
         }
 
@@ -178,7 +188,7 @@ public record RequestSummary(
             return new RequestSummary(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy,
                     requestModel, model, modelVersion, provider, stream, status, errorType, inputTokens + extraInputTokens,
                     outputTokens + extraOutputTokens, cachedTokens, latencyNanos, ttftNanos, attempts, fallbacks,
-                    cascadeStep, cost);
+                    cascadeStep, cost, cache);
         }
     }
 }

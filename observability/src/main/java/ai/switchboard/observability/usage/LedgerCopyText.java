@@ -12,7 +12,8 @@ import java.util.List;
 final class LedgerCopyText {
 
     static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, model_version,"
-            + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts";
+            + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts,"
+            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd";
 
     private static final String NULL = "\\N";
 
@@ -41,7 +42,17 @@ final class LedgerCopyText {
             value(text, r.ttftMillis()).append('\t');
             text.append(r.status()).append('\t');
             text(text, r.errorType()).append('\t');
-            text.append(Math.min(r.attempts(), Short.MAX_VALUE)).append('\n');
+            text.append(Math.min(r.attempts(), Short.MAX_VALUE)).append('\t');
+            CacheUsage cache = r.cache();
+            if (cache == null) {
+                text.append(NULL).append('\t').append(NULL).append('\t').append(NULL).append('\t').append(NULL);
+            } else {
+                text(text, cache.status()).append('\t')
+                        .append(cache.savedInputTokens()).append('\t')
+                        .append(cache.savedOutputTokens()).append('\t');
+                cost(text, cache.savedCostUsd());
+            }
+            text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }

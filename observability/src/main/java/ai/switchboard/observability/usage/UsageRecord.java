@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param status the HTTP status the client got
  * @param errorType the error taxonomy tag, or {@code null} on success
  * @param attempts upstream attempts made (0 when the request was refused before routing)
+ * @param cache what the response cache did, or {@code null} when no cache policy covered the request
  */
 public record UsageRecord(
         String requestId,
@@ -42,7 +43,8 @@ public record UsageRecord(
         Integer ttftMillis,
         int status,
         String errorType,
-        int attempts) {
+        int attempts,
+        CacheUsage cache) {
 
     public UsageRecord {
         Objects.requireNonNull(requestId, "requestId");
@@ -51,5 +53,14 @@ public record UsageRecord(
         if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || latencyMillis < 0 || attempts < 0) {
             throw new IllegalArgumentException("counts and durations must not be negative");
         }
+    }
+
+    /** A request no cache policy covered. */
+    public UsageRecord(String requestId, Instant occurredAt, UUID keyId, String keyPrefix, String operation,
+            String route, String model, String modelVersion, String provider, long inputTokens, long outputTokens,
+            long cachedTokens, BigDecimal costUsd, int latencyMillis, Integer ttftMillis, int status, String errorType,
+            int attempts) {
+        this(requestId, occurredAt, keyId, keyPrefix, operation, route, model, modelVersion, provider, inputTokens,
+                outputTokens, cachedTokens, costUsd, latencyMillis, ttftMillis, status, errorType, attempts, null);
     }
 }

@@ -5,6 +5,9 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.BudgetConfig;
 import ai.switchboard.registry.BudgetPeriod;
 import ai.switchboard.registry.BudgetScope;
+import ai.switchboard.registry.CachePolicyConfig;
+import ai.switchboard.registry.cache.CachePolicyEntity;
+import ai.switchboard.registry.cache.CachePolicyRepository;
 import ai.switchboard.registry.budget.BudgetEntity;
 import ai.switchboard.registry.budget.BudgetRepository;
 import ai.switchboard.registry.Capability;
@@ -72,6 +75,7 @@ public class RegistrySnapshotLoader {
     private final BudgetRepository budgets;
     private final ToolRepository tools;
     private final AgentRepository agents;
+    private final CachePolicyRepository cachePolicies;
     private final RegistryRevisions revisions;
     private final ProviderSecrets secrets;
     private final ToolSecrets toolSecrets;
@@ -79,8 +83,9 @@ public class RegistrySnapshotLoader {
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
             RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
-            ToolRepository tools, AgentRepository agents, RegistryRevisions revisions,
-            ProviderSecrets secrets, ToolSecrets toolSecrets, PlatformTransactionManager transactionManager) {
+            ToolRepository tools, AgentRepository agents, CachePolicyRepository cachePolicies,
+            RegistryRevisions revisions, ProviderSecrets secrets, ToolSecrets toolSecrets,
+            PlatformTransactionManager transactionManager) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
@@ -90,6 +95,7 @@ public class RegistrySnapshotLoader {
         this.budgets = budgets;
         this.tools = tools;
         this.agents = agents;
+        this.cachePolicies = cachePolicies;
         this.revisions = revisions;
         this.secrets = secrets;
         this.toolSecrets = toolSecrets;
@@ -146,9 +152,15 @@ public class RegistrySnapshotLoader {
         for (AgentEntity agent : agents.findAllByOrderByNameAsc()) {
             agentConfigs.add(toConfig(agent));
         }
+        List<CachePolicyConfig> cacheConfigs = new ArrayList<>();
+        for (CachePolicyEntity policy : cachePolicies.findAll()) {
+            cacheConfigs.add(new CachePolicyConfig(policy.getId(), policy.getTarget(), policy.getTargetId(),
+                    policy.isEnabled(), Duration.ofSeconds(policy.getTtlSeconds()), policy.getMaxEntryBytes(),
+                    policy.isSharedAcrossTeams(), policy.isDeterministicOnly()));
+        }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
                 limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), toolConfigs,
-                agentConfigs);
+                agentConfigs, cacheConfigs);
     }
 
     private ToolConfig toConfig(ToolEntity t) {
@@ -226,7 +238,7 @@ public class RegistrySnapshotLoader {
         return new ModelConfig(m.getId(), m.getName(), m.getProvider().getName(), m.getUpstreamModel(),
                 m.getVersion(), capabilities, m.getContextWindow(), m.getMaxOutputTokens(), m.getInputPricePerMtok(),
                 m.getOutputPricePerMtok(), new HashSet<>(m.getTags()), m.isEnabled(),
-                m.getCreatedAt().getEpochSecond());
+                m.getCreatedAt().getEpochSecond(), m.getUpdatedAt().toEpochMilli());
     }
 
     private static ApiKeyRecord toRecord(ApiKeyEntity k) {

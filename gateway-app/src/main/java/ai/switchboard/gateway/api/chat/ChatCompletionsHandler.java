@@ -4,12 +4,14 @@ import ai.switchboard.gateway.agent.AgentRunner;
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.JsonBodies;
+import ai.switchboard.gateway.cache.CachedAnswers;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.policy.PromptTokens;
@@ -52,7 +54,10 @@ public class ChatCompletionsHandler {
                     context.request(chat.model(), chat.isStream());
                     ChatRequestValidator.validate(chat);
                     if (AgentConfig.isAgentModel(chat.model())) {
+                        // Never cached: an agent's answer comes from tools that run, and may act, on every request.
                         AgentRequestRules.check(chat);
+                    } else {
+                        context.cacheable(chat);
                     }
                     context.costHints(() -> PromptTokens.estimate(chat), chat.outputTokenLimit(),
                             chat.n() == null ? 1 : chat.n());
@@ -64,7 +69,8 @@ public class ChatCompletionsHandler {
 
     private Mono<ServerResponse> complete(RequestContext context, ChatRequest chat) {
         return pipeline.single(context, resolved -> resolved.agent() != null ? agents.run(resolved, chat)
-                        : engine.chat(resolved.routeCall(chat)).doOnNext(response -> resolved.usage(response.usage())))
+                        : CachedAnswers.single(resolved, ChatResponse.class, () -> engine.chat(resolved.routeCall(chat))
+                                .doOnNext(response -> resolved.usage(response.usage()))))
                 .flatMap(response -> Answers.json(context, response));
     }
 
@@ -73,11 +79,10 @@ public class ChatCompletionsHandler {
         ChatRequest upstream = chat.withStreamUsage();
         boolean clientWantsUsage = chat.includeUsage();
         Flux<ChatChunk> chunks = pipeline.stream(context, resolved -> {
-            Flux<ChatChunk> answer = engine.stream(resolved.routeCall(upstream))
-                    .doOnNext(chunk -> {
-                        resolved.firstToken();
-                        resolved.usage(chunk.usage());
-                    });
+            Flux<ChatChunk> answer = CachedAnswers.chatStream(resolved,
+                    () -> engine.stream(resolved.routeCall(upstream))
+                            .doOnNext(chunk -> resolved.usage(chunk.usage())))
+                    .doOnNext(chunk -> resolved.firstToken());
             return clientWantsUsage ? answer : answer
                     .filter(chunk -> !chunk.choices().isEmpty() || chunk.usage() == null)
                     .map(ChatChunk::withoutUsage);

@@ -3,11 +3,13 @@ package ai.switchboard.gateway.api.embeddings;
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.PromptTokenCounts;
+import ai.switchboard.gateway.cache.CachedAnswers;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.routing.RouteEngine;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -39,12 +41,13 @@ public class EmbeddingsHandler {
         RequestContext context = contexts.open(request, Api.EMBEDDINGS);
         return bodies.read(request, EmbeddingRequest.class)
                 .flatMap(embedding -> {
-                    context.request(embedding.model(), false);
+                    context.request(embedding.model(), false).cacheable(embedding);
                     EmbeddingsRequestValidator.validate(embedding);
                     context.costHints(() -> PromptTokenCounts.of(embedding.input()), 0, 1);
-                    return pipeline.single(context, resolved -> engine.embed(resolved.snapshot(),
-                                    resolved.target(), embedding, resolved.trace())
-                                    .doOnNext(response -> resolved.usage(response.usage())))
+                    return pipeline.single(context, resolved -> CachedAnswers.single(resolved,
+                                    EmbeddingResponse.class, () -> engine.embed(resolved.snapshot(),
+                                            resolved.target(), embedding, resolved.trace())
+                                            .doOnNext(response -> resolved.usage(response.usage()))))
                             .flatMap(response -> Answers.json(context, response));
                 })
                 .doOnError(context::failed)

@@ -25,6 +25,8 @@ public final class GatewayHeaders {
     public static final String DEBUG = "x-switchboard-debug";
     public static final String DEBUG_TRACE = "x-switchboard-debug-trace";
     public static final String TAGS = "x-switchboard-tags";
+    /** On a request: {@code bypass} or {@code refresh}; on an answer: {@code hit}, {@code miss} or {@code bypass}. */
+    public static final String CACHE = "x-switchboard-cache";
     /** Prompt and completion tokens spent on answers consumed inside the gateway (cascade steps, ensembles). */
     public static final String EXTRA_TOKENS = "x-switchboard-extra-tokens";
 

@@ -1,0 +1,113 @@
+package ai.switchboard.gateway.cache;
+
+import ai.switchboard.gateway.api.support.GatewayHeaders;
+import ai.switchboard.gateway.pipeline.Outcome;
+import ai.switchboard.gateway.pipeline.RequestContext;
+import ai.switchboard.gateway.pipeline.RequestStage;
+import ai.switchboard.observability.CacheMetrics;
+import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.registry.ModelConfig;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.routing.Deployment;
+import java.math.BigDecimal;
+import reactor.core.publisher.Mono;
+
+/**
+ * Looks the request up in the response cache, after it was admitted (its caller's and its model's rate limits) and
+ * resolved (the key names the resolved model or route and its revision), before the budget: a hit costs nothing, so
+ * it reserves nothing. On a hit the handler replays the stored answer instead of calling the model; on a miss, the
+ * answer is stored once it has been written. A request no policy covers costs two map look-ups and nothing else.
+ *
+ * <p>This replica's tier answers synchronously; the shared tier is asked only on a local miss, off the event loop,
+ * and a failing one counts as a miss.
+ */
+public final class CacheStage implements RequestStage {
+
+    private static final Mono<Void> GO_ON = Mono.empty();
+
+    private final ResponseCache cache;
+    private final CacheMetrics metrics;
+
+    public CacheStage(ResponseCache cache, CacheMetrics metrics) {
+        this.cache = cache;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Mono<Void> enter(RequestContext context) {
+        Object request = context.cacheableRequest();
+        RegistrySnapshot snapshot = context.snapshot();
+        if (request == null || snapshot == null || !snapshot.hasCachePolicies()) {
+            return GO_ON;
+        }
+        CacheRules rules = CacheRules.of(snapshot, context.key(), context.target());
+        if (rules == null) {
+            return GO_ON;
+        }
+        CacheDirective directive = context.cacheDirective();
+        if (directive == CacheDirective.BYPASS || rules.deterministicOnly() && !Determinism.of(request)) {
+            settle(context, CacheLookup.BYPASSED);
+            return GO_ON;
+        }
+        String key = CacheKeys.of(context.api(), context.key(), rules.shared(), context.target(), request);
+        if (directive == CacheDirective.REFRESH) {
+            settle(context, CacheLookup.miss(key, rules));
+            return GO_ON;
+        }
+        CachedAnswer local = cache.local(key);
+        if (local != null) {
+            settle(context, CacheLookup.hit(key, rules, local));
+            return GO_ON;
+        }
+        if (!cache.sharedAvailable()) {
+            settle(context, CacheLookup.miss(key, rules));
+            return GO_ON;
+        }
+        return cache.shared(key)
+                .doOnNext(answer -> settle(context, CacheLookup.hit(key, rules, answer)))
+                .switchIfEmpty(Mono.fromRunnable(() -> settle(context, CacheLookup.miss(key, rules))))
+                .then();
+    }
+
+    private static void settle(RequestContext context, CacheLookup lookup) {
+        context.cacheLookup(lookup);
+        context.responseHeaders().set(GatewayHeaders.CACHE, lookup.status().wireName());
+    }
+
+    @Override
+    public void exit(RequestContext context, Outcome outcome) {
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup == null) {
+            return;
+        }
+        String api = context.api().operation();
+        CachedAnswer hit = lookup.hit();
+        if (hit != null) {
+            String model = hit.model() == null ? context.model() : hit.model();
+            metrics.request(api, model, lookup.status().wireName());
+            if (outcome.isSuccess()) {
+                metrics.hit(api, model, hit.body().length, hit.inputTokens(), hit.outputTokens(), hit.costUsd());
+            }
+            return;
+        }
+        Deployment served = context.trace().served();
+        String model = served == null ? context.model() : served.model().name();
+        metrics.request(api, model, lookup.status().wireName());
+        byte[] body = lookup.candidate();
+        if (body == null || !outcome.isSuccess() || served == null) {
+            return;
+        }
+        CachedAnswer answer = new CachedAnswer(body, model, context.inputTokens(), context.outputTokens(),
+                cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()));
+        cache.store(lookup.key(), answer);
+        metrics.stored(api, model, answer.body().length);
+    }
+
+    /** What the answer cost, as the ledger counts it: what a hit on it will save. */
+    private static BigDecimal cost(RequestContext context, ModelConfig model) {
+        BigDecimal answered = ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok())
+                .cost(context.inputTokens(), context.outputTokens(), context.cachedTokens());
+        BigDecimal extra = context.trace().extraCost();
+        return answered == null || extra == null ? answered : answered.add(extra);
+    }
+}

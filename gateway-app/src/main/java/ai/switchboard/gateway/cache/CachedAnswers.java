@@ -1,0 +1,68 @@
+package ai.switchboard.gateway.cache;
+
+import ai.switchboard.gateway.pipeline.RequestContext;
+import ai.switchboard.providers.api.ChatChunk;
+import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.json.WireJson;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a handler's call meets the cache: on a hit, the stored answer instead of the call; on a miss, the call, whose
+ * whole answer is kept to be stored once written; otherwise the call untouched. The wire format stays the
+ * handler's: this only swaps where the answer comes from.
+ */
+public final class CachedAnswers {
+
+    private CachedAnswers() {
+    }
+
+    /** An answer that is one JSON document of {@code type} (a chat completion, an embedding list). */
+    public static <T> Mono<T> single(RequestContext context, Class<T> type, Supplier<Mono<T>> call) {
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup == null || lookup.status() == CacheLookup.Status.BYPASS) {
+            return call.get();
+        }
+        CachedAnswer hit = lookup.hit();
+        if (hit != null) {
+            return Mono.fromCallable(() -> WireJson.mapper().readValue(hit.body(), type));
+        }
+        return call.get().doOnNext(answer -> offer(lookup, answer));
+    }
+
+    /**
+     * A chat answer as a stream: a hit is replayed as chunks at once; a miss is recorded as it passes, whole chunks
+     * untouched, and offered for storing when the upstream completed it.
+     */
+    public static Flux<ChatChunk> chatStream(RequestContext context, Supplier<Flux<ChatChunk>> call) {
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup == null || lookup.status() == CacheLookup.Status.BYPASS) {
+            return call.get();
+        }
+        CachedAnswer hit = lookup.hit();
+        if (hit != null) {
+            return Flux.defer(() -> Flux.fromIterable(
+                    ChatReplay.chunks(WireJson.mapper().readValue(hit.body(), ChatResponse.class))));
+        }
+        ChatStreamRecorder recorder = new ChatStreamRecorder();
+        return call.get()
+                .doOnNext(recorder::add)
+                .doOnComplete(() -> {
+                    ChatResponse whole = recorder.response();
+                    if (whole != null) {
+                        offer(lookup, whole);
+                    }
+                });
+    }
+
+    private static void offer(CacheLookup lookup, Object answer) {
+        if (!Storable.of(answer)) {
+            return;
+        }
+        byte[] json = WireJson.mapper().writeValueAsBytes(answer);
+        if (json.length <= lookup.rules().maxEntryBytes()) {
+            lookup.candidate(json);
+        }
+    }
+}
