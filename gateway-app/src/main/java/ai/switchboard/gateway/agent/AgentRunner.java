@@ -14,6 +14,7 @@ import ai.switchboard.tools.agent.AgentLoop;
 import ai.switchboard.tools.agent.AgentRun;
 import ai.switchboard.tools.agent.AgentStatus;
 import ai.switchboard.tools.agent.PlannedStep;
+import ai.switchboard.tools.agent.RunObserver;
 import ai.switchboard.tools.invoke.ToolInvoker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,15 +48,23 @@ public class AgentRunner {
 
     /** The run's answer to the client's request, for a context the resolve stage gave an agent. */
     public Mono<ChatResponse> run(RequestContext context, ChatRequest client) {
+        return execute(context, client, RunObserver.NONE).map(run -> {
+            context.responseHeaders().set(STATUS_HEADER, run.status().wire());
+            return run.answer();
+        });
+    }
+
+    /**
+     * Runs the agent, telling {@code observer} of every step as it ends; the run's usage is accounted to the context
+     * when it ends with an answer or a limit. Cancelling the returned {@code Mono} cancels the call in flight.
+     */
+    public Mono<AgentRun> execute(RequestContext context, ChatRequest client, RunObserver observer) {
         AgentConfig agent = context.agent();
         List<Step> steps = new ArrayList<>();
         return granted(context, agent)
-                .flatMap(tools -> new AgentLoop(agent, tools, request -> plan(context, request, steps)).run(client))
-                .map(run -> {
-                    account(context, steps, run.status());
-                    context.responseHeaders().set(STATUS_HEADER, run.status().wire());
-                    return run.answer();
-                });
+                .flatMap(tools -> new AgentLoop(agent, tools, request -> plan(context, request, steps), observer)
+                        .run(client))
+                .doOnNext(run -> account(context, steps, run.status()));
     }
 
     /** The granted tools that can be built, in the agent's order. */

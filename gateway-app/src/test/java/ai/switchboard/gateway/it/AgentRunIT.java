@@ -140,14 +140,14 @@ class AgentRunIT extends GatewayIT {
     }
 
     @Test
-    void clientToolsAStreamOrSeveralChoicesAreRefusedBeforeAnyUpstreamCall() {
+    void clientToolsOrSeveralChoicesAreRefusedBeforeAnyUpstreamCall() {
         String agent = agent(Map.of());
         Map<String, Object> clientTool = Map.of("type", "function", "function", Map.of("name", "mine",
                 "parameters", Map.of("type", "object")));
 
         for (Map.Entry<String, Object> field : List.of(Map.entry("tools", (Object) List.of(clientTool)),
                 Map.entry("tool_choice", (Object) "auto"), Map.entry("parallel_tool_calls", (Object) true),
-                Map.entry("stream", (Object) true), Map.entry("n", (Object) 2))) {
+                Map.entry("n", (Object) 2))) {
             JsonNode error = chat(agent, Map.of(field.getKey(), field.getValue())).expectStatus().isBadRequest()
                     .expectBody(JsonNode.class).returnResult().getResponseBody().path("error");
             assertThat(error.path("param").asString()).as(field.getKey()).isEqualTo(field.getKey());

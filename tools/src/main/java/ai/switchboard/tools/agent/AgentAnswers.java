@@ -55,6 +55,9 @@ final class AgentAnswers {
             case MAX_COST -> "it spent its limit of " + agent.maxCostUsd().toPlainString() + " USD";
             case TIMEOUT -> "it ran out of its " + agent.timeout().toSeconds() + " seconds";
             case COMPLETED -> "it completed";
+            case CANCELLED -> "it was cancelled";
+            case FAILED -> "it failed";
+            case INTERRUPTED -> "its gateway stopped";
         };
     }
 

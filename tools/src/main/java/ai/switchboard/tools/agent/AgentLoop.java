@@ -37,15 +37,22 @@ public final class AgentLoop {
     private final AgentConfig agent;
     private final Map<String, ToolInvoker> tools;
     private final Planner planner;
+    private final RunObserver observer;
 
     /**
      * @param tools the invokers of the agent's granted tools that can run, by name, in the order the agent grants
      *     them; a granted tool missing here is not offered to the model
      */
     public AgentLoop(AgentConfig agent, Map<String, ToolInvoker> tools, Planner planner) {
+        this(agent, tools, planner, RunObserver.NONE);
+    }
+
+    /** As above, with {@code observer} told of every model call and tool call as it ends. */
+    public AgentLoop(AgentConfig agent, Map<String, ToolInvoker> tools, Planner planner, RunObserver observer) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.tools = new LinkedHashMap<>(tools);
         this.planner = Objects.requireNonNull(planner, "planner");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Runs the agent on the client's request (its messages, and its sampling settings for every step). */
@@ -59,8 +66,14 @@ public final class AgentLoop {
     }
 
     private Mono<AgentRun> step(Run run, ChatRequest request) {
-        return planner.plan(request).flatMap(planned -> {
-            run.planned(planned);
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return planner.plan(request).doOnNext(planned -> {
+                run.planned(planned);
+                observer.modelCalled(new ModelCall(run.steps, planned.response(), planned.cost(),
+                        Duration.ofNanos(System.nanoTime() - started)));
+            });
+        }).flatMap(planned -> {
             ChatMessage said = message(planned.response());
             if (said == null || !said.hasToolCalls()) {
                 return Mono.just(new AgentRun(AgentAnswers.answered(agent, planned.response(), run.steps,
@@ -90,12 +103,17 @@ public final class AgentLoop {
         run.toolCalls++;
         String name = call.function() == null || call.function().name() == null ? "" : call.function().name();
         ToolInvoker invoker = tools.get(name);
-        if (invoker == null) {
-            return Mono.just(new Answered(call.id(), ToolResult.failed(name, ToolError.REFUSED, "no tool named '"
-                    + name + "' is granted to this agent; use one of " + tools.keySet())));
-        }
-        String arguments = call.function().arguments();
-        return invoker.invoke(arguments, run.remaining()).map(result -> new Answered(call.id(), result));
+        String arguments = call.function() == null ? null : call.function().arguments();
+        int step = run.steps;
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            Mono<ToolResult> result = invoker == null
+                    ? Mono.just(ToolResult.failed(name, ToolError.REFUSED, "no tool named '" + name
+                            + "' is granted to this agent; use one of " + tools.keySet()))
+                    : invoker.invoke(arguments, run.remaining());
+            return result.doOnNext(outcome -> observer.toolCalled(new ToolCallStep(step, call.id(), name, arguments,
+                    outcome, Duration.ofNanos(System.nanoTime() - started))));
+        }).map(result -> new Answered(call.id(), result));
     }
 
     private static ChatMessage message(ChatResponse response) {

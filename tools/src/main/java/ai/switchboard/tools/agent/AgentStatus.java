@@ -10,7 +10,13 @@ public enum AgentStatus {
     /** The run had spent its {@code max_cost_usd} and the model still called tools. */
     MAX_COST("max_cost"),
     /** The run took its whole {@code timeout_seconds}; the call in flight was cancelled. */
-    TIMEOUT("timeout");
+    TIMEOUT("timeout"),
+    /** The run was cancelled: its client went away, or someone cancelled a stored run. */
+    CANCELLED("cancelled"),
+    /** The run could not go on: every candidate of a model call failed, or the answer broke its schema. */
+    FAILED("failed"),
+    /** A stored run that was still going when its gateway stopped or crashed. */
+    INTERRUPTED("interrupted");
 
     private final String wire;
 

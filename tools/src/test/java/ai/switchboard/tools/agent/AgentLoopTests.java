@@ -59,6 +59,37 @@ class AgentLoopTests {
     }
 
     @Test
+    void theObserverSeesEveryModelCallAndToolCallInOrder() {
+        List<String> seen = new ArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void modelCalled(ModelCall call) {
+                seen.add("model " + call.step() + " " + call.response().choices().get(0).finishReason());
+            }
+
+            @Override
+            public void toolCalled(ToolCallStep call) {
+                seen.add("tool " + call.step() + " " + call.tool() + " " + call.arguments() + " "
+                        + call.result().outcome());
+            }
+        };
+        Function<ChatRequest, ChatResponse> model = script(step -> switch (step) {
+            case 1 -> callsEcho("{\"city\": \"Oslo\"}");
+            case 2 -> callsEcho("not json");
+            default -> answer("Done");
+        });
+        AgentLoop loop = new AgentLoop(agent(10, null, Duration.ofMinutes(1)),
+                Map.of("echo", ToolInvoker.of(echo, InvocationLimits.defaults())),
+                request -> Mono.fromSupplier(() -> new PlannedStep(model.apply(request), null)), observer);
+
+        AgentRun run = loop.run(client()).block();
+
+        assertThat(run.status()).isEqualTo(AgentStatus.COMPLETED);
+        assertThat(seen).containsExactly("model 1 tool_calls", "tool 1 echo {\"city\": \"Oslo\"} ok",
+                "model 2 tool_calls", "tool 2 echo not json invalid_arguments", "model 3 stop");
+    }
+
+    @Test
     void aRunOutOfStepsStopsWithoutRunningTheToolsItWouldNeverRead() {
         AgentRun run = loop(agent(1, null, Duration.ofMinutes(1)), script(step -> callsEcho("{}")))
                 .run(client()).block();

@@ -5,8 +5,8 @@ import ai.switchboard.providers.api.ChatRequest;
 
 /**
  * What a chat request to an agent ({@code "model": "agent:<name>"}) may not carry: the agent runs its own granted
- * tools, so a client's tools, tool choice and parallel-call setting are refused, not silently dropped; answers come
- * as one JSON document (streaming arrives with a later release) and one choice. Checked before the pipeline runs, on
+ * tools, so a client's tools, tool choice and parallel-call setting are refused, not silently dropped; an agent gives
+ * one choice (as JSON, or streamed with its steps as progress events). Checked before the pipeline runs, on
  * the name alone, so it says nothing of whether the agent exists.
  */
 final class AgentRequestRules {
@@ -24,9 +24,6 @@ final class AgentRequestRules {
         if (request.parallelToolCalls() != null) {
             throw refused("parallel_tool_calls", "An agent's definition says whether its tool calls run in parallel; "
                     + "remove 'parallel_tool_calls' from the request.");
-        }
-        if (request.isStream()) {
-            throw refused("stream", "Agents answer as one JSON document for now; send 'stream': false.");
         }
         if (request.n() != null && request.n() != 1) {
             throw refused("n", "An agent gives one answer; send 'n': 1 or leave it out.");

@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.api.chat;
 
 import ai.switchboard.gateway.agent.AgentRunner;
+import ai.switchboard.gateway.agent.AgentStreams;
 import ai.switchboard.gateway.api.support.Answers;
 import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.api.support.JsonBodies;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
  * {@code POST /v1/chat/completions}, as JSON or as a server-sent event stream, for a model or a route: reads and
  * checks OpenAI's request, runs it through the {@link RequestPipeline}, whose call is the {@link RouteEngine}
  * (policies, retries, circuit breakers, failover), and writes OpenAI's answer. For an agent
- * ({@code agent:<name>}, JSON only) the call is the agent's run, each step of which is such a call.
+ * ({@code agent:<name>}) the call is the agent's run, each step of which is such a call; streamed, its steps come
+ * as progress events ({@link AgentStreams}).
  */
 @Component
 public class ChatCompletionsHandler {
@@ -35,15 +37,17 @@ public class ChatCompletionsHandler {
     private final RequestPipeline pipeline;
     private final RouteEngine engine;
     private final AgentRunner agents;
+    private final AgentStreams agentStreams;
     private final long maxRequestBytes;
 
     public ChatCompletionsHandler(JsonBodies bodies, ExchangeContexts contexts, RequestPipeline pipeline,
-            RouteEngine engine, AgentRunner agents, ApiProperties properties) {
+            RouteEngine engine, AgentRunner agents, AgentStreams agentStreams, ApiProperties properties) {
         this.bodies = bodies;
         this.contexts = contexts;
         this.pipeline = pipeline;
         this.engine = engine;
         this.agents = agents;
+        this.agentStreams = agentStreams;
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
 
@@ -78,14 +82,17 @@ public class ChatCompletionsHandler {
         // The gateway always asks for usage, for accounting; a client that did not ask never sees the usage chunk.
         ChatRequest upstream = chat.withStreamUsage();
         boolean clientWantsUsage = chat.includeUsage();
-        Flux<ChatChunk> chunks = pipeline.stream(context, resolved -> {
+        Flux<Object> chunks = pipeline.stream(context, resolved -> {
+            if (resolved.agent() != null) {
+                return agentStreams.stream(resolved, chat, clientWantsUsage);
+            }
             Flux<ChatChunk> answer = CachedAnswers.chatStream(resolved,
                     () -> engine.stream(resolved.routeCall(upstream))
                             .doOnNext(chunk -> resolved.usage(chunk.usage())))
                     .doOnNext(chunk -> resolved.firstToken());
-            return clientWantsUsage ? answer : answer
+            return clientWantsUsage ? answer.cast(Object.class) : answer
                     .filter(chunk -> !chunk.choices().isEmpty() || chunk.usage() == null)
-                    .map(ChatChunk::withoutUsage);
+                    .map(chunk -> (Object) chunk.withoutUsage());
         });
         return Answers.stream(context, chunks, maxRequestBytes);
     }

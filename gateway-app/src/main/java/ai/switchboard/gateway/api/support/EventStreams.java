@@ -42,7 +42,8 @@ public final class EventStreams {
             DataBufferFactory factory = message.bufferFactory();
             AtomicBoolean started = new AtomicBoolean();
             Flux<DataBuffer> buffers = events
-                    .map(event -> JsonWriter.event(factory, event))
+                    .map(event -> event instanceof CommentEvent comment ? JsonWriter.comment(factory, comment)
+                            : JsonWriter.event(factory, event))
                     .doOnNext(buffer -> started.set(true))
                     .concatWith(Mono.fromSupplier(() -> JsonWriter.done(factory)))
                     .onErrorResume(failure -> started.get()

@@ -41,6 +41,17 @@ public final class JsonWriter {
         return buffer;
     }
 
+    /** A comment line carrying a label and a JSON document (which never holds a raw line break). */
+    public static DataBuffer comment(DataBufferFactory factory, CommentEvent comment) {
+        byte[] label = (": " + comment.label() + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] json = WireJson.mapper().writeValueAsBytes(comment.data());
+        DataBuffer buffer = factory.allocateBuffer(label.length + json.length + EVENT_END.length);
+        buffer.write(label);
+        buffer.write(json);
+        buffer.write(EVENT_END);
+        return buffer;
+    }
+
     /** The event that ends a successful OpenAI stream. */
     public static DataBuffer done(DataBufferFactory factory) {
         return factory.wrap(DONE);

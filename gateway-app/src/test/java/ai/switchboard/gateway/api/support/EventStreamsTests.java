@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import ai.switchboard.providers.api.ErrorType;
 import ai.switchboard.providers.api.ProviderException;
@@ -22,6 +23,22 @@ class EventStreamsTests {
         StepVerifier.create(response.getBodyAsString())
                 .expectNext("data: {\"a\":1}\n\ndata: {\"a\":2}\n\ndata: [DONE]\n\n")
                 .verifyComplete();
+    }
+
+    @Test
+    void commentsAreFramedSoOpenAiParsersSkipThem() {
+        MockServerHttpResponse response = write(Flux.just(new CommentEvent("switchboard.agent.step", Map.of("a", 1)),
+                Map.of("c", 3)));
+
+        StepVerifier.create(response.getBodyAsString())
+                .expectNext(": switchboard.agent.step {\"a\":1}\n\ndata: {\"c\":3}\n\ndata: [DONE]\n\n")
+                .verifyComplete();
+    }
+
+    @Test
+    void aCommentLabelCannotBreakTheFraming() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CommentEvent("a\ndata: {}", Map.of()));
     }
 
     @Test
