@@ -3,6 +3,7 @@ package ai.switchboard.gateway.api;
 import static org.springframework.web.reactive.function.server.RequestPredicates.method;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
+import ai.switchboard.gateway.api.agents.AgentRunsHandler;
 import ai.switchboard.gateway.api.chat.ChatCompletionsHandler;
 import ai.switchboard.gateway.api.completions.CompletionsHandler;
 import ai.switchboard.gateway.api.embeddings.EmbeddingsHandler;
@@ -40,10 +41,13 @@ import reactor.core.publisher.Mono;
 class OpenAiApiRoutes {
 
     private static final HandlerAccess INFERENCE = HandlerAccess.anyOf(KeyScope.INFERENCE);
+    /** A run is read by the key that started it, or by an admin or its team's admin (checked per run). */
+    private static final HandlerAccess RUN_READERS = HandlerAccess.anyOf(KeyScope.INFERENCE, KeyScope.ADMIN,
+            KeyScope.TEAM_ADMIN);
 
     @Bean
     RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, CompletionsHandler completions,
-            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses) {
+            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses, AgentRunsHandler runs) {
         List<Endpoint> endpoints = List.of(
                 new Endpoint(HttpMethod.POST, "/v1/chat/completions", INFERENCE, chat::handle),
                 new Endpoint(HttpMethod.POST, "/v1/completions", INFERENCE, completions::handle),
@@ -53,7 +57,11 @@ class OpenAiApiRoutes {
                 new Endpoint(HttpMethod.POST, "/v1/responses", INFERENCE, responses::create),
                 new Endpoint(HttpMethod.GET, "/v1/responses/{id}", INFERENCE, responses::get),
                 new Endpoint(HttpMethod.DELETE, "/v1/responses/{id}", INFERENCE, responses::delete),
-                new Endpoint(HttpMethod.GET, "/v1/responses/{id}/input_items", INFERENCE, responses::inputItems));
+                new Endpoint(HttpMethod.GET, "/v1/responses/{id}/input_items", INFERENCE, responses::inputItems),
+                new Endpoint(HttpMethod.POST, "/v1/agents/{name}/runs", INFERENCE, runs::start),
+                new Endpoint(HttpMethod.GET, "/v1/agents/runs/{id}", RUN_READERS, runs::get),
+                new Endpoint(HttpMethod.GET, "/v1/agents/runs/{id}/events", RUN_READERS, runs::events),
+                new Endpoint(HttpMethod.POST, "/v1/agents/runs/{id}/cancel", RUN_READERS, runs::cancel));
         RouterFunctions.Builder routes = RouterFunctions.route();
         Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
