@@ -37,3 +37,26 @@ CREATE TABLE agent_run_steps (
 
 -- Which agent, and which stored run, a ledger row's tokens were spent for (null outside agents).
 ALTER TABLE usage_ledger ADD COLUMN agent varchar(128), ADD COLUMN agent_run_id varchar(64);
+
+-- Agents on a cron expression (Spring's CronExpression, six fields with seconds, UTC), with a fixed input, run as a
+-- named live key. next_fire_at is the claim: the replica whose UPDATE ... WHERE next_fire_at = <the due time> moves
+-- it on is the one that fires that tick; every other replica's UPDATE then matches no row.
+CREATE TABLE agent_schedules (
+    id            uuid           PRIMARY KEY,
+    name          varchar(128)   NOT NULL UNIQUE,
+    agent         varchar(128)   NOT NULL,
+    cron          varchar(128)   NOT NULL,
+    -- The chat request body of each run (messages and sampling settings).
+    input         jsonb          NOT NULL,
+    -- The name of the live key runs start as (its limits, budgets and agent grant apply).
+    run_as        varchar(128)   NOT NULL,
+    enabled       boolean        NOT NULL DEFAULT true,
+    next_fire_at  timestamptz,
+    last_fired_at timestamptz,
+    last_run_id   varchar(64),
+    last_error    varchar(1024),
+    created_at    timestamptz    NOT NULL,
+    updated_at    timestamptz    NOT NULL
+);
+
+CREATE INDEX agent_schedules_due ON agent_schedules (next_fire_at) WHERE enabled;

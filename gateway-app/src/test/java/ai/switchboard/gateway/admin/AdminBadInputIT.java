@@ -32,7 +32,7 @@ class AdminBadInputIT extends GatewayIT {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final AtomicInteger FRESH = new AtomicInteger();
 
-    /** Every registry row as text, {@code last_used_at} left out: it is written in the background. */
+    /** Every registry row as text, without {@code last_used_at} and schedule firings: both written in the background. */
     private static final String DIGEST = """
             SELECT md5(coalesce(string_agg(line, '|' ORDER BY line), '')) FROM (
                 SELECT p::text AS line FROM providers p
@@ -44,7 +44,9 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT b::text FROM budgets b
                 UNION ALL SELECT t::text FROM tools t
                 UNION ALL SELECT a::text FROM agents a
-                UNION ALL SELECT c::text FROM cache_policies c) registry""";
+                UNION ALL SELECT c::text FROM cache_policies c
+                UNION ALL SELECT (s.id, s.name, s.agent, s.cron, s.input, s.run_as, s.enabled, s.created_at,
+                                  s.updated_at)::text FROM agent_schedules s) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -54,7 +56,8 @@ class AdminBadInputIT extends GatewayIT {
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
-            String rateLimit, String budget, String tool, String agent, String cachePolicy) {
+            String rateLimit, String budget, String tool, String agent, String cachePolicy, String agentKey,
+            String schedule) {
     }
 
     @BeforeEach
@@ -78,8 +81,12 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/agents", Map.of("name", p + "-a", "model", p + "-m", "tools", List.of(p + "-x")));
             String cachePolicy = fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "key", "target",
                     p + "-k")).path("id").asString();
+            fixtures.key(p + "-ak", "agent:" + p + "-a");
+            fixtures.post("/admin/v1/agent-schedules", Map.of("name", p + "-s", "agent", p + "-a", "cron",
+                    "0 0 0 1 1 *", "input", Map.of("messages", List.of(Map.of("role", "user", "content", "x"))),
+                    "run_as", p + "-ak"));
             existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
-                    p + "-a", cachePolicy);
+                    p + "-a", cachePolicy, p + "-ak", p + "-s");
             exportBefore = export();
         }
     }
@@ -190,6 +197,10 @@ class AdminBadInputIT extends GatewayIT {
                 new String[] {"agents[0].instructions", "agents: [{name: $N, model: $M, "
                         + "instructions: {prompt: p, label: production}}]"},
                 new String[] {"agents[0].bogus", "agents: [{name: $N, model: $M, bogus: 1}]"},
+                new String[] {"agent_schedules[0].cron", "agent_schedules: [{name: $N, agent: $A, cron: '* * *', "
+                        + "input: {messages: [{role: user, content: x}]}, run_as: $Q}]"},
+                new String[] {"agent_schedules[0].run_as", "agent_schedules: [{name: $N, agent: $A, "
+                        + "cron: '0 0 * * * *', input: {messages: [{role: user, content: x}]}, run_as: $K}]"},
                 new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['agent:no-such-agent']}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
@@ -261,6 +272,7 @@ class AdminBadInputIT extends GatewayIT {
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
-                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy());
+                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
+                .replace("$Q", e.agentKey()).replace("$S", e.schedule());
     }
 }

@@ -56,6 +56,7 @@ final class AdminBadInputs {
         cases.addAll(tools());
         cases.addAll(agents());
         cases.addAll(cachePolicies());
+        cases.addAll(agentSchedules());
         return cases;
     }
 
@@ -377,6 +378,33 @@ final class AdminBadInputs {
                 json(with(valid, "temperature", "0.2")), "temperature"));
         cases.add(raw("agent POST repeated tools", HttpMethod.POST, "/admin/v1/agents",
                 json(valid).replace("\"tools\":[\"$X\"]", "\"tools\":[\"$X\"],\"tools\":[]"), "tools"));
+        return cases;
+    }
+
+    /** {@code $Q} is a live key that names the agent {@code $A}; {@code $S} an existing schedule of it. */
+    static List<Case> agentSchedules() {
+        Map<String, String> valid = body("name", q("$N"), "agent", q("$A"), "cron", q("0 0 0 1 1 *"),
+                "input", "{\"messages\":[{\"role\":\"user\",\"content\":\"Report.\"}]}", "run_as", q("$Q"),
+                "enabled", "true");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(with(BAD_NAMES, q("a:b")), q("a/b")));
+        bad.put("agent", List.of("5", "null", q(""), q("no-such-agent"), "[]", HUGE_TEXT));
+        bad.put("cron", List.of("5", "null", q(""), q("* * * * *"), q("* * * * * *"), q("0 0 25 * * *"),
+                q("0 0 0 30 2 *"), q("not a cron"), HUGE_TEXT));
+        bad.put("input", List.of("null", q("hi"), "[]", "{}", "{\"messages\":[]}", "{\"messages\":\"hi\"}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"model\":\"m\"}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":true}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":" + HUGE_TEXT + "}]}"));
+        bad.put("run_as", List.of("5", "null", q(""), q("no-such-key"), q("$K"), "[]"));
+        bad.put("enabled", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("agent schedule", "/admin/v1/agent-schedules",
+                "/admin/v1/agent-schedules/$S", valid, bad));
+        Map<String, String> noCron = new LinkedHashMap<>(valid);
+        noCron.remove("cron");
+        cases.add(raw("agent schedule POST without cron", HttpMethod.POST, "/admin/v1/agent-schedules",
+                json(noCron), "cron"));
+        cases.add(raw("agent schedule POST unknown field", HttpMethod.POST, "/admin/v1/agent-schedules",
+                json(with(valid, "timezone", q("UTC"))), "timezone"));
         return cases;
     }
 

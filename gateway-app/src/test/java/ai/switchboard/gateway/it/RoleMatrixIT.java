@@ -99,6 +99,23 @@ class RoleMatrixIT extends GatewayIT {
                     .path("id").asString();
         }
 
+        /** A schedule body: a fresh agent, run as a fresh key that names it. */
+        String scheduleBody() {
+            String agent = unique("msa");
+            fixtures.post("/admin/v1/agents", Map.of("name", agent, "model", model));
+            String key = unique("msk");
+            fixtures.key(key, "agent:" + agent);
+            return "{\"name\":\"" + unique("ms") + "\",\"agent\":\"" + agent + "\",\"cron\":\"0 0 0 1 1 *\","
+                    + "\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]},\"run_as\":\"" + key + "\"}";
+        }
+
+        String freshSchedule() {
+            return http.post().uri("/admin/v1/agent-schedules").header("Authorization", "Bearer " + ADMIN_KEY)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(scheduleBody())
+                    .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                    .getResponseBody().path("id").asString();
+        }
+
         String freshTeam() {
             return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
         }
@@ -209,6 +226,16 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/agents/" + world.freshAgent(), "{\"max_steps\":3}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/agents/{id}", "delete agent",
                 role -> Call.of("/admin/v1/agents/" + world.freshAgent()), adminOnly(NO_CONTENT)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/agent-schedules", "create agent schedule",
+                role -> Call.of("/admin/v1/agent-schedules", world.scheduleBody()), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/agent-schedules", "list agent schedules",
+                role -> Call.of("/admin/v1/agent-schedules"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/agent-schedules/{id}", "get agent schedule",
+                role -> Call.of("/admin/v1/agent-schedules/" + world.freshSchedule()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/agent-schedules/{id}", "patch agent schedule", role -> Call.of(
+                "/admin/v1/agent-schedules/" + world.freshSchedule(), "{\"enabled\":false}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/agent-schedules/{id}", "delete agent schedule",
+                role -> Call.of("/admin/v1/agent-schedules/" + world.freshSchedule()), adminOnly(NO_CONTENT)));
         // Teams: a team administrator reads its own team only; another team is "not found" to it.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/teams", "create team", role -> Call.of("/admin/v1/teams",
                 "{\"name\":\"" + unique("nt") + "\"}"), adminOnly(CREATED)));
