@@ -44,13 +44,16 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT b::text FROM budgets b
                 UNION ALL SELECT t::text FROM tools t
                 UNION ALL SELECT a::text FROM agents a
-                UNION ALL SELECT c::text FROM cache_policies c) registry""";
+                UNION ALL SELECT c::text FROM cache_policies c
+                UNION ALL SELECT q::text FROM prompts q
+                UNION ALL SELECT v::text FROM prompt_versions v) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
 
     private Existing existing;
     private String exportBefore;
+    private String prompt;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
@@ -80,6 +83,8 @@ class AdminBadInputIT extends GatewayIT {
                     p + "-k")).path("id").asString();
             existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
                     p + "-a", cachePolicy);
+            fixtures.post("/admin/v1/prompts", Map.of("name", p + "-q", "template", Map.of("text", "Hello {{who}}")));
+            prompt = p + "-q";
             exportBefore = export();
         }
     }
@@ -191,6 +196,12 @@ class AdminBadInputIT extends GatewayIT {
                         + "instructions: {prompt: p, label: production}}]"},
                 new String[] {"agents[0].bogus", "agents: [{name: $N, model: $M, bogus: 1}]"},
                 new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['agent:no-such-agent']}]"},
+                new String[] {"prompts[0]", "prompts: [{name: $N, versions: [{text: 'hi {{#a}}'}]}]"},
+                new String[] {"prompts[0].versions", "prompts: [{name: $N}]"},
+                new String[] {"prompts[0].versions[0]", "prompts: [{name: $Q, versions: [{text: 'changed'}]}]"},
+                new String[] {"prompts[0]", "prompts: [{name: $Q, versions: [{text: 'Hello {{who}}'}], "
+                        + "labels: {production: 7}}]"},
+                new String[] {"prompts[0].bogus", "prompts: [{name: $N, versions: [{text: x}], bogus: 1}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -261,6 +272,7 @@ class AdminBadInputIT extends GatewayIT {
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
-                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy());
+                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
+                .replace("$Q", prompt);
     }
 }
