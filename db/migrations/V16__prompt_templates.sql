@@ -29,7 +29,8 @@ $$;
 CREATE TRIGGER prompt_versions_no_update BEFORE UPDATE ON prompt_versions
     FOR EACH ROW EXECUTE FUNCTION prompt_versions_immutable();
 
--- An agent's instructions: inline text (instructions) or a reference to a prompt by label or by version.
+-- An agent's instructions: inline text (instructions) or a reference to a prompt by label or by version (neither:
+-- the production label), never both forms at once.
 ALTER TABLE agents
     ADD COLUMN instructions_prompt  varchar(128),
     ADD COLUMN instructions_label   varchar(64),
@@ -37,7 +38,7 @@ ALTER TABLE agents
     ADD CONSTRAINT agents_instructions_one_form CHECK (
         (instructions_prompt IS NULL AND instructions_label IS NULL AND instructions_version IS NULL)
         OR (instructions IS NULL AND instructions_prompt IS NOT NULL
-            AND (instructions_label IS NULL) <> (instructions_version IS NULL)));
+            AND (instructions_label IS NULL OR instructions_version IS NULL)));
 
 -- Which template version a model call used (null when none).
 ALTER TABLE usage_ledger

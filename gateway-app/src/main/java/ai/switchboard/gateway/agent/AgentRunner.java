@@ -47,7 +47,12 @@ public class AgentRunner {
 
     /** The run's answer to the client's request, for a context the resolve stage gave an agent. */
     public Mono<ChatResponse> run(RequestContext context, ChatRequest client) {
-        AgentConfig agent = context.agent();
+        AgentConfig agent;
+        try {
+            agent = PromptedInstructions.resolve(context.agent(), context.snapshot(), client, context.trace());
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
         List<Step> steps = new ArrayList<>();
         return granted(context, agent)
                 .flatMap(tools -> new AgentLoop(agent, tools, request -> plan(context, request, steps)).run(client))

@@ -214,7 +214,7 @@ public class RegistrySnapshotLoader {
                 a.getTools(), a.getMaxSteps(), a.getMaxCostUsd(), Duration.ofSeconds(a.getTimeoutSeconds()),
                 a.isParallelToolCalls(),
                 a.getResponseFormat() == null ? null : JsonMapper.shared().valueToTree(a.getResponseFormat()),
-                a.getUpdatedAt().toEpochMilli());
+                a.getUpdatedAt().toEpochMilli(), a.getInstructionsPrompt());
     }
 
     /** Budgets with the names of what they watch, as the request path meets keys, teams, models and routes. */
