@@ -79,6 +79,9 @@ public final class GenAiConventions {
     public static final String ROUTE_POLICY = "switchboard.route.policy";
     /** The registry's version of the model that answered, when the registry records one. */
     public static final String MODEL_VERSION = "switchboard.model.version";
+    /** The prompt template the answering model call was built from, and its version. */
+    public static final String PROMPT_NAME = "switchboard.prompt.name";
+    public static final String PROMPT_VERSION = "switchboard.prompt.version";
     public static final String OUTCOME = "outcome";
     public static final String REASON = "reason";
     public static final String STEP = "step";

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * @param parallelToolCalls whether the tool calls of one step may run at the same time
  * @param responseFormat the JSON Schema the final answer must match (a read-only tree), or {@code null}
  * @param updatedEpochMilli changes on every update
+ * @param instructionsPrompt the prompt template the instructions come from (rendered per run), or {@code null}
  */
 public record AgentConfig(
         UUID id,
@@ -33,7 +34,8 @@ public record AgentConfig(
         Duration timeout,
         boolean parallelToolCalls,
         JsonNode responseFormat,
-        long updatedEpochMilli) {
+        long updatedEpochMilli,
+        PromptReference instructionsPrompt) {
 
     /** What a client writes before an agent's name in the {@code model} field, and a key's allow-list names. */
     public static final String MODEL_PREFIX = "agent:";
@@ -44,6 +46,20 @@ public record AgentConfig(
         Objects.requireNonNull(model, "model");
         tools = tools == null ? List.of() : List.copyOf(tools);
         Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** An agent with inline instructions (or none). */
+    public AgentConfig(UUID id, String name, String description, String model, String instructions,
+            List<String> tools, int maxSteps, BigDecimal maxCostUsd, Duration timeout, boolean parallelToolCalls,
+            JsonNode responseFormat, long updatedEpochMilli) {
+        this(id, name, description, model, instructions, tools, maxSteps, maxCostUsd, timeout, parallelToolCalls,
+                responseFormat, updatedEpochMilli, null);
+    }
+
+    /** This agent with {@code text} as its instructions, as a run sends them once its template is rendered. */
+    public AgentConfig withInstructions(String text) {
+        return new AgentConfig(id, name, description, model, text, tools, maxSteps, maxCostUsd, timeout,
+                parallelToolCalls, responseFormat, updatedEpochMilli, null);
     }
 
     /** Whether a requested model name asks for an agent. */

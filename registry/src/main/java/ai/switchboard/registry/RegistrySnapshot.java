@@ -31,6 +31,7 @@ public final class RegistrySnapshot {
     private final Map<String, ToolConfig> toolsByName;
     private final Map<String, AgentConfig> agentsByName;
     private final Map<UUID, CachePolicyConfig> cachePolicies;
+    private final Map<String, PromptConfig> promptsByName;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -74,11 +75,22 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, List.of());
     }
 
+    /** A snapshot without prompt templates. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
             Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies) {
+        this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, cachePolicies,
+                List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
+            Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies,
+            Collection<PromptConfig> prompts) {
         this.version = version;
+        this.promptsByName = index(prompts, PromptConfig::name);
         this.toolsByName = index(tools, ToolConfig::name);
         this.agentsByName = index(agents, AgentConfig::name);
         // Keys, models and routes are told apart by their ids (UUIDs), so one map holds the three kinds.
@@ -139,6 +151,11 @@ public final class RegistrySnapshot {
     /** The model with this public name, or {@code null}. */
     public ModelConfig model(String name) {
         return modelsByName.get(name);
+    }
+
+    /** The prompt template with this name, or {@code null}. */
+    public PromptConfig prompt(String name) {
+        return promptsByName.get(name);
     }
 
     /** The route with this name, or {@code null}. */

@@ -1,6 +1,7 @@
 package ai.switchboard.routing;
 
 import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.observability.usage.PromptUsage;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.routing.execution.Attempt;
 import ai.switchboard.routing.execution.AttemptAdmission;
@@ -182,6 +183,23 @@ public final class RoutingTrace {
         }
     }
 
+    /**
+     * Records the prompt template version the answering call was built from (the last one recorded wins: a pipeline's
+     * last step, an agent's instructions).
+     */
+    public void prompt(PromptUsage used) {
+        synchronized (shared) {
+            shared.prompt = used;
+        }
+    }
+
+    /** The prompt template version the answer was built from, or {@code null}. */
+    public PromptUsage prompt() {
+        synchronized (shared) {
+            return shared.prompt;
+        }
+    }
+
     private static final class Shared {
         private final String requestId;
         private final List<String> decisions = new ArrayList<>(4);
@@ -194,6 +212,7 @@ public final class RoutingTrace {
         private long extraCompletionTokens;
         private BigDecimal extraCost = BigDecimal.ZERO;
         private volatile AttemptAdmission admission;
+        private PromptUsage prompt;
 
         Shared(String requestId) {
             this.requestId = requestId;

@@ -59,7 +59,12 @@ public class AgentRunner {
      * when it ends with an answer or a limit. Cancelling the returned {@code Mono} cancels the call in flight.
      */
     public Mono<AgentRun> execute(RequestContext context, ChatRequest client, RunObserver observer) {
-        AgentConfig agent = context.agent();
+        AgentConfig agent;
+        try {
+            agent = PromptedInstructions.resolve(context.agent(), context.snapshot(), client, context.trace());
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
         List<Step> steps = new ArrayList<>();
         return granted(context, agent)
                 .flatMap(tools -> new AgentLoop(agent, tools, request -> plan(context, request, steps), observer)

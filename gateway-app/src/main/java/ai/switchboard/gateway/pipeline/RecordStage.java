@@ -68,6 +68,7 @@ final class RecordStage implements RequestStage {
                     ModelPrice.of(model.inputPricePerMtok(), model.outputPricePerMtok()))
                     .modelVersion(model.version());
         }
+        summary.prompt(trace.prompt());
         CacheLookup lookup = context.cacheLookup();
         if (lookup != null) {
             CachedAnswer hit = lookup.hit();

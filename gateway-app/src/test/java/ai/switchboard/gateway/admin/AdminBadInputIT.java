@@ -46,13 +46,16 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT a::text FROM agents a
                 UNION ALL SELECT c::text FROM cache_policies c
                 UNION ALL SELECT (s.id, s.name, s.agent, s.cron, s.input, s.run_as, s.enabled, s.created_at,
-                                  s.updated_at)::text FROM agent_schedules s) registry""";
+                                  s.updated_at)::text FROM agent_schedules s
+                UNION ALL SELECT q::text FROM prompts q
+                UNION ALL SELECT v::text FROM prompt_versions v) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
 
     private Existing existing;
     private String exportBefore;
+    private String prompt;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
@@ -87,6 +90,8 @@ class AdminBadInputIT extends GatewayIT {
                     "run_as", p + "-ak"));
             existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
                     p + "-a", cachePolicy, p + "-ak", p + "-s");
+            fixtures.post("/admin/v1/prompts", Map.of("name", p + "-q", "template", Map.of("text", "Hello {{who}}")));
+            prompt = p + "-q";
             exportBefore = export();
         }
     }
@@ -202,6 +207,12 @@ class AdminBadInputIT extends GatewayIT {
                 new String[] {"agent_schedules[0].run_as", "agent_schedules: [{name: $N, agent: $A, "
                         + "cron: '0 0 * * * *', input: {messages: [{role: user, content: x}]}, run_as: $K}]"},
                 new String[] {"keys[0].allowed_models", "keys: [{name: $K, allowed_models: ['agent:no-such-agent']}]"},
+                new String[] {"prompts[0]", "prompts: [{name: $N, versions: [{text: 'hi {{#a}}'}]}]"},
+                new String[] {"prompts[0].versions", "prompts: [{name: $N}]"},
+                new String[] {"prompts[0].versions[0]", "prompts: [{name: $V, versions: [{text: 'changed'}]}]"},
+                new String[] {"prompts[0]", "prompts: [{name: $V, versions: [{text: 'Hello {{who}}'}], "
+                        + "labels: {production: 7}}]"},
+                new String[] {"prompts[0].bogus", "prompts: [{name: $N, versions: [{text: x}], bogus: 1}]"},
                 new String[] {"bogus", "bogus: []"},
                 new String[] {"models", "models: {name: x}"},
                 new String[] {"models[0]", "models: [x]"},
@@ -273,6 +284,7 @@ class AdminBadInputIT extends GatewayIT {
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
                 .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
-                .replace("$Q", e.agentKey()).replace("$S", e.schedule());
+                .replace("$Q", e.agentKey()).replace("$S", e.schedule())
+                .replace("$V", prompt);
     }
 }

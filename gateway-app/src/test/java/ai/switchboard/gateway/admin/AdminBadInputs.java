@@ -57,6 +57,7 @@ final class AdminBadInputs {
         cases.addAll(agents());
         cases.addAll(cachePolicies());
         cases.addAll(agentSchedules());
+        cases.addAll(prompts());
         return cases;
     }
 
@@ -405,6 +406,76 @@ final class AdminBadInputs {
                 json(noCron), "cron"));
         cases.add(raw("agent schedule POST unknown field", HttpMethod.POST, "/admin/v1/agent-schedules",
                 json(with(valid, "timezone", q("UTC"))), "timezone"));
+        return cases;
+    }
+
+    /** {@code $V} is an existing prompt whose production version is the text "Hello {{who}}". */
+    static List<Case> prompts() {
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> valid = body("name", q("$N"), "description", q("d"), "template",
+                "{\"text\":\"Hi {{who}}\"}", "labels", "[\"production\"]");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(with(BAD_NAMES, q("a:b")), q("a/b")));
+        bad.put("description", List.of("5", q(""), q("a\\nb"), q("d".repeat(513)), "[]"));
+        List<String> templates = List.of("5", "null", q("x"), "[]", "{}", "{\"text\":5}", "{\"text\":\"\"}",
+                "{\"text\":\"a\\u0000b\"}", "{\"text\":\"{{#a}}x\"}", "{\"text\":\"line\\nhi {{name\"}",
+                "{\"text\":\"{{> part}}\"}", "{\"text\":\"{{/x}}\"}", "{\"text\":\"x\",\"messages\":[]}",
+                "{\"messages\":[]}", "{\"messages\":{}}", "{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}",
+                "{\"messages\":[{\"role\":\"user\"}]}", "{\"messages\":[5]}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"{{#a}}{{/b}}\",\"name\":\"x\"}]}",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"{{#a}}{{/b}}\"}]}",
+                "{\"bogus\":\"x\"}", "{\"text\":" + HUGE_TEXT + "}");
+        bad.put("template", templates);
+        bad.put("labels", List.of(q("production"), "[5]", "[\"bad label\"]", "[null]", "[\"\"]", "{}",
+                "[" + IntStream.range(0, 33).mapToObj(i -> q("l" + i)).collect(Collectors.joining(",")) + "]"));
+        bad.forEach((field, values) -> values.forEach(value -> cases.add(raw("prompt POST " + field + "="
+                + (value.length() > 40 ? value.substring(0, 40) + "..." : value), HttpMethod.POST, "/admin/v1/prompts",
+                json(with(valid, field, value)), field))));
+        Map<String, String> noTemplate = new LinkedHashMap<>(valid);
+        noTemplate.remove("template");
+        cases.add(raw("prompt POST without template", HttpMethod.POST, "/admin/v1/prompts", json(noTemplate),
+                "template"));
+        cases.add(raw("prompt POST unknown field", HttpMethod.POST, "/admin/v1/prompts",
+                json(with(valid, "version", "3")), "version"));
+        for (String template : templates) {
+            cases.add(raw("prompt version POST template=" + (template.length() > 40 ? template.substring(0, 40)
+                    : template), HttpMethod.POST, "/admin/v1/prompts/$V/versions", "{\"template\":" + template + "}",
+                    "template"));
+        }
+        cases.add(raw("prompt version POST with a name", HttpMethod.POST, "/admin/v1/prompts/$V/versions",
+                "{\"name\":\"other\",\"template\":{\"text\":\"x\"}}", "template"));
+        cases.add(raw("prompt version POST bad label", HttpMethod.POST, "/admin/v1/prompts/$V/versions",
+                "{\"template\":{\"text\":\"x\"},\"labels\":[\"a b\"]}", "labels[0]"));
+        cases.add(raw("prompt version POST empty body", HttpMethod.POST, "/admin/v1/prompts/$V/versions", "{}",
+                "template"));
+        cases.add(raw("prompt PATCH label to a missing version", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"labels\":{\"production\":99}}", "labels.production"));
+        cases.add(raw("prompt PATCH label to version 0", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"labels\":{\"production\":0}}", "labels.production"));
+        cases.add(raw("prompt PATCH bad label name", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"labels\":{\"bad label\":1}}", "labels.bad label"));
+        cases.add(raw("prompt PATCH label to text", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"labels\":{\"production\":\"1\"}}", "labels"));
+        cases.add(raw("prompt PATCH labels as a list", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"labels\":[\"production\"]}", "labels"));
+        cases.add(raw("prompt PATCH a template", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"template\":{\"text\":\"changed\"}}", "template"));
+        cases.add(raw("prompt PATCH blank description", HttpMethod.PATCH, "/admin/v1/prompts/$V",
+                "{\"description\":\"\"}", "description"));
+        cases.add(raw("prompt PATCH a name", HttpMethod.PATCH, "/admin/v1/prompts/$V", "{\"name\":\"x\"}", "name"));
+        cases.add(raw("prompt render with a missing variable", HttpMethod.POST, "/admin/v1/prompts/$V:render",
+                "{\"variables\":{\"someone\":\"x\"}}", "variables"));
+        cases.add(raw("prompt render variables not an object", HttpMethod.POST, "/admin/v1/prompts/$V:render",
+                "{\"variables\":[1]}", "variables"));
+        cases.add(raw("prompt render unknown label", HttpMethod.POST, "/admin/v1/prompts/$V:render",
+                "{\"label\":\"nope\",\"variables\":{\"who\":\"x\"}}", "label"));
+        cases.add(raw("prompt render unknown version", HttpMethod.POST, "/admin/v1/prompts/$V:render",
+                "{\"version\":9,\"variables\":{\"who\":\"x\"}}", "version"));
+        cases.add(raw("prompt render label and version", HttpMethod.POST, "/admin/v1/prompts/$V:render",
+                "{\"label\":\"production\",\"version\":1}", "version"));
+        cases.add(raw("prompt render version as text", HttpMethod.POST, "/admin/v1/prompts/$V:render",
+                "{\"version\":\"one\"}", "version"));
+        cases.add(raw("prompt render a list body", HttpMethod.POST, "/admin/v1/prompts/$V:render", "[1]", "body"));
         return cases;
     }
 

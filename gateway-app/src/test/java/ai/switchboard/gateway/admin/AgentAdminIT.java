@@ -74,9 +74,9 @@ class AgentAdminIT extends GatewayIT {
                         "instructions", Map.of("prompt", "support", "label", "production")))
                 .exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[*].field").value(fields -> assertThat(((List<?>) fields).stream().map(String::valueOf).toList())
-                        .containsExactlyInAnyOrder("response_format", "instructions"))
-                .jsonPath("$.errors[?(@.field == 'instructions')].message")
-                .value(messages -> assertThat(messages.toString()).contains("later release"));
+                        .containsExactlyInAnyOrder("response_format", "instructions.prompt"))
+                .jsonPath("$.errors[?(@.field == 'instructions.prompt')].message")
+                .value(messages -> assertThat(messages.toString()).contains("no prompt named 'support'"));
         assertThat(snapshots.current().agent(prefix + "-bad")).isNull();
     }
 

@@ -116,6 +116,11 @@ class RoleMatrixIT extends GatewayIT {
                     .getResponseBody().path("id").asString();
         }
 
+        String freshPrompt() {
+            return fixtures.post("/admin/v1/prompts", Map.of("name", unique("mprompt"), "template",
+                    Map.of("text", "Hello {{who}}"))).path("id").asString();
+        }
+
         String freshTeam() {
             return fixtures.post("/admin/v1/teams", Map.of("name", unique("mt"))).path("id").asString();
         }
@@ -236,6 +241,24 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/agent-schedules/" + world.freshSchedule(), "{\"enabled\":false}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/agent-schedules/{id}", "delete agent schedule",
                 role -> Call.of("/admin/v1/agent-schedules/" + world.freshSchedule()), adminOnly(NO_CONTENT)));
+        // Prompts: administrators write them; viewers read and render them (a render changes nothing).
+        String promptBody = "{\"name\":\"%s\",\"template\":{\"text\":\"Hi {{who}}\"}}";
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/prompts", "create prompt", role -> Call.of("/admin/v1/prompts",
+                promptBody.formatted(unique("np"))), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/prompts", "list prompts", role -> Call.of("/admin/v1/prompts"),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/prompts/{id}", "get prompt",
+                role -> Call.of("/admin/v1/prompts/" + world.freshPrompt()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/prompts/{id}/versions", "add prompt version", role -> Call.of(
+                "/admin/v1/prompts/" + world.freshPrompt() + "/versions", "{\"template\":{\"text\":\"v2\"}}"),
+                adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/prompts/{id}:render", "render prompt", role -> Call.of(
+                "/admin/v1/prompts/" + world.freshPrompt() + ":render", "{\"variables\":{\"who\":\"x\"}}"),
+                adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/prompts/{id}", "patch prompt", role -> Call.of(
+                "/admin/v1/prompts/" + world.freshPrompt(), "{\"labels\":{\"staging\":1}}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/prompts/{id}", "delete prompt",
+                role -> Call.of("/admin/v1/prompts/" + world.freshPrompt()), adminOnly(NO_CONTENT)));
         // Teams: a team administrator reads its own team only; another team is "not found" to it.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/teams", "create team", role -> Call.of("/admin/v1/teams",
                 "{\"name\":\"" + unique("nt") + "\"}"), adminOnly(CREATED)));

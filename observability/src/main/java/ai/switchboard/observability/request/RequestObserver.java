@@ -47,7 +47,7 @@ public final class RequestObserver {
         return new UsageRecord(r.requestId(), r.startedAt(), r.keyId(), r.keyPrefix(), r.operation(), r.route(),
                 r.model(), r.modelVersion(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
                 r.costUsd(), millis(r.latencyNanos()),
-                r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts(), r.cache());
+                r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts(), r.cache(), r.prompt());
     }
 
     private static void tag(Span span, RequestSummary r) {
@@ -71,6 +71,10 @@ public final class RequestObserver {
         }
         if (r.provider() != null) {
             span.tag(GenAiConventions.PROVIDER_NAME, r.provider());
+        }
+        if (r.prompt() != null) {
+            span.tag(GenAiConventions.PROMPT_NAME, r.prompt().name());
+            span.tag(GenAiConventions.PROMPT_VERSION, r.prompt().version());
         }
         span.tag(GenAiConventions.USAGE_INPUT_TOKENS, r.inputTokens());
         span.tag(GenAiConventions.USAGE_OUTPUT_TOKENS, r.outputTokens());

@@ -2,6 +2,7 @@ package ai.switchboard.observability.request;
 
 import ai.switchboard.observability.usage.CacheUsage;
 import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.observability.usage.PromptUsage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.UUID;
  * @param costUsd the exact cost of all of them, each call at its own model's prices, or {@code null} when a price was
  *     unknown
  * @param cache what the response cache did, or {@code null} when no cache policy covered the request
+ * @param prompt the prompt template version the answer was built from, or {@code null}
  */
 public record RequestSummary(
         String requestId,
@@ -47,7 +49,8 @@ public record RequestSummary(
         int fallbacks,
         int cascadeStep,
         BigDecimal costUsd,
-        CacheUsage cache) {
+        CacheUsage cache,
+        PromptUsage prompt) {
 
     public RequestSummary {
         Objects.requireNonNull(requestId, "requestId");
@@ -76,6 +79,7 @@ public record RequestSummary(
         private String requestModel;
         private String model;
         private String modelVersion;
+        private PromptUsage prompt;
         private String provider;
         private boolean stream;
         private int status = 200;
@@ -132,6 +136,12 @@ public record RequestSummary(
         }
 
         /** The registry's version of the model that answered, if it records one. */
+        /** The prompt template version the answer was built from. */
+        public Builder prompt(PromptUsage used) {
+            this.prompt = used;
+            return this;
+        }
+
         public Builder modelVersion(String version) {
             this.modelVersion = version;
             return this;
@@ -188,7 +198,7 @@ public record RequestSummary(
             return new RequestSummary(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy,
                     requestModel, model, modelVersion, provider, stream, status, errorType, inputTokens + extraInputTokens,
                     outputTokens + extraOutputTokens, cachedTokens, latencyNanos, ttftNanos, attempts, fallbacks,
-                    cascadeStep, cost, cache);
+                    cascadeStep, cost, cache, prompt);
         }
     }
 }

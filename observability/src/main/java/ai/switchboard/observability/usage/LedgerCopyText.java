@@ -13,7 +13,7 @@ final class LedgerCopyText {
 
     static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, model_version,"
             + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts,"
-            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd";
+            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd, prompt_name, prompt_version";
 
     private static final String NULL = "\\N";
 
@@ -52,6 +52,9 @@ final class LedgerCopyText {
                         .append(cache.savedOutputTokens()).append('\t');
                 cost(text, cache.savedCostUsd());
             }
+            text.append('\t');
+            text(text, r.prompt() == null ? null : r.prompt().name()).append('\t');
+            value(text, r.prompt() == null ? null : r.prompt().version());
             text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

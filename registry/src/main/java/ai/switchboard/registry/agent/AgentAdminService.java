@@ -1,5 +1,7 @@
 package ai.switchboard.registry.agent;
 
+import ai.switchboard.registry.PromptConfig;
+import ai.switchboard.registry.PromptReference;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
@@ -8,6 +10,9 @@ import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.StorableJson;
 import ai.switchboard.registry.model.ModelRepository;
+import ai.switchboard.registry.prompt.PromptEntity;
+import ai.switchboard.registry.prompt.PromptRepository;
+import ai.switchboard.registry.prompt.PromptVersionRepository;
 import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import ai.switchboard.registry.tool.ToolEntity;
@@ -58,13 +63,18 @@ public class AgentAdminService {
     private final ToolRepository tools;
     private final JsonSchemaInspector schemas;
     private final RegistryChangeRecorder changes;
+    private final PromptRepository prompts;
+    private final PromptVersionRepository promptVersions;
 
     /**
      * The schema inspector comes from the application, which has the JSON Schema library; without one (a
      * registry-only context) an agent with a {@code response_format} is rejected.
      */
     public AgentAdminService(AgentRepository agents, ModelRepository models, RouteRepository routes,
-            ToolRepository tools, ObjectProvider<JsonSchemaInspector> schemas, RegistryChangeRecorder changes) {
+            ToolRepository tools, ObjectProvider<JsonSchemaInspector> schemas, RegistryChangeRecorder changes,
+            PromptRepository prompts, PromptVersionRepository promptVersions) {
+        this.prompts = prompts;
+        this.promptVersions = promptVersions;
         this.agents = agents;
         this.models = models;
         this.routes = routes;
@@ -76,7 +86,8 @@ public class AgentAdminService {
     public AgentView create(AgentCommand command, String actor) {
         FieldErrors errors = new FieldErrors().required("name", command.name()).required("model", command.model());
         AgentRules.check(errors, command);
-        String instructions = AgentRules.instructions(errors, command.instructions());
+        AgentRules.Instructions instructions = AgentRules.instructions(errors, command.instructions());
+        checkPrompt(errors, instructions);
         Map<String, Object> responseFormat = responseFormat(errors, command.responseFormat());
         checkModel(errors, command.model());
         List<String> granted = command.tools() == null ? List.of() : granted(errors, command.tools());
@@ -88,7 +99,8 @@ public class AgentAdminService {
         AgentEntity agent = new AgentEntity(UUID.randomUUID(), command.name(), now);
         agent.setDescription(command.description());
         agent.setModel(command.model());
-        agent.setInstructions(instructions);
+        agent.setInstructions(instructions == null ? null : instructions.text());
+        agent.setInstructionsPrompt(instructions == null ? null : instructions.prompt());
         agent.setTools(granted);
         agent.setMaxSteps(or(command.maxSteps(), AgentRules.DEFAULT_MAX_STEPS));
         agent.setMaxCostUsd(command.maxCostUsd());
@@ -117,7 +129,8 @@ public class AgentAdminService {
         AgentRules.check(errors, command);
         command.clear().stream().filter(field -> !CLEARABLE.contains(field))
                 .forEach(field -> errors.add(field, "cannot be removed"));
-        String instructions = AgentRules.instructions(errors, command.instructions());
+        AgentRules.Instructions instructions = AgentRules.instructions(errors, command.instructions());
+        checkPrompt(errors, instructions);
         Map<String, Object> responseFormat = command.responseFormat() == null ? null
                 : responseFormat(errors, command.responseFormat());
         if (command.model() != null && !command.model().equals(agent.getModel())) {
@@ -133,7 +146,13 @@ public class AgentAdminService {
         agent.setName(name);
         agent.setDescription(next(command, "description", command.description(), agent.getDescription()));
         agent.setModel(or(command.model(), agent.getModel()));
-        agent.setInstructions(next(command, "instructions", instructions, agent.getInstructions()));
+        if (command.clear().contains("instructions")) {
+            agent.setInstructions(null);
+            agent.setInstructionsPrompt(null);
+        } else if (instructions != null) {
+            agent.setInstructions(instructions.text());
+            agent.setInstructionsPrompt(instructions.prompt());
+        }
         if (granted != null) {
             agent.setTools(granted);
         }
@@ -168,6 +187,28 @@ public class AgentAdminService {
     private void checkModel(FieldErrors errors, String model) {
         if (model != null && !models.existsByName(model) && !routes.existsByName(model)) {
             errors.add("model", "no model or route named '" + model + "'");
+        }
+    }
+
+    /** A referenced prompt must exist and have the label or version named (the production label when neither). */
+    private void checkPrompt(FieldErrors errors, AgentRules.Instructions instructions) {
+        PromptReference reference = instructions == null ? null : instructions.prompt();
+        if (reference == null) {
+            return;
+        }
+        PromptEntity prompt = prompts.findByName(reference.prompt()).orElse(null);
+        if (prompt == null) {
+            errors.add("instructions.prompt", "no prompt named '" + reference.prompt() + "'");
+        } else if (reference.version() != null) {
+            if (promptVersions.findByPromptIdAndVersion(prompt.getId(), reference.version()).isEmpty()) {
+                errors.add("instructions.version", "prompt '" + reference.prompt() + "' has no version "
+                        + reference.version());
+            }
+        } else {
+            String label = reference.label() == null ? PromptConfig.PRODUCTION : reference.label();
+            if (!prompt.getLabels().containsKey(label)) {
+                errors.add("instructions.label", "prompt '" + reference.prompt() + "' has no label '" + label + "'");
+            }
         }
     }
 
@@ -235,6 +276,9 @@ public class AgentAdminService {
         fields.put("description", a.getDescription());
         fields.put("model", a.getModel());
         fields.put("instructions", a.getInstructions());
+        if (a.getInstructionsPrompt() != null) {
+            fields.put("instructions_prompt", AgentView.reference(a.getInstructionsPrompt()));
+        }
         fields.put("tools", List.copyOf(a.getTools()));
         fields.put("max_steps", a.getMaxSteps());
         BigDecimal cost = AgentRules.plain(a.getMaxCostUsd());

@@ -1,5 +1,6 @@
 package ai.switchboard.registry.agent;
 
+import ai.switchboard.registry.PromptReference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -33,6 +34,15 @@ public class AgentEntity {
 
     @Column
     private String instructions;
+
+    @Column(name = "instructions_prompt", length = 128)
+    private String instructionsPrompt;
+
+    @Column(name = "instructions_label", length = 64)
+    private String instructionsLabel;
+
+    @Column(name = "instructions_version")
+    private Integer instructionsVersion;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -104,6 +114,18 @@ public class AgentEntity {
 
     public void setInstructions(String instructions) {
         this.instructions = instructions;
+    }
+
+    /** The prompt template the instructions come from, or {@code null} for inline (or no) instructions. */
+    public PromptReference getInstructionsPrompt() {
+        return instructionsPrompt == null ? null
+                : new PromptReference(instructionsPrompt, instructionsLabel, instructionsVersion);
+    }
+
+    public void setInstructionsPrompt(PromptReference reference) {
+        this.instructionsPrompt = reference == null ? null : reference.prompt();
+        this.instructionsLabel = reference == null ? null : reference.label();
+        this.instructionsVersion = reference == null ? null : reference.version();
     }
 
     public List<String> getTools() {

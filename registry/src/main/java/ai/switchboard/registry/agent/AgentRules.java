@@ -1,8 +1,10 @@
 package ai.switchboard.registry.agent;
 
+import ai.switchboard.registry.PromptReference;
 import ai.switchboard.registry.admin.FieldErrors;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +29,7 @@ final class AgentRules {
      * segment of the run API, so it has neither {@code :} nor {@code /}.
      */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]{1,128}");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9._-]{1,64}");
 
     private AgentRules() {
     }
@@ -58,24 +61,51 @@ final class AgentRules {
     }
 
     /**
-     * The inline instructions: text a model reads. Only text for now; a prompt template reference is an object, and
-     * is refused until versioned prompts exist, so that no stored agent has to change shape when they do.
+     * The instructions: inline text a model reads, or a reference to a prompt template,
+     * {@code {"prompt": name, "label": ...}} or {@code {"prompt": name, "version": n}} (neither means the
+     * {@code production} label). Whether the prompt and its label or version exist is the service's to check.
      */
-    static String instructions(FieldErrors errors, JsonNode instructions) {
+    static Instructions instructions(FieldErrors errors, JsonNode instructions) {
         if (instructions == null) {
             return null;
         }
         if (instructions.isObject()) {
-            errors.add("instructions", "must be text: references to prompt templates ({\"prompt\": ..., \"label\" "
-                    + "or \"version\": ...}) arrive with versioned prompts, in a later release");
-            return null;
+            return reference(errors, instructions);
         }
         if (!instructions.isString()) {
-            errors.add("instructions", "must be text");
+            errors.add("instructions", "must be text or {\"prompt\": name, \"label\" or \"version\": ...}");
             return null;
         }
         errors.lines("instructions", instructions.asString(), MAX_INSTRUCTIONS);
-        return instructions.asString();
+        return new Instructions(instructions.asString(), null);
+    }
+
+    private static Instructions reference(FieldErrors errors, JsonNode node) {
+        Set<String> fields = Set.copyOf(node.propertyNames());
+        if (!Set.of("prompt", "label", "version").containsAll(fields) || !fields.contains("prompt")
+                || fields.containsAll(Set.of("label", "version"))) {
+            errors.add("instructions", "a prompt reference is {\"prompt\": name} with \"label\" or \"version\" "
+                    + "(not both)");
+            return null;
+        }
+        JsonNode prompt = node.get("prompt");
+        JsonNode label = node.get("label");
+        JsonNode version = node.get("version");
+        if (!prompt.isString() || prompt.asString().isEmpty() || prompt.asString().length() > 128) {
+            errors.add("instructions.prompt", "must be a prompt name");
+        } else if (label != null && (!label.isString() || !LABEL.matcher(label.asString()).matches())) {
+            errors.add("instructions.label", "must be a label of 1 to 64 letters, digits and . _ -");
+        } else if (version != null && (!version.isInt() || version.asInt() < 1)) {
+            errors.add("instructions.version", "must be a version number (1 or more)");
+        } else {
+            return new Instructions(null, new PromptReference(prompt.asString(),
+                    label == null ? null : label.asString(), version == null ? null : version.asInt()));
+        }
+        return null;
+    }
+
+    /** Inline text, or a prompt reference: exactly one is set. */
+    record Instructions(String text, PromptReference prompt) {
     }
 
     /** A cost as the admin API, the audit trail and the file show it: no trailing zeros, never in E notation. */

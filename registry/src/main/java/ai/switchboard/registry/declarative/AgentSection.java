@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code agents:} — matched by name, after models, routes and tools (an agent names them) and before keys (a key's
@@ -77,8 +76,8 @@ class AgentSection implements DeclarativeSection {
         AgentCommand update = new AgentCommand(null,
                 differs(e.description(), a.description()),
                 differs(e.model(), a.model()),
-                e.instructions() == null || e.instructions().isString()
-                        && e.instructions().asString().equals(a.instructions()) ? null : e.instructions(),
+                e.instructions() == null || a.instructions() != null
+                        && StorableJson.same(e.instructions(), a.instructions()) ? null : e.instructions(),
                 differs(e.tools(), a.tools()),
                 differs(e.maxSteps(), a.maxSteps()),
                 e.maxCostUsd() == null || a.maxCostUsd() != null && e.maxCostUsd().compareTo(a.maxCostUsd()) == 0
@@ -102,7 +101,7 @@ class AgentSection implements DeclarativeSection {
     @Override
     public List<AgentEntry> export() {
         return service.list().stream().map(a -> new AgentEntry(a.name(), a.description(), a.model(),
-                a.instructions() == null ? null : JsonNodeFactory.instance.stringNode(a.instructions()), a.tools(),
+                a.instructions(), a.tools(),
                 a.maxSteps(), a.maxCostUsd(), a.timeoutSeconds(), a.parallelToolCalls(), a.responseFormat()))
                 .toList();
     }

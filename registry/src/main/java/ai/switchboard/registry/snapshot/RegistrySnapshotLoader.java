@@ -14,6 +14,7 @@ import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.registry.ProviderConfig;
+import ai.switchboard.registry.PromptConfig;
 import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.RateLimitConfig;
 import ai.switchboard.registry.RegistrySnapshot;
@@ -30,6 +31,11 @@ import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.provider.ProviderEntity;
 import ai.switchboard.registry.provider.ProviderRepository;
 import ai.switchboard.registry.provider.ProviderSecrets;
+import ai.switchboard.registry.prompt.PromptEntity;
+import ai.switchboard.registry.prompt.PromptRepository;
+import ai.switchboard.registry.prompt.PromptTemplate;
+import ai.switchboard.registry.prompt.PromptVersionEntity;
+import ai.switchboard.registry.prompt.PromptVersionRepository;
 import ai.switchboard.registry.ratelimit.RateLimitEntity;
 import ai.switchboard.registry.ratelimit.RateLimitRepository;
 import ai.switchboard.registry.route.RouteEntity;
@@ -80,12 +86,19 @@ public class RegistrySnapshotLoader {
     private final ProviderSecrets secrets;
     private final ToolSecrets toolSecrets;
     private final TransactionTemplate readTransaction;
+    private final PromptRepository prompts;
+    private final PromptVersionRepository promptVersions;
+    /** Compiled prompt versions by row id: versions never change, so each is compiled once per process. */
+    private final Map<java.util.UUID, PromptTemplate> compiledPrompts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
             RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
             ToolRepository tools, AgentRepository agents, CachePolicyRepository cachePolicies,
             RegistryRevisions revisions, ProviderSecrets secrets, ToolSecrets toolSecrets,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, PromptRepository prompts,
+            PromptVersionRepository promptVersions) {
+        this.prompts = prompts;
+        this.promptVersions = promptVersions;
         this.providers = providers;
         this.models = models;
         this.keys = keys;
@@ -160,7 +173,25 @@ public class RegistrySnapshotLoader {
         }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
                 limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), toolConfigs,
-                agentConfigs, cacheConfigs);
+                agentConfigs, cacheConfigs, promptConfigs());
+    }
+
+    private List<PromptConfig> promptConfigs() {
+        Map<java.util.UUID, Map<Integer, PromptTemplate>> byPrompt = new java.util.HashMap<>();
+        Set<java.util.UUID> live = new HashSet<>();
+        for (PromptVersionEntity v : promptVersions.findAll()) {
+            live.add(v.getId());
+            PromptTemplate compiled = compiledPrompts.computeIfAbsent(v.getId(),
+                    id -> PromptTemplate.stored(JsonMapper.shared().valueToTree(v.getTemplate())));
+            byPrompt.computeIfAbsent(v.getPromptId(), id -> new java.util.HashMap<>()).put(v.getVersion(), compiled);
+        }
+        compiledPrompts.keySet().retainAll(live);
+        List<PromptConfig> configs = new ArrayList<>();
+        for (PromptEntity p : prompts.findAllByOrderByNameAsc()) {
+            configs.add(new PromptConfig(p.getId(), p.getName(), p.getLabels(),
+                    byPrompt.getOrDefault(p.getId(), Map.of())));
+        }
+        return configs;
     }
 
     private ToolConfig toConfig(ToolEntity t) {
@@ -183,7 +214,7 @@ public class RegistrySnapshotLoader {
                 a.getTools(), a.getMaxSteps(), a.getMaxCostUsd(), Duration.ofSeconds(a.getTimeoutSeconds()),
                 a.isParallelToolCalls(),
                 a.getResponseFormat() == null ? null : JsonMapper.shared().valueToTree(a.getResponseFormat()),
-                a.getUpdatedAt().toEpochMilli());
+                a.getUpdatedAt().toEpochMilli(), a.getInstructionsPrompt());
     }
 
     /** Budgets with the names of what they watch, as the request path meets keys, teams, models and routes. */

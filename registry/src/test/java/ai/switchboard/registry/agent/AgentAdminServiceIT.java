@@ -98,7 +98,7 @@ class AgentAdminServiceIT extends RegistryIntegrationTest {
 
         assertThatThrownBy(() -> agents.create(bad, "tester")).isInstanceOfSatisfying(
                 RegistryValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
-                        .containsExactlyInAnyOrder("name", "description", "model", "instructions", "max_steps",
+                        .containsExactlyInAnyOrder("name", "description", "model", "instructions.prompt", "max_steps",
                                 "max_cost_usd", "timeout_seconds"));
         assertThat(snapshots.current().agent(name)).isNull();
         assertThatThrownBy(() -> agents.create(new AgentCommand(unique("a"), null, model, null, List.of("no-such-tool"),
