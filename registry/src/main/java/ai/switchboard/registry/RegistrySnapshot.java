@@ -31,6 +31,7 @@ public final class RegistrySnapshot {
     private final Map<String, ToolConfig> toolsByName;
     private final Map<String, AgentConfig> agentsByName;
     private final Map<UUID, CachePolicyConfig> cachePolicies;
+    private final Map<String, McpServerDefinition> mcpServersByName;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -74,11 +75,22 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, List.of());
     }
 
+    /** A snapshot without MCP servers. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
             Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies) {
+        this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, cachePolicies,
+                List.of());
+    }
+
+    public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
+            Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
+            Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
+            Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies,
+            Collection<McpServerDefinition> mcpServers) {
         this.version = version;
+        this.mcpServersByName = index(mcpServers, McpServerDefinition::name);
         this.toolsByName = index(tools, ToolConfig::name);
         this.agentsByName = index(agents, AgentConfig::name);
         // Keys, models and routes are told apart by their ids (UUIDs), so one map holds the three kinds.
@@ -207,6 +219,16 @@ public final class RegistrySnapshot {
     /** All agents, in name order. */
     public Collection<AgentConfig> agents() {
         return agentsByName.values();
+    }
+
+    /** The MCP server with this name, or {@code null}. */
+    public McpServerDefinition mcpServer(String name) {
+        return mcpServersByName.get(name);
+    }
+
+    /** All MCP servers, enabled or not, in name order. */
+    public Collection<McpServerDefinition> mcpServers() {
+        return mcpServersByName.values();
     }
 
     /** The rate limit on the key with this id, or {@code null}. */

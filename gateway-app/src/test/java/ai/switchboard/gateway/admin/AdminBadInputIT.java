@@ -44,7 +44,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT b::text FROM budgets b
                 UNION ALL SELECT t::text FROM tools t
                 UNION ALL SELECT a::text FROM agents a
-                UNION ALL SELECT c::text FROM cache_policies c) registry""";
+                UNION ALL SELECT c::text FROM cache_policies c
+                UNION ALL SELECT s::text FROM mcp_servers s) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -54,7 +55,7 @@ class AdminBadInputIT extends GatewayIT {
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
-            String rateLimit, String budget, String tool, String agent, String cachePolicy) {
+            String rateLimit, String budget, String tool, String agent, String cachePolicy, String mcpServer) {
     }
 
     @BeforeEach
@@ -78,8 +79,11 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/agents", Map.of("name", p + "-a", "model", p + "-m", "tools", List.of(p + "-x")));
             String cachePolicy = fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "key", "target",
                     p + "-k")).path("id").asString();
+            String mcpServer = "bad-input-mcp-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+            fixtures.post("/admin/v1/mcp-servers", Map.of("name", mcpServer, "transport", "streamable_http",
+                    "url", "https://mcp.example.com/mcp", "bearer_token", "t", "enabled", false));
             existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
-                    p + "-a", cachePolicy);
+                    p + "-a", cachePolicy, mcpServer);
             exportBefore = export();
         }
     }
@@ -261,6 +265,7 @@ class AdminBadInputIT extends GatewayIT {
         return text.replace("$N", "bad-new-" + FRESH.incrementAndGet() + "-" + System.nanoTime())
                 .replace("$P", e.provider()).replace("$M", e.model()).replace("$R", e.route()).replace("$K", e.key())
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
-                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy());
+                .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
+                .replace("$S", e.mcpServer());
     }
 }

@@ -19,7 +19,12 @@ import ai.switchboard.registry.RateLimitConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.TeamConfig;
+import ai.switchboard.registry.McpServerDefinition;
 import ai.switchboard.registry.ToolConfig;
+import ai.switchboard.registry.mcp.McpServerEntity;
+import ai.switchboard.registry.mcp.McpServerRepository;
+import ai.switchboard.registry.mcp.McpServerSecretValues;
+import ai.switchboard.registry.mcp.McpServerSecrets;
 import ai.switchboard.registry.agent.AgentEntity;
 import ai.switchboard.registry.agent.AgentRepository;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
@@ -80,12 +85,17 @@ public class RegistrySnapshotLoader {
     private final ProviderSecrets secrets;
     private final ToolSecrets toolSecrets;
     private final TransactionTemplate readTransaction;
+    private final McpServerRepository mcpServers;
+    private final McpServerSecrets mcpSecrets;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
             RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
             ToolRepository tools, AgentRepository agents, CachePolicyRepository cachePolicies,
             RegistryRevisions revisions, ProviderSecrets secrets, ToolSecrets toolSecrets,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, McpServerRepository mcpServers,
+            McpServerSecrets mcpSecrets) {
+        this.mcpServers = mcpServers;
+        this.mcpSecrets = mcpSecrets;
         this.providers = providers;
         this.models = models;
         this.keys = keys;
@@ -160,7 +170,27 @@ public class RegistrySnapshotLoader {
         }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
                 limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), toolConfigs,
-                agentConfigs, cacheConfigs);
+                agentConfigs, cacheConfigs, mcpServerDefinitions());
+    }
+
+    private List<McpServerDefinition> mcpServerDefinitions() {
+        List<McpServerDefinition> definitions = new ArrayList<>();
+        for (McpServerEntity server : mcpServers.findAllByOrderByNameAsc()) {
+            McpServerSecretValues decrypted = null;
+            ProviderStatus status = ProviderStatus.OK;
+            try {
+                decrypted = mcpSecrets.decrypt(server);
+            } catch (CredentialDecryptionException e) {
+                log.warn("MCP server '{}' is unavailable: {}. Set its secrets again through the admin API.",
+                        server.getName(), e.getMessage());
+                status = ProviderStatus.CREDENTIAL_ERROR;
+            }
+            definitions.add(new McpServerDefinition(server.getId(), server.getName(), server.getTransport(),
+                    server.getUrl(), server.getCommand(), server.getArgs(),
+                    Duration.ofMillis(server.getConnectTimeoutMs()), Duration.ofMillis(server.getCallTimeoutMs()),
+                    server.isEnabled(), decrypted, server.getRevision(), status));
+        }
+        return definitions;
     }
 
     private ToolConfig toConfig(ToolEntity t) {
