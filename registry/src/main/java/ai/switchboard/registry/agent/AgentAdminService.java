@@ -11,6 +11,8 @@ import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import ai.switchboard.registry.tool.ToolEntity;
+import ai.switchboard.registry.mcp.McpServerRepository;
+import ai.switchboard.registry.mcp.McpToolNames;
 import ai.switchboard.registry.tool.ToolRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,13 +60,16 @@ public class AgentAdminService {
     private final ToolRepository tools;
     private final JsonSchemaInspector schemas;
     private final RegistryChangeRecorder changes;
+    private final McpServerRepository mcpServers;
 
     /**
      * The schema inspector comes from the application, which has the JSON Schema library; without one (a
      * registry-only context) an agent with a {@code response_format} is rejected.
      */
     public AgentAdminService(AgentRepository agents, ModelRepository models, RouteRepository routes,
-            ToolRepository tools, ObjectProvider<JsonSchemaInspector> schemas, RegistryChangeRecorder changes) {
+            ToolRepository tools, ObjectProvider<JsonSchemaInspector> schemas, RegistryChangeRecorder changes,
+            McpServerRepository mcpServers) {
+        this.mcpServers = mcpServers;
         this.agents = agents;
         this.models = models;
         this.routes = routes;
@@ -179,7 +184,16 @@ public class AgentAdminService {
         Set<String> granted = new LinkedHashSet<>();
         for (int i = 0; i < names.size() && i < AgentRules.MAX_TOOLS; i++) {
             String name = names.get(i);
-            if (name != null && !name.isEmpty() && !known.contains(name)) {
+            String server = name == null ? null : McpToolNames.serverOf(name);
+            if (name != null && !name.isEmpty() && !known.contains(name) && server != null) {
+                if (!McpToolNames.isToolName(name)) {
+                    errors.add("tools[" + i + "]", "must be <server>__<tool> or <server>__*");
+                } else if (!mcpServers.existsByName(server)) {
+                    errors.add("tools[" + i + "]", "no MCP server named '" + server + "'");
+                } else {
+                    granted.add(name);
+                }
+            } else if (name != null && !name.isEmpty() && !known.contains(name)) {
                 errors.add("tools[" + i + "]", "no tool named '" + name + "'");
             } else if (name != null) {
                 granted.add(name);
