@@ -32,6 +32,7 @@ public final class RegistrySnapshot {
     private final Map<String, AgentConfig> agentsByName;
     private final Map<UUID, CachePolicyConfig> cachePolicies;
     private final Map<String, PromptConfig> promptsByName;
+    private final Map<String, McpServerDefinition> mcpServersByName;
 
     /** A snapshot without routes. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
@@ -75,22 +76,23 @@ public final class RegistrySnapshot {
         this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, List.of());
     }
 
-    /** A snapshot without prompt templates. */
+    /** A snapshot without prompt templates or MCP servers. */
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
             Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies) {
         this(version, providers, models, keys, routes, teams, rateLimits, budgets, tools, agents, cachePolicies,
-                List.of());
+                List.of(), List.of());
     }
 
     public RegistrySnapshot(long version, Collection<ProviderConfig> providers, Collection<ModelConfig> models,
             Collection<ApiKeyRecord> keys, Collection<RouteConfig> routes, Collection<TeamConfig> teams,
             Collection<RateLimitConfig> rateLimits, Collection<BudgetConfig> budgets, Collection<ToolConfig> tools,
             Collection<AgentConfig> agents, Collection<CachePolicyConfig> cachePolicies,
-            Collection<PromptConfig> prompts) {
+            Collection<PromptConfig> prompts, Collection<McpServerDefinition> mcpServers) {
         this.version = version;
         this.promptsByName = index(prompts, PromptConfig::name);
+        this.mcpServersByName = index(mcpServers, McpServerDefinition::name);
         this.toolsByName = index(tools, ToolConfig::name);
         this.agentsByName = index(agents, AgentConfig::name);
         // Keys, models and routes are told apart by their ids (UUIDs), so one map holds the three kinds.
@@ -224,6 +226,16 @@ public final class RegistrySnapshot {
     /** All agents, in name order. */
     public Collection<AgentConfig> agents() {
         return agentsByName.values();
+    }
+
+    /** The MCP server with this name, or {@code null}. */
+    public McpServerDefinition mcpServer(String name) {
+        return mcpServersByName.get(name);
+    }
+
+    /** All MCP servers, enabled or not, in name order. */
+    public Collection<McpServerDefinition> mcpServers() {
+        return mcpServersByName.values();
     }
 
     /** The rate limit on the key with this id, or {@code null}. */

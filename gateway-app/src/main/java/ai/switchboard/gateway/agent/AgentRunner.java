@@ -1,5 +1,7 @@
 package ai.switchboard.gateway.agent;
 
+import ai.switchboard.gateway.mcp.McpToolGrants;
+import ai.switchboard.gateway.mcp.McpToolInvokers;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.providers.api.ChatRequest;
@@ -40,10 +42,15 @@ public class AgentRunner {
 
     private final RouteEngine engine;
     private final ToolInstances tools;
+    private final McpToolGrants mcpGrants;
+    private final McpToolInvokers mcpInvokers;
 
-    public AgentRunner(RouteEngine engine, ToolInstances tools) {
+    public AgentRunner(RouteEngine engine, ToolInstances tools, McpToolGrants mcpGrants,
+            McpToolInvokers mcpInvokers) {
         this.engine = engine;
         this.tools = tools;
+        this.mcpGrants = mcpGrants;
+        this.mcpInvokers = mcpInvokers;
     }
 
     /** The run's answer to the client's request, for a context the resolve stage gave an agent. */
@@ -72,15 +79,21 @@ public class AgentRunner {
                 .doOnNext(run -> account(context, steps, run.status()));
     }
 
-    /** The granted tools that can be built, in the agent's order. */
+    /**
+     * The granted tools that can be built, in the agent's order: tool instances, and the MCP tools its servers offer
+     * now ({@code <server>__<tool>}, or all of them for {@code <server>__*}). A server that is down offers none.
+     */
     private Mono<Map<String, ToolInvoker>> granted(RequestContext context, AgentConfig agent) {
         return Flux.fromIterable(agent.tools())
                 .concatMap(name -> {
                     ToolConfig tool = context.snapshot().tool(name);
-                    return tool == null ? Mono.<Map.Entry<String, ToolInvoker>>empty()
-                            : tools.invoker(tool).map(invoker -> Map.entry(name, invoker));
+                    if (tool != null) {
+                        return tools.invoker(tool).map(invoker -> Map.entry(name, invoker));
+                    }
+                    return Flux.fromIterable(mcpGrants.tools(name, context.snapshot())).concatMap(mcp -> mcpInvokers
+                            .invoker(mcp).map(invoker -> Map.entry(mcp.spec().name(), invoker)));
                 })
-                .collect(LinkedHashMap::new, (granted, entry) -> granted.put(entry.getKey(), entry.getValue()));
+                .collect(LinkedHashMap::new, (granted, entry) -> granted.putIfAbsent(entry.getKey(), entry.getValue()));
     }
 
     private Mono<PlannedStep> plan(RequestContext context, ChatRequest request, List<Step> steps) {

@@ -48,7 +48,8 @@ class AdminBadInputIT extends GatewayIT {
                 UNION ALL SELECT (s.id, s.name, s.agent, s.cron, s.input, s.run_as, s.enabled, s.created_at,
                                   s.updated_at)::text FROM agent_schedules s
                 UNION ALL SELECT q::text FROM prompts q
-                UNION ALL SELECT v::text FROM prompt_versions v) registry""";
+                UNION ALL SELECT v::text FROM prompt_versions v
+                UNION ALL SELECT m::text FROM mcp_servers m) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -60,7 +61,7 @@ class AdminBadInputIT extends GatewayIT {
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
             String rateLimit, String budget, String tool, String agent, String cachePolicy, String agentKey,
-            String schedule) {
+            String schedule, String mcpServer) {
     }
 
     @BeforeEach
@@ -84,12 +85,15 @@ class AdminBadInputIT extends GatewayIT {
             fixtures.post("/admin/v1/agents", Map.of("name", p + "-a", "model", p + "-m", "tools", List.of(p + "-x")));
             String cachePolicy = fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "key", "target",
                     p + "-k")).path("id").asString();
+            String mcpServer = "bad-input-mcp-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+            fixtures.post("/admin/v1/mcp-servers", Map.of("name", mcpServer, "transport", "streamable_http",
+                    "url", "https://mcp.example.com/mcp", "bearer_token", "t", "enabled", false));
             fixtures.key(p + "-ak", "agent:" + p + "-a");
             fixtures.post("/admin/v1/agent-schedules", Map.of("name", p + "-s", "agent", p + "-a", "cron",
                     "0 0 0 1 1 *", "input", Map.of("messages", List.of(Map.of("role", "user", "content", "x"))),
                     "run_as", p + "-ak"));
             existing = new Existing(p + "-p", p + "-m", p + "-r", p + "-k", p + "-t", rateLimit, p + "-b", p + "-x",
-                    p + "-a", cachePolicy, p + "-ak", p + "-s");
+                    p + "-a", cachePolicy, p + "-ak", p + "-s", mcpServer);
             fixtures.post("/admin/v1/prompts", Map.of("name", p + "-q", "template", Map.of("text", "Hello {{who}}")));
             prompt = p + "-q";
             exportBefore = export();
@@ -285,6 +289,6 @@ class AdminBadInputIT extends GatewayIT {
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
                 .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
                 .replace("$Q", e.agentKey()).replace("$S", e.schedule())
-                .replace("$V", prompt);
+                .replace("$V", prompt).replace("$U", e.mcpServer());
     }
 }

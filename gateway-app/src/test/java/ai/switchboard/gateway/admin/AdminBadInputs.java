@@ -58,6 +58,7 @@ final class AdminBadInputs {
         cases.addAll(cachePolicies());
         cases.addAll(agentSchedules());
         cases.addAll(prompts());
+        cases.addAll(mcpServers());
         return cases;
     }
 
@@ -480,6 +481,60 @@ final class AdminBadInputs {
     }
 
     /** Each bad value in a valid POST body, and alone in a PATCH of the existing entry. */
+    /** {@code $U} is an existing streamable_http server with a bearer token. */
+    static List<Case> mcpServers() {
+        Map<String, String> valid = body("name", q("$N"), "transport", q("streamable_http"),
+                "url", q("https://mcp.example.com/mcp"), "bearer_token", q("t"), "enabled", "false");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(with(with(BAD_NAMES, q("a__b")), q("a_")), q("n".repeat(33))));
+        bad.put("transport", List.of("5", "null", q(""), q("bogus"), q("STDIO"), q("streamable-http"), "[]"));
+        bad.put("url", List.of("5", "null", q(""), q("ftp://mcp.example.com/"), q("https://u:p@mcp.example.com/"),
+                q("https://mcp.example.com/#f"), q("/mcp"), q("http://169.254.169.254/latest"),
+                q("http://10.0.0.1/mcp"), "[]", q("https://m.example/" + "a".repeat(2048))));
+        bad.put("headers", List.of(q("x"), "[]", "{\"Host\":\"x\"}", "{\"X-A\":\"a\\r\\nb: c\"}",
+                "{\"X-A\":\"\"}", "{\"bad name\":\"v\"}", "{\"Authorization\":\"x\"}",
+                "{\"Mcp-Session-Id\":\"x\"}", manyHeaders(33)));
+        bad.put("bearer_token", List.of(q(""), q(" t "), q("a\\nb"), "[]", "{}", q("x".repeat(8193))));
+        bad.put("command", List.of(q("node")));
+        bad.put("args", List.of(q("x"), "5", "[\"x\"]"));
+        bad.put("env", List.of("[]", "{\"A\":\"b\"}"));
+        bad.put("connect_timeout_ms", BAD_TIMEOUTS);
+        bad.put("call_timeout_ms", BAD_TIMEOUTS);
+        bad.put("enabled", BAD_BOOLEANS);
+        List<Case> cases = new ArrayList<>(generate("mcp server", "/admin/v1/mcp-servers", "/admin/v1/mcp-servers/$U",
+                valid, bad));
+        Map<String, String> stdio = body("name", q("$N"), "transport", q("stdio"), "command", q("node"),
+                "args", "[\"server.js\"]", "env", "{\"API_KEY\":\"k\"}");
+        Map<String, String> noCommand = new LinkedHashMap<>(stdio);
+        noCommand.remove("command");
+        String collection = "/admin/v1/mcp-servers";
+        cases.add(raw("mcp server POST stdio without command", HttpMethod.POST, collection, json(noCommand),
+                "command"));
+        cases.add(raw("mcp server POST stdio with url", HttpMethod.POST, collection,
+                json(with(stdio, "url", q("https://mcp.example.com/"))), "url"));
+        cases.add(raw("mcp server POST stdio with headers", HttpMethod.POST, collection,
+                json(with(stdio, "headers", "{\"X-A\":\"v\"}")), "headers"));
+        cases.add(raw("mcp server POST stdio with a bearer token", HttpMethod.POST, collection,
+                json(with(stdio, "bearer_token", q("t"))), "bearer_token"));
+        cases.add(raw("mcp server POST stdio with a null argument", HttpMethod.POST, collection,
+                json(with(stdio, "args", "[null]")), "args"));
+        cases.add(raw("mcp server POST stdio with a control character in an argument", HttpMethod.POST, collection,
+                json(with(stdio, "args", "[\"a\\u0000b\"]")), "args"));
+        cases.add(raw("mcp server POST stdio with a bad variable name", HttpMethod.POST, collection,
+                json(with(stdio, "env", "{\"1A\":\"x\"}")), "env"));
+        cases.add(raw("mcp server POST stdio with a blank command", HttpMethod.POST, collection,
+                json(with(stdio, "command", q("  "))), "command"));
+        cases.add(raw("mcp server POST without url", HttpMethod.POST, collection,
+                "{\"name\":\"$N\",\"transport\":\"streamable_http\"}", "url"));
+        cases.add(raw("mcp server POST without transport", HttpMethod.POST, collection,
+                "{\"name\":\"$N\",\"url\":\"https://mcp.example.com/\"}", "transport"));
+        cases.add(raw("mcp server POST unknown field", HttpMethod.POST, collection,
+                json(with(valid, "secrets", "{}")), "secrets"));
+        cases.add(raw("mcp server PATCH to stdio without command", HttpMethod.PATCH, "/admin/v1/mcp-servers/$U",
+                "{\"transport\":\"stdio\"}", "command"));
+        return cases;
+    }
+
     private static List<Case> generate(String entity, String collection, String item, Map<String, String> valid,
             Map<String, List<String>> bad) {
         List<Case> cases = new ArrayList<>();

@@ -30,6 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // Above the whole registry's export, which ConfigAdminIT, DeclarativeRoutesIT and BudgetsIT apply back:
             // every IT adds to that registry, and at 256 KB the round trip was one new test away from a 413.
             "switchboard.api.max-request-size=4MB",
+            // MCP test servers listen on loopback, which the gateway refuses unless told otherwise.
+            "switchboard.mcp.allowed-cidrs=127.0.0.0/8",
         })
 public abstract class GatewayIT {
 

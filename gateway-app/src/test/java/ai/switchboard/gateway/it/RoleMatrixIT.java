@@ -94,6 +94,12 @@ class RoleMatrixIT extends GatewayIT {
                     "config", Map.of("targets", List.of("https://tools.example/")))).path("id").asString();
         }
 
+        String freshMcpServer() {
+            return fixtures.post("/admin/v1/mcp-servers", Map.of("name", "mm-" + Long.toString(System.nanoTime(), 36),
+                    "transport", "streamable_http", "url", "https://mcp.example.com/mcp", "enabled", false))
+                    .path("id").asString();
+        }
+
         String freshAgent() {
             return fixtures.post("/admin/v1/agents", Map.of("name", unique("magent"), "model", model))
                     .path("id").asString();
@@ -259,6 +265,19 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/prompts/" + world.freshPrompt(), "{\"labels\":{\"staging\":1}}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/prompts/{id}", "delete prompt",
                 role -> Call.of("/admin/v1/prompts/" + world.freshPrompt()), adminOnly(NO_CONTENT)));
+        // MCP servers: administrators change them (a stdio server runs a program on the host), viewers read them.
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/mcp-servers", "create mcp server", role -> Call.of(
+                "/admin/v1/mcp-servers", "{\"name\":\"nm-" + Long.toString(System.nanoTime(), 36) + "\","
+                        + "\"transport\":\"streamable_http\",\"url\":\"https://mcp.example.com/mcp\","
+                        + "\"bearer_token\":\"x\",\"enabled\":false}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/mcp-servers", "list mcp servers",
+                role -> Call.of("/admin/v1/mcp-servers"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/mcp-servers/{id}", "get mcp server",
+                role -> Call.of("/admin/v1/mcp-servers/" + world.freshMcpServer()), adminAndViewer()));
+        rows.add(new Row(HttpMethod.PATCH, "/admin/v1/mcp-servers/{id}", "patch mcp server", role -> Call.of(
+                "/admin/v1/mcp-servers/" + world.freshMcpServer(), "{\"call_timeout_ms\":5000}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/mcp-servers/{id}", "delete mcp server",
+                role -> Call.of("/admin/v1/mcp-servers/" + world.freshMcpServer()), adminOnly(NO_CONTENT)));
         // Teams: a team administrator reads its own team only; another team is "not found" to it.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/teams", "create team", role -> Call.of("/admin/v1/teams",
                 "{\"name\":\"" + unique("nt") + "\"}"), adminOnly(CREATED)));

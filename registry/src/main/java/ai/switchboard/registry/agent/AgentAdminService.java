@@ -16,6 +16,8 @@ import ai.switchboard.registry.prompt.PromptVersionRepository;
 import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import ai.switchboard.registry.tool.ToolEntity;
+import ai.switchboard.registry.mcp.McpServerRepository;
+import ai.switchboard.registry.mcp.McpToolNames;
 import ai.switchboard.registry.tool.ToolRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,6 +67,7 @@ public class AgentAdminService {
     private final RegistryChangeRecorder changes;
     private final PromptRepository prompts;
     private final PromptVersionRepository promptVersions;
+    private final McpServerRepository mcpServers;
 
     /**
      * The schema inspector comes from the application, which has the JSON Schema library; without one (a
@@ -72,9 +75,10 @@ public class AgentAdminService {
      */
     public AgentAdminService(AgentRepository agents, ModelRepository models, RouteRepository routes,
             ToolRepository tools, ObjectProvider<JsonSchemaInspector> schemas, RegistryChangeRecorder changes,
-            PromptRepository prompts, PromptVersionRepository promptVersions) {
+            PromptRepository prompts, PromptVersionRepository promptVersions, McpServerRepository mcpServers) {
         this.prompts = prompts;
         this.promptVersions = promptVersions;
+        this.mcpServers = mcpServers;
         this.agents = agents;
         this.models = models;
         this.routes = routes;
@@ -220,7 +224,16 @@ public class AgentAdminService {
         Set<String> granted = new LinkedHashSet<>();
         for (int i = 0; i < names.size() && i < AgentRules.MAX_TOOLS; i++) {
             String name = names.get(i);
-            if (name != null && !name.isEmpty() && !known.contains(name)) {
+            String server = name == null ? null : McpToolNames.serverOf(name);
+            if (name != null && !name.isEmpty() && !known.contains(name) && server != null) {
+                if (!McpToolNames.isToolName(name)) {
+                    errors.add("tools[" + i + "]", "must be <server>__<tool> or <server>__*");
+                } else if (!mcpServers.existsByName(server)) {
+                    errors.add("tools[" + i + "]", "no MCP server named '" + server + "'");
+                } else {
+                    granted.add(name);
+                }
+            } else if (name != null && !name.isEmpty() && !known.contains(name)) {
                 errors.add("tools[" + i + "]", "no tool named '" + name + "'");
             } else if (name != null) {
                 granted.add(name);

@@ -20,7 +20,12 @@ import ai.switchboard.registry.RateLimitConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.TeamConfig;
+import ai.switchboard.registry.McpServerDefinition;
 import ai.switchboard.registry.ToolConfig;
+import ai.switchboard.registry.mcp.McpServerEntity;
+import ai.switchboard.registry.mcp.McpServerRepository;
+import ai.switchboard.registry.mcp.McpServerSecretValues;
+import ai.switchboard.registry.mcp.McpServerSecrets;
 import ai.switchboard.registry.agent.AgentEntity;
 import ai.switchboard.registry.agent.AgentRepository;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
@@ -90,15 +95,19 @@ public class RegistrySnapshotLoader {
     private final PromptVersionRepository promptVersions;
     /** Compiled prompt versions by row id: versions never change, so each is compiled once per process. */
     private final Map<java.util.UUID, PromptTemplate> compiledPrompts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final McpServerRepository mcpServers;
+    private final McpServerSecrets mcpSecrets;
 
     public RegistrySnapshotLoader(ProviderRepository providers, ModelRepository models, ApiKeyRepository keys,
             RouteRepository routes, TeamRepository teams, RateLimitRepository rateLimits, BudgetRepository budgets,
             ToolRepository tools, AgentRepository agents, CachePolicyRepository cachePolicies,
             RegistryRevisions revisions, ProviderSecrets secrets, ToolSecrets toolSecrets,
             PlatformTransactionManager transactionManager, PromptRepository prompts,
-            PromptVersionRepository promptVersions) {
+            PromptVersionRepository promptVersions, McpServerRepository mcpServers, McpServerSecrets mcpSecrets) {
         this.prompts = prompts;
         this.promptVersions = promptVersions;
+        this.mcpServers = mcpServers;
+        this.mcpSecrets = mcpSecrets;
         this.providers = providers;
         this.models = models;
         this.keys = keys;
@@ -173,7 +182,7 @@ public class RegistrySnapshotLoader {
         }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
                 limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), toolConfigs,
-                agentConfigs, cacheConfigs, promptConfigs());
+                agentConfigs, cacheConfigs, promptConfigs(), mcpServerDefinitions());
     }
 
     private List<PromptConfig> promptConfigs() {
@@ -192,6 +201,26 @@ public class RegistrySnapshotLoader {
                     byPrompt.getOrDefault(p.getId(), Map.of())));
         }
         return configs;
+    }
+
+    private List<McpServerDefinition> mcpServerDefinitions() {
+        List<McpServerDefinition> definitions = new ArrayList<>();
+        for (McpServerEntity server : mcpServers.findAllByOrderByNameAsc()) {
+            McpServerSecretValues decrypted = null;
+            ProviderStatus status = ProviderStatus.OK;
+            try {
+                decrypted = mcpSecrets.decrypt(server);
+            } catch (CredentialDecryptionException e) {
+                log.warn("MCP server '{}' is unavailable: {}. Set its secrets again through the admin API.",
+                        server.getName(), e.getMessage());
+                status = ProviderStatus.CREDENTIAL_ERROR;
+            }
+            definitions.add(new McpServerDefinition(server.getId(), server.getName(), server.getTransport(),
+                    server.getUrl(), server.getCommand(), server.getArgs(),
+                    Duration.ofMillis(server.getConnectTimeoutMs()), Duration.ofMillis(server.getCallTimeoutMs()),
+                    server.isEnabled(), decrypted, server.getRevision(), status));
+        }
+        return definitions;
     }
 
     private ToolConfig toConfig(ToolEntity t) {

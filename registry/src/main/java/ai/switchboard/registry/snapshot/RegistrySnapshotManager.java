@@ -25,9 +25,19 @@ public class RegistrySnapshotManager {
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final LongAdder refreshFailures = new LongAdder();
     private volatile long lastSuccessMillis = NEVER;
+    private final java.util.List<java.util.function.Consumer<RegistrySnapshot>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RegistrySnapshotManager(RegistrySnapshotLoader loader) {
         this.loader = loader;
+    }
+
+    /**
+     * Calls {@code listener} with every snapshot swapped in from now on, on the refreshing (blocking) thread, in
+     * order. A listener must be quick and must not throw; one that does is logged and the others still run.
+     */
+    public void onChange(java.util.function.Consumer<RegistrySnapshot> listener) {
+        listeners.add(listener);
     }
 
     /** The snapshot to serve from. Lock-free, never {@code null}, never blocks. */
@@ -65,6 +75,13 @@ public class RegistrySnapshotManager {
             current.set(fresh);
             if (fresh.version() != previous.version()) {
                 log.debug("Registry snapshot now at revision {}", fresh.version());
+                for (java.util.function.Consumer<RegistrySnapshot> listener : listeners) {
+                    try {
+                        listener.accept(fresh);
+                    } catch (RuntimeException e) {
+                        log.warn("A registry snapshot listener failed: {}", e.toString());
+                    }
+                }
             }
             return fresh;
         } catch (RuntimeException e) {

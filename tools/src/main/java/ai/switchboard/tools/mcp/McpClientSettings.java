@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param shutdownGrace how long a stdio server may take to exit after its stdin is closed, and again after SIGTERM,
  *     before it is killed
  * @param clientVersion the version the gateway gives in its MCP {@code clientInfo}
+ * @param addressGuard checks a Streamable HTTP server's address before every connection attempt; {@code null}
+ *     checks nothing (tests of the client alone; the gateway always sets one)
  */
 public record McpClientSettings(McpBackoff backoff, int maxResultChars, int maxMessageBytes, Duration shutdownGrace,
-        String clientVersion) {
+        String clientVersion, McpAddressGuard addressGuard) {
+
+    public McpClientSettings(McpBackoff backoff, int maxResultChars, int maxMessageBytes, Duration shutdownGrace,
+            String clientVersion) {
+        this(backoff, maxResultChars, maxMessageBytes, shutdownGrace, clientVersion, null);
+    }
 
     public McpClientSettings {
         Objects.requireNonNull(backoff, "backoff");
@@ -35,10 +42,17 @@ public record McpClientSettings(McpBackoff backoff, int maxResultChars, int maxM
     }
 
     public McpClientSettings withBackoff(McpBackoff backoff) {
-        return new McpClientSettings(backoff, maxResultChars, maxMessageBytes, shutdownGrace, clientVersion);
+        return new McpClientSettings(backoff, maxResultChars, maxMessageBytes, shutdownGrace, clientVersion,
+                addressGuard);
     }
 
     public McpClientSettings withMaxResultChars(int maxResultChars) {
-        return new McpClientSettings(backoff, maxResultChars, maxMessageBytes, shutdownGrace, clientVersion);
+        return new McpClientSettings(backoff, maxResultChars, maxMessageBytes, shutdownGrace, clientVersion,
+                addressGuard);
+    }
+
+    public McpClientSettings withAddressGuard(McpAddressGuard addressGuard) {
+        return new McpClientSettings(backoff, maxResultChars, maxMessageBytes, shutdownGrace, clientVersion,
+                addressGuard);
     }
 }

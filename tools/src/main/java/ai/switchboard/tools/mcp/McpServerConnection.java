@@ -193,11 +193,22 @@ public final class McpServerConnection implements AutoCloseable {
         }
         current = attempt;
         publish(health.connecting());
-        attempt.client.initialize()
+        Mono.fromRunnable(this::checkAddress)
+                .then(Mono.defer(attempt.client::initialize))
                 .then(Mono.defer(attempt.client::listTools))
                 .timeout(config.connectTimeout())
                 .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(listed -> ready(attempt, listed.tools()), error -> failed(attempt, error));
+    }
+
+    /** Runs on a blocking thread (DNS): the address may have changed since the server was registered. */
+    private void checkAddress() {
+        if (settings.addressGuard() != null && config.transport() == McpTransportType.STREAMABLE_HTTP) {
+            String refusal = settings.addressGuard().refusal(config.url());
+            if (refusal != null) {
+                throw new McpAddressRefusedException(refusal);
+            }
+        }
     }
 
     private McpAsyncClient newClient(Attempt attempt) {
