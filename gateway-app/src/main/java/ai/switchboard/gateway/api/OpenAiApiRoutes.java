@@ -7,6 +7,7 @@ import ai.switchboard.gateway.api.chat.ChatCompletionsHandler;
 import ai.switchboard.gateway.api.completions.CompletionsHandler;
 import ai.switchboard.gateway.api.embeddings.EmbeddingsHandler;
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.api.feedback.FeedbackHandler;
 import ai.switchboard.gateway.api.models.ModelsHandler;
 import ai.switchboard.gateway.api.responses.ResponsesHandler;
 import ai.switchboard.gateway.api.support.ApiProperties;
@@ -43,7 +44,7 @@ class OpenAiApiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, CompletionsHandler completions,
-            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses) {
+            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses, FeedbackHandler feedback) {
         List<Endpoint> endpoints = List.of(
                 new Endpoint(HttpMethod.POST, "/v1/chat/completions", INFERENCE, chat::handle),
                 new Endpoint(HttpMethod.POST, "/v1/completions", INFERENCE, completions::handle),
@@ -53,7 +54,8 @@ class OpenAiApiRoutes {
                 new Endpoint(HttpMethod.POST, "/v1/responses", INFERENCE, responses::create),
                 new Endpoint(HttpMethod.GET, "/v1/responses/{id}", INFERENCE, responses::get),
                 new Endpoint(HttpMethod.DELETE, "/v1/responses/{id}", INFERENCE, responses::delete),
-                new Endpoint(HttpMethod.GET, "/v1/responses/{id}/input_items", INFERENCE, responses::inputItems));
+                new Endpoint(HttpMethod.GET, "/v1/responses/{id}/input_items", INFERENCE, responses::inputItems),
+                new Endpoint(HttpMethod.POST, "/v1/feedback", INFERENCE, feedback::create));
         RouterFunctions.Builder routes = RouterFunctions.route();
         Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {

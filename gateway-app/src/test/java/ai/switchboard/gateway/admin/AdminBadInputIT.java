@@ -269,6 +269,23 @@ class AdminBadInputIT extends GatewayIT {
                 .expectBody(String.class).returnResult());
     }
 
+    static Stream<String[]> feedbackQueries() {
+        return Stream.of(
+                new String[] {"from", "from=yesterday"},
+                new String[] {"to", "to=+300000-01-01T00:00:00Z"},
+                new String[] {"from", "from=2030-01-02&to=2030-01-01"},
+                new String[] {"model", "model=" + "m".repeat(201)},
+                new String[] {"route", "route=a&route=b"},
+                new String[] {"label", "label=good"});
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource
+    void feedbackQueries(String field, String query) {
+        refuses(field, () -> http.get().uri("/admin/v1/feedback?" + query)
+                .header("Authorization", "Bearer " + ADMIN_KEY).exchange().expectBody(String.class).returnResult());
+    }
+
     /** Sends the request, checks the answer names {@code field}, and that nothing in the registry changed. */
     private void refuses(String field, java.util.function.Supplier<EntityExchangeResult<String>> request) {
         State before = state();

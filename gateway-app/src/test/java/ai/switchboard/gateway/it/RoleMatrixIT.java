@@ -344,6 +344,8 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/config:apply", "{\"teams\":[{\"name\":\"" + unique("at") + "\"}]}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.GET, "/admin/v1/audit", "audit", role -> Call.of("/admin/v1/audit?limit=5"),
                 adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/feedback", "feedback summary",
+                role -> Call.of("/admin/v1/feedback?model=" + world.model), adminAndViewer()));
         // Registry history: read like the export; a rollback (here of one fresh model) is an administrator's.
         rows.add(new Row(HttpMethod.GET, "/admin/v1/{kind}/{id}/history", "entity history",
                 role -> Call.of("/admin/v1/models/" + world.freshModel() + "/history"), adminAndViewer()));
