@@ -8,6 +8,7 @@ import ai.switchboard.gateway.api.chat.ChatCompletionsHandler;
 import ai.switchboard.gateway.api.completions.CompletionsHandler;
 import ai.switchboard.gateway.api.embeddings.EmbeddingsHandler;
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.api.feedback.FeedbackHandler;
 import ai.switchboard.gateway.api.models.ModelsHandler;
 import ai.switchboard.gateway.api.responses.ResponsesHandler;
 import ai.switchboard.gateway.api.support.ApiProperties;
@@ -47,7 +48,8 @@ class OpenAiApiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, CompletionsHandler completions,
-            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses, AgentRunsHandler runs) {
+            EmbeddingsHandler embeddings, ModelsHandler models, ResponsesHandler responses, AgentRunsHandler runs,
+            FeedbackHandler feedback) {
         List<Endpoint> endpoints = List.of(
                 new Endpoint(HttpMethod.POST, "/v1/chat/completions", INFERENCE, chat::handle),
                 new Endpoint(HttpMethod.POST, "/v1/completions", INFERENCE, completions::handle),
@@ -61,7 +63,8 @@ class OpenAiApiRoutes {
                 new Endpoint(HttpMethod.POST, "/v1/agents/{name}/runs", INFERENCE, runs::start),
                 new Endpoint(HttpMethod.GET, "/v1/agents/runs/{id}", RUN_READERS, runs::get),
                 new Endpoint(HttpMethod.GET, "/v1/agents/runs/{id}/events", RUN_READERS, runs::events),
-                new Endpoint(HttpMethod.POST, "/v1/agents/runs/{id}/cancel", RUN_READERS, runs::cancel));
+                new Endpoint(HttpMethod.POST, "/v1/agents/runs/{id}/cancel", RUN_READERS, runs::cancel),
+                new Endpoint(HttpMethod.POST, "/v1/feedback", INFERENCE, feedback::create));
         RouterFunctions.Builder routes = RouterFunctions.route();
         Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {

@@ -253,6 +253,65 @@ class AdminBadInputIT extends GatewayIT {
                 .exchange().expectBody(String.class).returnResult());
     }
 
+    static Stream<String[]> rollbacks() {
+        String entity = "\"entity\":{\"kind\":\"models\",\"id\":\"$M\"}";
+        return Stream.of(
+                new String[] {"body", "{}"},
+                new String[] {"body", "[1]"},
+                new String[] {"body", "{\"revision\":"},
+                new String[] {"revision", "{\"revision\":-1}"},
+                new String[] {"revision", "{\"revision\":\"5\"}"},
+                new String[] {"revision", "{\"revision\":1.5}"},
+                new String[] {"revision", "{\"revision\":null}"},
+                new String[] {"revision", "{\"revision\":999999999999}"},
+                new String[] {"revision", "{\"revision\":1," + entity + ",\"version\":1}"},
+                new String[] {"version", "{" + entity + "}"},
+                new String[] {"version", "{" + entity + ",\"version\":0}"},
+                new String[] {"version", "{" + entity + ",\"version\":99999}"},
+                new String[] {"version", "{" + entity + ",\"version\":\"1\"}"},
+                new String[] {"entity", "{\"version\":1}"},
+                new String[] {"entity", "{\"entity\":\"x\",\"version\":1}"},
+                new String[] {"entity.id", "{\"entity\":{\"kind\":\"models\"},\"version\":1}"},
+                new String[] {"entity.kind", "{\"entity\":{\"id\":\"$M\"},\"version\":1}"},
+                new String[] {"entity", "{\"entity\":{\"kind\":\"models\",\"id\":\"$M\",\"x\":1},\"version\":1}"},
+                new String[] {"bogus", "{\"revision\":1,\"bogus\":1}"});
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource
+    void rollbacks(String field, String body) {
+        String resolved = resolve(body);
+        refuses(field, () -> http.post().uri("/admin/v1/config:rollback").header("Authorization", "Bearer " + ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(resolved).exchange()
+                .expectBody(String.class).returnResult());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"abc", "-1", "1.5", "99999999999999", "",
+            "99999999999999999999"})
+    void exportRevisions(String revision) {
+        refuses("revision", () -> http.get().uri("/admin/v1/config?revision=" + revision)
+                .header("Authorization", "Bearer " + ADMIN_KEY).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectBody(String.class).returnResult());
+    }
+
+    static Stream<String[]> feedbackQueries() {
+        return Stream.of(
+                new String[] {"from", "from=yesterday"},
+                new String[] {"to", "to=+300000-01-01T00:00:00Z"},
+                new String[] {"from", "from=2030-01-02&to=2030-01-01"},
+                new String[] {"model", "model=" + "m".repeat(201)},
+                new String[] {"route", "route=a&route=b"},
+                new String[] {"label", "label=good"});
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource
+    void feedbackQueries(String field, String query) {
+        refuses(field, () -> http.get().uri("/admin/v1/feedback?" + query)
+                .header("Authorization", "Bearer " + ADMIN_KEY).exchange().expectBody(String.class).returnResult());
+    }
+
     /** Sends the request, checks the answer names {@code field}, and that nothing in the registry changed. */
     private void refuses(String field, java.util.function.Supplier<EntityExchangeResult<String>> request) {
         State before = state();

@@ -413,6 +413,14 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/config:apply", "{\"teams\":[{\"name\":\"" + unique("at") + "\"}]}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.GET, "/admin/v1/audit", "audit", role -> Call.of("/admin/v1/audit?limit=5"),
                 adminAndViewer()));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/feedback", "feedback summary",
+                role -> Call.of("/admin/v1/feedback?model=" + world.model), adminAndViewer()));
+        // Registry history: read like the export; a rollback (here of one fresh model) is an administrator's.
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/{kind}/{id}/history", "entity history",
+                role -> Call.of("/admin/v1/models/" + world.freshModel() + "/history"), adminAndViewer()));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/config:rollback", "roll one entity back", role -> Call.of(
+                "/admin/v1/config:rollback", "{\"entity\":{\"kind\":\"models\",\"id\":\"" + world.freshModel()
+                        + "\"},\"version\":1}"), adminOnly(OK)));
         return rows;
     }
 

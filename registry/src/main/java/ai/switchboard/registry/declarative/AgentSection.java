@@ -105,4 +105,9 @@ class AgentSection implements DeclarativeSection {
                 a.maxSteps(), a.maxCostUsd(), a.timeoutSeconds(), a.parallelToolCalls(), a.responseFormat()))
                 .toList();
     }
+
+    @Override
+    public String historyType() {
+        return AgentAdminService.ENTITY;
+    }
 }

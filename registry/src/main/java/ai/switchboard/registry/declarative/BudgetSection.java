@@ -76,4 +76,9 @@ class BudgetSection implements DeclarativeSection {
                 b.scope() != null ? b.scope() : String.valueOf(b.scopeId()), b.period(), b.limitUsd(),
                 b.softThresholdPercent(), b.enabled())).toList();
     }
+
+    @Override
+    public String historyType() {
+        return BudgetAdminService.ENTITY;
+    }
 }

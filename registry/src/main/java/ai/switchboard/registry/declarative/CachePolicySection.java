@@ -112,4 +112,16 @@ class CachePolicySection implements DeclarativeSection {
                         policy.deterministicOnly()))
                 .toList();
     }
+
+    @Override
+    public String historyType() {
+        return CachePolicyAdminService.ENTITY;
+    }
+
+    /** Audit rows name the target. */
+    @Override
+    public String entryName(JsonNode entry) {
+        JsonNode target = entry.get("target");
+        return target == null || !target.isString() ? null : target.asString();
+    }
 }

@@ -60,7 +60,15 @@ public class DeclarativeConfigService {
      */
     @Transactional
     public ApplyResult apply(String text, String actor) {
-        Map<String, List<JsonNode>> parsed = parse(text);
+        return applyEntries(parse(text), actor);
+    }
+
+    /**
+     * Applies a file already split into its sections' entries (a rollback builds one from history), with the same
+     * rules as {@link #apply}: all or nothing, only differences written.
+     */
+    @Transactional
+    public ApplyResult applyEntries(Map<String, List<JsonNode>> parsed, String actor) {
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rows -> null, APPLY_LOCK);
         ApplyContext context = new ApplyContext(actor, environment, yaml);
         Map<String, SectionResult> results = new LinkedHashMap<>();
@@ -72,6 +80,16 @@ public class DeclarativeConfigService {
             throw new RegistryValidationException(context.errors());
         }
         return new ApplyResult(results.values().stream().anyMatch(SectionResult::changed), results);
+    }
+
+    /** The sections, in apply order. */
+    public List<DeclarativeSection> sections() {
+        return sections;
+    }
+
+    /** A file tree (a registry at some revision, say) written as the declarative file (YAML). */
+    public String toYaml(Map<String, ? extends List<?>> file) {
+        return yaml.writeValueAsString(file);
     }
 
     /** The live registry as a declarative file (YAML), with secrets omitted. */

@@ -24,4 +24,28 @@ public interface DeclarativeSection {
 
     /** The live registry's entries of this section, in file form, secrets omitted. */
     List<?> export();
+
+    /**
+     * The audit entity type of this section's entries (the {@code ENTITY} of its admin service): naming it keeps
+     * every version of them in the registry history, so they can be listed, exported at a revision and rolled back.
+     * Null keeps none.
+     */
+    default String historyType() {
+        return null;
+    }
+
+    /** The name the admin service gives an entry's entity in audit rows: by default its {@code name} field. */
+    default String entryName(JsonNode entry) {
+        JsonNode name = entry.get("name");
+        return name == null || !name.isString() ? null : name.asString();
+    }
+
+    /**
+     * How a rollback re-creates an entity that no longer exists, since history never holds its secret: as-is (no
+     * secret needed, or it works without one), or not at all (its secret, say a key's hash, cannot be re-created).
+     * Entries with an {@code enabled} field that hold secrets are re-created disabled.
+     */
+    default SecretRestore secretRestore() {
+        return SecretRestore.NONE;
+    }
 }

@@ -158,4 +158,14 @@ class KeySection implements DeclarativeSection {
                 .map(k -> new KeyEntry(k.getName(), List.copyOf(k.getScopes()), List.copyOf(k.getAllowedModels()),
                         k.getExpiresAt(), null, teamName(k))).toList();
     }
+
+    @Override
+    public String historyType() {
+        return ApiKeyAdminService.ENTITY;
+    }
+
+    @Override
+    public SecretRestore secretRestore() {
+        return SecretRestore.IMPOSSIBLE;
+    }
 }

@@ -114,4 +114,9 @@ class ModelSection implements DeclarativeSection {
                 m.getContextWindow(), m.getMaxOutputTokens(), m.getInputPricePerMtok(), m.getOutputPricePerMtok(),
                 List.copyOf(m.getTags()), m.isEnabled())).toList();
     }
+
+    @Override
+    public String historyType() {
+        return ModelAdminService.ENTITY;
+    }
 }

@@ -165,4 +165,14 @@ class ProviderSection implements DeclarativeSection {
                     p.isEnabled());
         }).toList();
     }
+
+    @Override
+    public String historyType() {
+        return ProviderAdminService.ENTITY;
+    }
+
+    @Override
+    public SecretRestore secretRestore() {
+        return SecretRestore.MISSING;
+    }
 }

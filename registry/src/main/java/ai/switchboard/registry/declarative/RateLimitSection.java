@@ -107,4 +107,16 @@ class RateLimitSection implements DeclarativeSection {
                         limit.tokensPerMinute()))
                 .toList();
     }
+
+    @Override
+    public String historyType() {
+        return RateLimitAdminService.ENTITY;
+    }
+
+    /** Audit rows name the target. */
+    @Override
+    public String entryName(JsonNode entry) {
+        JsonNode target = entry.get("target");
+        return target == null || !target.isString() ? null : target.asString();
+    }
 }

@@ -158,4 +158,9 @@ class RouteSection implements DeclarativeSection {
 
     private record Bound(String path, RouteEntry entry) {
     }
+
+    @Override
+    public String historyType() {
+        return RouteAdminService.ENTITY;
+    }
 }

@@ -71,4 +71,9 @@ class TeamSection implements DeclarativeSection {
         return teams.findAllByOrderByNameAsc().stream()
                 .map(team -> new TeamEntry(team.getName(), team.getDescription())).toList();
     }
+
+    @Override
+    public String historyType() {
+        return TeamAdminService.ENTITY;
+    }
 }

@@ -217,4 +217,14 @@ class ToolSection implements DeclarativeSection {
                 .map(tool -> new ToolEntry(tool.name(), tool.type(), tool.description(), tool.config(), null))
                 .toList();
     }
+
+    @Override
+    public String historyType() {
+        return ToolAdminService.ENTITY;
+    }
+
+    @Override
+    public SecretRestore secretRestore() {
+        return SecretRestore.MISSING;
+    }
 }

@@ -3,6 +3,7 @@ package ai.switchboard.registry.snapshot;
 import ai.switchboard.registry.audit.AuditLogEntity;
 import ai.switchboard.registry.audit.AuditLogRepository;
 import ai.switchboard.registry.audit.AuditOrigin;
+import ai.switchboard.registry.history.HistoryRecorder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,12 +28,14 @@ public class RegistryChangeRecorder {
     private final AuditLogRepository audit;
     private final RegistryRevisions revisions;
     private final RegistrySnapshotManager snapshots;
+    private final HistoryRecorder history;
 
     public RegistryChangeRecorder(AuditLogRepository audit, RegistryRevisions revisions,
-            RegistrySnapshotManager snapshots) {
+            RegistrySnapshotManager snapshots, HistoryRecorder history) {
         this.audit = audit;
         this.revisions = revisions;
         this.snapshots = snapshots;
+        this.history = history;
     }
 
     /**
@@ -85,7 +88,8 @@ public class RegistryChangeRecorder {
         }
         audit.save(new AuditLogEntity(at, actor, action, entityType, entityId, entityName, before, after,
                 AuditOrigin.current()));
-        revisions.bumpAndNotify();
+        long revision = revisions.bumpAndNotify();
+        history.record(entityType, entityId, entityName, action, actor, at, revision);
         // One rebuild per transaction, however many changes it records.
         if (!TransactionSynchronizationManager.hasResource(REFRESH_REGISTERED)) {
             TransactionSynchronizationManager.bindResource(REFRESH_REGISTERED, Boolean.TRUE);
