@@ -30,6 +30,7 @@ public final class CacheLookup {
     private final EmbeddingBatch batch;
     private volatile byte[] candidate;
     private volatile EmbeddingResponse assembled;
+    private volatile CachedAnswer stored;
 
     private CacheLookup(Status status, String key, CacheRules rules, CachedAnswer hit, EmbeddingBatch batch) {
         this.status = status;
@@ -97,6 +98,15 @@ public final class CacheLookup {
 
     EmbeddingResponse assembled() {
         return assembled;
+    }
+
+    /** The answer stored on a miss once it was written, for the semantic tier to keep too; else {@code null}. */
+    void stored(CachedAnswer answer) {
+        this.stored = answer;
+    }
+
+    CachedAnswer stored() {
+        return stored;
     }
 
     /** The answer's JSON, to store on success (a miss only). */

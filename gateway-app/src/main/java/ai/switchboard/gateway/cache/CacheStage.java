@@ -153,6 +153,7 @@ public final class CacheStage implements RequestStage {
         CachedAnswer answer = new CachedAnswer(body, model, context.inputTokens(), context.outputTokens(),
                 cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()));
         cache.store(lookup.key(), answer);
+        lookup.stored(answer);
         metrics.stored(api, model, answer.body().length);
     }
 
