@@ -18,11 +18,15 @@ record CachePolicyRequest(
         Integer ttlSeconds,
         Integer maxEntryBytes,
         Boolean sharedAcrossTeams,
-        Boolean deterministicOnly) {
+        Boolean deterministicOnly,
+        String mode,
+        String embeddingModel,
+        Double similarityThreshold,
+        Integer contextTurns) {
 
     CachePolicyCreateCommand toCreate() {
         return new CachePolicyCreateCommand(targetType, target, enabled, ttlSeconds, maxEntryBytes,
-                sharedAcrossTeams, deterministicOnly);
+                sharedAcrossTeams, deterministicOnly, mode, embeddingModel, similarityThreshold, contextTurns);
     }
 
     CachePolicyUpdateCommand toUpdate() {
@@ -34,6 +38,7 @@ record CachePolicyRequest(
             errors.add("target", "cannot be changed; delete the policy and create another");
         }
         errors.throwIfAny();
-        return new CachePolicyUpdateCommand(enabled, ttlSeconds, maxEntryBytes, sharedAcrossTeams, deterministicOnly);
+        return new CachePolicyUpdateCommand(enabled, ttlSeconds, maxEntryBytes, sharedAcrossTeams, deterministicOnly,
+                mode, embeddingModel, similarityThreshold, contextTurns);
     }
 }

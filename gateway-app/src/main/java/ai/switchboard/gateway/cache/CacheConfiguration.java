@@ -1,6 +1,8 @@
 package ai.switchboard.gateway.cache;
 
 import ai.switchboard.observability.CacheMetrics;
+import ai.switchboard.routing.DeploymentResolver;
+import ai.switchboard.routing.RouteEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** The response cache: its two tiers, the threads of the shared one, its metrics and its pipeline stage. */
+/** The response cache: its exact and semantic tiers, the threads of the shared ones, its metrics and its stages. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
 class CacheConfiguration {
@@ -38,6 +40,23 @@ class CacheConfiguration {
         long every = properties.cleanUpInterval().toMillis();
         responseCacheScheduler.schedulePeriodically(cache::cleanUp, every, every, TimeUnit.MILLISECONDS);
         return cache;
+    }
+
+    @Bean
+    SemanticCache semanticCache(CacheProperties properties, DataSource dataSource, Scheduler responseCacheScheduler,
+            Clock clock, CacheMetrics metrics) {
+        int timeoutSeconds = (int) Math.max(1, (properties.sharedTimeout().toMillis() + 999) / 1000);
+        SemanticStore shared = properties.shared() ? new JdbcSemanticStore(dataSource, timeoutSeconds) : null;
+        SemanticCache cache = new SemanticCache(new SemanticIndex(properties.semanticMaxEntries()), shared,
+                responseCacheScheduler, clock, properties.sharedTimeout(), properties.sharedRetry(), metrics);
+        long every = properties.cleanUpInterval().toMillis();
+        responseCacheScheduler.schedulePeriodically(cache::cleanUp, every, every, TimeUnit.MILLISECONDS);
+        return cache;
+    }
+
+    @Bean
+    SemanticStage semanticStage(SemanticCache cache, RouteEngine engine, DeploymentResolver resolver) {
+        return new SemanticStage(cache, engine, resolver);
     }
 
     @Bean

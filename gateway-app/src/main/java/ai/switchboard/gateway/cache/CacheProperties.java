@@ -17,11 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param sharedThreads the threads that talk to the database for the cache (never the event loop)
  * @param sharedQueue the shared-tier calls that may wait for a thread; beyond it a read is a miss, a write is dropped
  * @param cleanUpInterval how often expired rows of the shared tier are deleted
+ * @param semanticMaxEntries the semantic entries this replica keeps in memory (each holds its request's vector:
+ *     about 6 KiB with 1,536 dimensions, plus its answer)
  */
 @Validated
 @ConfigurationProperties(prefix = CacheProperties.PREFIX)
 public record CacheProperties(DataSize localMaxSize, Boolean shared, Duration sharedTimeout, Duration sharedRetry,
-        Integer sharedThreads, Integer sharedQueue, Duration cleanUpInterval) {
+        Integer sharedThreads, Integer sharedQueue, Duration cleanUpInterval, Integer semanticMaxEntries) {
 
     public static final String PREFIX = "switchboard.cache";
 
@@ -33,6 +35,10 @@ public record CacheProperties(DataSize localMaxSize, Boolean shared, Duration sh
         sharedThreads = sharedThreads == null ? 2 : sharedThreads;
         sharedQueue = sharedQueue == null ? 256 : sharedQueue;
         cleanUpInterval = cleanUpInterval == null ? Duration.ofMinutes(1) : cleanUpInterval;
+        semanticMaxEntries = semanticMaxEntries == null ? 100_000 : semanticMaxEntries;
+        if (semanticMaxEntries < 0) {
+            throw new IllegalArgumentException(PREFIX + ".semantic-max-entries must not be negative");
+        }
         if (localMaxSize.toBytes() < 0) {
             throw new IllegalArgumentException(PREFIX + ".local-max-size must not be negative");
         }

@@ -9,7 +9,11 @@ import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.routing.Deployment;
+import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.providers.api.EmbeddingResponse;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,6 +53,13 @@ public final class CacheStage implements RequestStage {
             settle(context, CacheLookup.BYPASSED);
             return GO_ON;
         }
+        if (request instanceof EmbeddingRequest embedding) {
+            EmbeddingBatch batch = EmbeddingBatch.of(context.api(), context.key(), rules.shared(), context.target(),
+                    embedding);
+            if (batch != null) {
+                return lookUp(context, rules, batch, directive);
+            }
+        }
         String key = CacheKeys.of(context.api(), context.key(), rules.shared(), context.target(), request);
         if (directive == CacheDirective.REFRESH) {
             settle(context, CacheLookup.miss(key, rules));
@@ -67,6 +78,44 @@ public final class CacheStage implements RequestStage {
                 .doOnNext(answer -> settle(context, CacheLookup.hit(key, rules, answer)))
                 .switchIfEmpty(Mono.fromRunnable(() -> settle(context, CacheLookup.miss(key, rules))))
                 .then();
+    }
+
+    /** Each text of an embeddings batch on its own: this replica's tier, then the shared one for the rest. */
+    private Mono<Void> lookUp(RequestContext context, CacheRules rules, EmbeddingBatch batch,
+            CacheDirective directive) {
+        if (directive == CacheDirective.REFRESH) {
+            settle(context, CacheLookup.batch(rules, batch));
+            return GO_ON;
+        }
+        List<String> notHere = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            CachedAnswer local = cache.local(batch.key(i));
+            if (local != null) {
+                batch.found(i, local);
+            } else {
+                notHere.add(batch.key(i));
+            }
+        }
+        if (notHere.isEmpty() || !cache.sharedAvailable()) {
+            settle(context, rules, batch);
+            return GO_ON;
+        }
+        return cache.shared(notHere)
+                .doOnNext(shared -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        CachedAnswer answer = shared.get(batch.key(i));
+                        if (batch.found(i) == null && answer != null) {
+                            batch.found(i, answer);
+                        }
+                    }
+                })
+                .then(Mono.fromRunnable(() -> settle(context, rules, batch)));
+    }
+
+    private void settle(RequestContext context, CacheRules rules, EmbeddingBatch batch) {
+        settle(context, batch.missing().isEmpty()
+                ? CacheLookup.hit(null, rules, batch.wholeHit(cache.expiresAt(rules.ttl())))
+                : CacheLookup.batch(rules, batch));
     }
 
     private static void settle(RequestContext context, CacheLookup lookup) {
@@ -93,6 +142,10 @@ public final class CacheStage implements RequestStage {
         Deployment served = context.trace().served();
         String model = served == null ? context.model() : served.model().name();
         metrics.request(api, model, lookup.status().wireName());
+        if (lookup.batch() != null) {
+            storeBatch(context, outcome, lookup, served, api, model);
+            return;
+        }
         byte[] body = lookup.candidate();
         if (body == null || !outcome.isSuccess() || served == null) {
             return;
@@ -100,7 +153,25 @@ public final class CacheStage implements RequestStage {
         CachedAnswer answer = new CachedAnswer(body, model, context.inputTokens(), context.outputTokens(),
                 cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()));
         cache.store(lookup.key(), answer);
+        lookup.stored(answer);
         metrics.stored(api, model, answer.body().length);
+    }
+
+    /** Counts what the cached texts saved, and stores the vectors of the texts the model embedded now. */
+    private void storeBatch(RequestContext context, Outcome outcome, CacheLookup lookup, Deployment served,
+            String api, String model) {
+        EmbeddingBatch batch = lookup.batch();
+        EmbeddingResponse assembled = lookup.assembled();
+        if (assembled == null || !outcome.isSuccess() || served == null) {
+            return;
+        }
+        if (lookup.status() == CacheLookup.Status.PARTIAL) {
+            metrics.hit(api, model, batch.foundBytes(), batch.savedInputTokens(), 0, batch.savedCostUsd());
+        }
+        List<EmbeddingBatch.Entry> entries = batch.entries(assembled, model, context.inputTokens(),
+                cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()), lookup.rules().maxEntryBytes());
+        cache.store(entries);
+        entries.forEach(entry -> metrics.stored(api, model, entry.answer().body().length));
     }
 
     /** What the answer cost, as the ledger counts it: what a hit on it will save. */

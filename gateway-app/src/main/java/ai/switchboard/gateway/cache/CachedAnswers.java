@@ -3,7 +3,10 @@ package ai.switchboard.gateway.cache;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.providers.api.ChatChunk;
 import ai.switchboard.providers.api.ChatResponse;
+import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.providers.json.WireJson;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,6 +32,26 @@ public final class CachedAnswers {
             return Mono.fromCallable(() -> WireJson.mapper().readValue(hit.body(), type));
         }
         return call.get().doOnNext(answer -> offer(lookup, answer));
+    }
+
+    /**
+     * An embeddings answer, cached per input text when the input is text: the model is sent only the texts the cache
+     * does not hold, and its vectors are put back among the cached ones in the client's order.
+     */
+    public static Mono<EmbeddingResponse> embeddings(RequestContext context, EmbeddingRequest request,
+            Function<EmbeddingRequest, Mono<EmbeddingResponse>> call) {
+        CacheLookup lookup = context.cacheLookup();
+        EmbeddingBatch batch = lookup == null ? null : lookup.batch();
+        if (batch == null) {
+            return single(context, EmbeddingResponse.class, () -> call.apply(request));
+        }
+        return call.apply(batch.missingRequest(request)).map(upstream -> {
+            EmbeddingResponse whole = batch.assemble(upstream);
+            if (Storable.of(whole)) {
+                lookup.assembled(whole);
+            }
+            return whole;
+        });
     }
 
     /**

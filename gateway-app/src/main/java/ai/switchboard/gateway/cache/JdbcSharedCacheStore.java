@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -33,18 +36,26 @@ final class JdbcSharedCacheStore implements SharedCacheStore {
 
     @Override
     public CachedAnswer find(String key, long nowMillis) {
+        return findAll(List.of(key), nowMillis).get(key);
+    }
+
+    @Override
+    public Map<String, CachedAnswer> findAll(List<String> keys, long nowMillis) {
+        Map<String, CachedAnswer> found = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement find = connection.prepareStatement(FIND)) {
             find.setQueryTimeout(timeoutSeconds);
-            find.setBytes(1, HexFormat.of().parseHex(key));
-            find.setTimestamp(2, new Timestamp(nowMillis));
-            try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    return null;
+            for (String key : keys) {
+                find.setBytes(1, HexFormat.of().parseHex(key));
+                find.setTimestamp(2, new Timestamp(nowMillis));
+                try (ResultSet row = find.executeQuery()) {
+                    if (row.next()) {
+                        found.put(key, new CachedAnswer(row.getBytes(1), row.getString(2), row.getLong(3),
+                                row.getLong(4), row.getBigDecimal(5), row.getTimestamp(6).getTime()));
+                    }
                 }
-                return new CachedAnswer(row.getBytes(1), row.getString(2), row.getLong(3), row.getLong(4),
-                        row.getBigDecimal(5), row.getTimestamp(6).getTime());
             }
+            return found;
         } catch (SQLException e) {
             throw new IllegalStateException("shared cache read failed: " + e.getMessage(), e);
         }
@@ -52,18 +63,27 @@ final class JdbcSharedCacheStore implements SharedCacheStore {
 
     @Override
     public void put(String key, CachedAnswer answer, long nowMillis) {
+        putAll(Map.of(key, answer), nowMillis);
+    }
+
+    @Override
+    public void putAll(Map<String, CachedAnswer> answers, long nowMillis) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement put = connection.prepareStatement(PUT)) {
             put.setQueryTimeout(timeoutSeconds);
-            put.setBytes(1, HexFormat.of().parseHex(key));
-            put.setBytes(2, answer.body());
-            put.setString(3, answer.model());
-            put.setLong(4, answer.inputTokens());
-            put.setLong(5, answer.outputTokens());
-            put.setBigDecimal(6, answer.costUsd());
-            put.setTimestamp(7, new Timestamp(nowMillis));
-            put.setTimestamp(8, new Timestamp(answer.expiresAtMillis()));
-            put.executeUpdate();
+            for (Map.Entry<String, CachedAnswer> entry : answers.entrySet()) {
+                CachedAnswer answer = entry.getValue();
+                put.setBytes(1, HexFormat.of().parseHex(entry.getKey()));
+                put.setBytes(2, answer.body());
+                put.setString(3, answer.model());
+                put.setLong(4, answer.inputTokens());
+                put.setLong(5, answer.outputTokens());
+                put.setBigDecimal(6, answer.costUsd());
+                put.setTimestamp(7, new Timestamp(nowMillis));
+                put.setTimestamp(8, new Timestamp(answer.expiresAtMillis()));
+                put.addBatch();
+            }
+            put.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("shared cache write failed: " + e.getMessage(), e);
         }

@@ -6,6 +6,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +77,21 @@ public final class ResponseCache {
                 });
     }
 
+    /**
+     * The answers the shared tier holds under any of {@code keys} (one connection for all), kept in this replica's
+     * tier too; empty when there are none, or when the shared tier fails, is too slow or too busy.
+     */
+    Mono<Map<String, CachedAnswer>> shared(List<String> keys) {
+        return Mono.fromCallable(() -> shared.findAll(keys, clock.millis()))
+                .subscribeOn(scheduler)
+                .timeout(sharedTimeout)
+                .doOnNext(local::putAll)
+                .onErrorResume(failure -> {
+                    failed("read", failure);
+                    return Mono.empty();
+                });
+    }
+
     /** When an answer stored now with {@code ttl} stops being served (epoch milliseconds). */
     long expiresAt(Duration ttl) {
         return clock.millis() + ttl.toMillis();
@@ -89,6 +107,30 @@ public final class ResponseCache {
             scheduler.schedule(() -> {
                 try {
                     shared.put(key, answer, clock.millis());
+                } catch (RuntimeException failure) {
+                    failed("write", failure);
+                }
+            });
+        } catch (RuntimeException queueFull) {
+            failed("write", queueFull);
+        }
+    }
+
+    /** Stores {@code entries} in this replica's tier now and in the shared one in the background, in one go. */
+    void store(List<EmbeddingBatch.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, CachedAnswer> answers = new LinkedHashMap<>();
+        entries.forEach(entry -> answers.put(entry.key(), entry.answer()));
+        local.putAll(answers);
+        if (!sharedAvailable()) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    shared.putAll(answers, clock.millis());
                 } catch (RuntimeException failure) {
                     failed("write", failure);
                 }

@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.gateway.cache.CacheStage;
+import ai.switchboard.gateway.cache.SemanticStage;
 import ai.switchboard.gateway.ratelimit.RateLimitStages;
 import ai.switchboard.gateway.budget.BudgetAdmission;
 import ai.switchboard.observability.RoutingMetrics;
@@ -24,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
  *   -> admit        the resolved model's rate limit
  *   -> cache        the response cache, when a policy covers the request: a hit is answered from it (it passed
  *                   authentication and rate limits, and costs nothing against budgets); a miss is stored once written
+ *   -> semantic     after an exact miss, when the route's or model's policy asks: a stored answer to a request
+ *                   that means the same (by embeddings), in the same team, target, tools and system prompt
  *   -> budget       the budgets' worst-case reservation (key, team, model, route; leased from the database, spent in
  *                   memory), settled or released on exit; skipped for a hit
  *   -> call         route and execute (handler's function: RouteEngine, failover, adapters)
@@ -37,12 +40,13 @@ class PipelineConfiguration {
     @Bean
     RequestPipeline requestPipeline(RegistrySnapshotManager snapshots, DeploymentResolver resolver,
             RequestObserver observer, RoutingMetrics routingMetrics, RateLimitStages rateLimits, Clock clock,
-            BudgetAdmission budgets, CacheStage cache) {
+            BudgetAdmission budgets, CacheStage cache, SemanticStage semantic) {
         return new RequestPipeline(List.of(
                 rateLimits.caller(),
                 new ResolveStage(snapshots, resolver),
                 rateLimits.model(),
                 cache,
+                semantic,
                 new BudgetStage(budgets),
                 new RecordStage(observer, routingMetrics)), clock);
     }

@@ -75,11 +75,10 @@ final class RecordStage implements RequestStage {
             if (hit != null) {
                 // Nothing was called: the row names the model that produced the stored answer, at no cost.
                 summary.servedBy(hit.model(), null, ModelPrice.of(BigDecimal.ZERO, BigDecimal.ZERO));
-                summary.cache(new CacheUsage(lookup.status().wireName(), hit.inputTokens(), hit.outputTokens(),
-                        hit.costUsd()));
-            } else {
-                summary.cache(new CacheUsage(lookup.status().wireName(), 0, 0, null));
             }
+            // A hit saved its answer's tokens; a partial hit (embeddings) its cached texts'; anything else nothing.
+            summary.cache(new CacheUsage(lookup.status().wireName(), lookup.savedInputTokens(),
+                    lookup.savedOutputTokens(), lookup.savedCostUsd()));
         }
         summary.tokens(context.inputTokens(), context.outputTokens(), context.cachedTokens())
                 .extraUsage(trace.extraPromptTokens(), trace.extraCompletionTokens(), trace.extraCost())

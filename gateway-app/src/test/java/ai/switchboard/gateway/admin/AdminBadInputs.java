@@ -275,6 +275,31 @@ final class AdminBadInputs {
         cases.add(raw("cache policy POST repeated key", HttpMethod.POST, "/admin/v1/cache-policies",
                 "{\"target_type\":\"model\",\"target\":\"$M\",\"ttl_seconds\":5,\"ttl_seconds\":6}",
                 "ttl_seconds"));
+        // The semantic cache's settings: a mode, an embeddings model from the registry, a threshold, context turns.
+        Map<String, String> semantic = with(valid, "mode", q("semantic"));
+        for (String mode : List.of(q("bogus"), q("SEMANTIC"), q(""), "5", "[]", HUGE_TEXT)) {
+            cases.add(raw("cache policy POST mode " + mode.length(), HttpMethod.POST, "/admin/v1/cache-policies",
+                    json(with(valid, "mode", mode)), "mode"));
+        }
+        cases.add(raw("cache policy POST semantic without an embeddings model", HttpMethod.POST,
+                "/admin/v1/cache-policies", json(semantic), "embedding_model"));
+        for (String model : List.of(q("no-such-model"), q("$M"), "5", "{}", HUGE_TEXT)) {
+            cases.add(raw("cache policy POST embedding_model " + model.length(), HttpMethod.POST,
+                    "/admin/v1/cache-policies", json(with(semantic, "embedding_model", model)), "embedding_model"));
+        }
+        for (String threshold : List.of("0", "-0.5", "1.01", "1e3", q("0.9"), "true", "[]")) {
+            cases.add(raw("cache policy POST similarity_threshold " + threshold, HttpMethod.POST,
+                    "/admin/v1/cache-policies", json(with(valid, "similarity_threshold", threshold)),
+                    "similarity_threshold"));
+        }
+        for (String turns : List.of("-1", "21", "1.5", q("2"), "true")) {
+            cases.add(raw("cache policy POST context_turns " + turns, HttpMethod.POST, "/admin/v1/cache-policies",
+                    json(with(valid, "context_turns", turns)), "context_turns"));
+        }
+        cases.add(raw("cache policy PATCH a key's cache to semantic", HttpMethod.PATCH, "/admin/v1/cache-policies/$C",
+                "{\"mode\":\"semantic\"}", "mode"));
+        cases.add(raw("cache policy PATCH similarity_threshold above 1", HttpMethod.PATCH,
+                "/admin/v1/cache-policies/$C", "{\"similarity_threshold\":2}", "similarity_threshold"));
         return cases;
     }
 

@@ -234,26 +234,6 @@ class ResponseCacheIT extends GatewayIT {
         assertThat(upstreamCalls(prefix)).isEqualTo(7);
     }
 
-    @Test
-    void embeddingsAreCached() {
-        String prefix = unique("cache-embed");
-        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/embeddings")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.embeddings("e"))));
-        fixtures.provider(prefix + "-p", upstreamBase(prefix));
-        fixtures.model(prefix + "-e", prefix + "-p", "e", "embeddings");
-        String key = fixtures.key(prefix + "-key", prefix + "-e");
-        fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "model", "target", prefix + "-e"));
-        String body = "{\"model\":\"" + prefix + "-e\",\"input\":[\"a\",\"b\"]}";
-        String respelled = "{ \"input\" : [ \"a\", \"b\" ], \"model\" : \"" + prefix + "-e\" }";
-        EntityExchangeResult<byte[]> miss = embed(key, body);
-        EntityExchangeResult<byte[]> hit = embed(key, respelled);
-        assertThat(cacheHeader(miss)).isEqualTo("miss");
-        assertThat(cacheHeader(hit)).isEqualTo("hit");
-        assertThat(json(hit)).isEqualTo(json(miss));
-        assertThat(cacheHeader(embed(key, body.replace("\"b\"", "\"c\"")))).isEqualTo("miss");
-        assertThat(UPSTREAM.findAll(postRequestedFor(urlEqualTo("/" + prefix + "/v1/embeddings")))).hasSize(2);
-    }
-
     /**
      * The model costs $100 per million input tokens and $1,000 per million output tokens, and its answer (12 prompt, 3
      * completion tokens) $0.0042. The key's budget of $0.005 admits the miss (it reserves about $0.0045: the prompt's
@@ -334,12 +314,6 @@ class ResponseCacheIT extends GatewayIT {
                 })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectBody().returnResult();
-    }
-
-    private EntityExchangeResult<byte[]> embed(String key, String body) {
-        return http.post().uri("/v1/embeddings").header("Authorization", "Bearer " + key)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isOk().expectBody().returnResult();
     }
 
     private static String cacheHeader(EntityExchangeResult<byte[]> result) {

@@ -51,6 +51,18 @@ public class CachePolicyAdminService {
     /** 16 MiB, the largest entry a row of the shared tier is allowed to hold. */
     public static final int MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
+    /**
+     * The least cosine similarity of a semantic hit: high, because a wrong answer costs more than a missed one; tuned
+     * for sentence-embedding models such as OpenAI's text-embedding-3, whose paraphrases score above it.
+     */
+    public static final double DEFAULT_SIMILARITY_THRESHOLD = 0.95;
+
+    /** Twenty earlier messages: beyond that, a conversation is agent traffic or too particular to share an answer. */
+    public static final int MAX_CONTEXT_TURNS = 20;
+
+    private static final String EXACT = "exact";
+    private static final String SEMANTIC = "semantic";
+
     private final CachePolicyRepository policies;
     private final ApiKeyRepository keys;
     private final ModelRepository models;
@@ -78,6 +90,9 @@ public class CachePolicyAdminService {
         }
         Target target = type == null || command.target() == null ? null
                 : resolve(errors, type, command.target(), grantor);
+        String mode = command.mode() == null ? EXACT : command.mode();
+        UUID embeddingModel = semantic(errors, type, mode, command.embeddingModel(), command.similarityThreshold(),
+                command.contextTurns());
         errors.throwIfAny();
         checkManages(grantor, type, target.id());
         if (find(type, target.id()).isPresent()) {
@@ -91,6 +106,11 @@ public class CachePolicyAdminService {
         policy.setMaxEntryBytes(command.maxEntryBytes() == null ? DEFAULT_MAX_ENTRY_BYTES : command.maxEntryBytes());
         policy.setSharedAcrossTeams(Boolean.TRUE.equals(command.sharedAcrossTeams()));
         policy.setDeterministicOnly(command.deterministicOnly() == null || command.deterministicOnly());
+        policy.setMode(mode);
+        policy.setEmbeddingModelId(embeddingModel);
+        policy.setSimilarityThreshold(command.similarityThreshold() == null ? DEFAULT_SIMILARITY_THRESHOLD
+                : command.similarityThreshold());
+        policy.setContextTurns(command.contextTurns() == null ? 0 : command.contextTurns());
         save(policy, target.name());
         changes.recordChange(grantor.actor(), "create", ENTITY, policy.getId(), target.name(), null,
                 describe(policy, target), now);
@@ -126,6 +146,12 @@ public class CachePolicyAdminService {
         if (Boolean.TRUE.equals(command.sharedAcrossTeams()) && policy.getTarget() != CacheTarget.ROUTE) {
             errors.add("shared_across_teams", "only a route's cache can be shared across teams");
         }
+        String mode = command.mode() == null ? policy.getMode() : command.mode();
+        String modelName = command.embeddingModel() != null ? command.embeddingModel()
+                : policy.getEmbeddingModelId() == null ? null
+                : models.findById(policy.getEmbeddingModelId()).map(ModelEntity::getName).orElse(null);
+        UUID embeddingModel = semantic(errors, policy.getTarget(), mode, modelName, command.similarityThreshold(),
+                command.contextTurns());
         errors.throwIfAny();
         Target target = target(policy);
         Map<String, Object> before = describe(policy, target);
@@ -143,6 +169,14 @@ public class CachePolicyAdminService {
         }
         if (command.deterministicOnly() != null) {
             policy.setDeterministicOnly(command.deterministicOnly());
+        }
+        policy.setMode(mode);
+        policy.setEmbeddingModelId(embeddingModel);
+        if (command.similarityThreshold() != null) {
+            policy.setSimilarityThreshold(command.similarityThreshold());
+        }
+        if (command.contextTurns() != null) {
+            policy.setContextTurns(command.contextTurns());
         }
         Map<String, Object> after = describe(policy, target);
         if (after.equals(before)) {
@@ -163,6 +197,37 @@ public class CachePolicyAdminService {
         policies.flush();
         changes.recordChange(grantor.actor(), "delete", ENTITY, policy.getId(), target.name(),
                 describe(policy, target), null, Instant.now());
+    }
+
+    /**
+     * Checks the semantic settings; returns the embeddings model's id (the one named, for any mode, so that switching
+     * a policy back to exact keeps it for later), or {@code null} when none is named.
+     */
+    private UUID semantic(FieldErrors errors, CacheTarget type, String mode, String embeddingModel, Double threshold,
+            Integer contextTurns) {
+        errors.range("context_turns", contextTurns, 0, MAX_CONTEXT_TURNS);
+        if (threshold != null && (threshold.isNaN() || threshold <= 0 || threshold > 1)) {
+            errors.add("similarity_threshold", "must be more than 0 and at most 1");
+        }
+        if (!EXACT.equals(mode) && !SEMANTIC.equals(mode)) {
+            errors.add("mode", "must be one of [exact, semantic]");
+            return null;
+        }
+        if (SEMANTIC.equals(mode) && type == CacheTarget.KEY) {
+            errors.add("mode", "a semantic cache is set on a route or a model, not on a key");
+        }
+        if (embeddingModel == null) {
+            if (SEMANTIC.equals(mode)) {
+                errors.add("embedding_model", "a semantic cache needs an embeddings model from the registry");
+            }
+            return null;
+        }
+        Optional<ModelEntity> model = models.findByName(embeddingModel);
+        if (model.isEmpty() || !model.get().getCapabilities().contains("embeddings")) {
+            errors.add("embedding_model", "no model with this name has the embeddings capability");
+            return null;
+        }
+        return model.get().getId();
     }
 
     /**
@@ -262,10 +327,17 @@ public class CachePolicyAdminService {
         return view(policy, target(policy));
     }
 
-    private static CachePolicyView view(CachePolicyEntity policy, Target target) {
+    private String embeddingModelName(CachePolicyEntity policy) {
+        return policy.getEmbeddingModelId() == null ? null
+                : models.findById(policy.getEmbeddingModelId()).map(ModelEntity::getName).orElse(null);
+    }
+
+    private CachePolicyView view(CachePolicyEntity policy, Target target) {
         return new CachePolicyView(policy.getId(), policy.getTarget().wireName(), target.name(), target.id(),
                 policy.isEnabled(), policy.getTtlSeconds(), policy.getMaxEntryBytes(), policy.isSharedAcrossTeams(),
-                policy.isDeterministicOnly(), policy.getCreatedAt(), policy.getUpdatedAt());
+                policy.isDeterministicOnly(), policy.getMode(), embeddingModelName(policy),
+                policy.getSimilarityThreshold(), policy.getContextTurns(), policy.getCreatedAt(),
+                policy.getUpdatedAt());
     }
 
     private void save(CachePolicyEntity policy, String name) {
@@ -276,7 +348,7 @@ public class CachePolicyAdminService {
         }
     }
 
-    private static Map<String, Object> describe(CachePolicyEntity policy, Target target) {
+    private Map<String, Object> describe(CachePolicyEntity policy, Target target) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("target_type", policy.getTarget().wireName());
         detail.put("target", target.name());
@@ -286,6 +358,10 @@ public class CachePolicyAdminService {
         detail.put("max_entry_bytes", policy.getMaxEntryBytes());
         detail.put("shared_across_teams", policy.isSharedAcrossTeams());
         detail.put("deterministic_only", policy.isDeterministicOnly());
+        detail.put("mode", policy.getMode());
+        detail.put("embedding_model", embeddingModelName(policy));
+        detail.put("similarity_threshold", policy.getSimilarityThreshold());
+        detail.put("context_turns", policy.getContextTurns());
         return detail;
     }
 

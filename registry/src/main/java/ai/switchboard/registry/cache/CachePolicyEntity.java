@@ -40,6 +40,18 @@ public class CachePolicyEntity {
     @Column(name = "deterministic_only", nullable = false)
     private boolean deterministicOnly;
 
+    @Column(name = "mode", nullable = false)
+    private String mode = "exact";
+
+    @Column(name = "embedding_model_id")
+    private UUID embeddingModelId;
+
+    @Column(name = "similarity_threshold", nullable = false)
+    private double similarityThreshold;
+
+    @Column(name = "context_turns", nullable = false)
+    private int contextTurns;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -110,6 +122,39 @@ public class CachePolicyEntity {
 
     public void setDeterministicOnly(boolean deterministicOnly) {
         this.deterministicOnly = deterministicOnly;
+    }
+
+    /** {@code exact} or {@code semantic}. */
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public UUID getEmbeddingModelId() {
+        return embeddingModelId;
+    }
+
+    public void setEmbeddingModelId(UUID embeddingModelId) {
+        this.embeddingModelId = embeddingModelId;
+    }
+
+    public double getSimilarityThreshold() {
+        return similarityThreshold;
+    }
+
+    public void setSimilarityThreshold(double similarityThreshold) {
+        this.similarityThreshold = similarityThreshold;
+    }
+
+    public int getContextTurns() {
+        return contextTurns;
+    }
+
+    public void setContextTurns(int contextTurns) {
+        this.contextTurns = contextTurns;
     }
 
     public Instant getCreatedAt() {

@@ -11,6 +11,11 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param targetType {@code key}, {@code model} or {@code route}
  * @param target the target's name
  * @param targetId the target's id
+ * @param mode {@code exact}, or {@code semantic} (exact first, then by meaning)
+ * @param embeddingModel the embeddings model of a semantic policy, or {@code null}
+ * @param similarityThreshold the least cosine similarity of a semantic hit
+ * @param contextTurns the earlier messages embedded with the last user message; longer conversations are not
+ *     looked up by meaning
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CachePolicyView(
@@ -23,6 +28,10 @@ public record CachePolicyView(
         int maxEntryBytes,
         boolean sharedAcrossTeams,
         boolean deterministicOnly,
+        String mode,
+        String embeddingModel,
+        double similarityThreshold,
+        int contextTurns,
         Instant createdAt,
         Instant updatedAt) {
 }

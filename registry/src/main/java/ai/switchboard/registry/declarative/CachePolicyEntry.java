@@ -19,8 +19,13 @@ public record CachePolicyEntry(
         Integer ttlSeconds,
         Integer maxEntryBytes,
         Boolean sharedAcrossTeams,
-        Boolean deterministicOnly) {
+        Boolean deterministicOnly,
+        String mode,
+        String embeddingModel,
+        Double similarityThreshold,
+        Integer contextTurns) {
 
     static final Set<String> FIELDS = Set.of("target_type", "target", "enabled", "ttl_seconds", "max_entry_bytes",
-            "shared_across_teams", "deterministic_only");
+            "shared_across_teams", "deterministic_only", "mode", "embedding_model", "similarity_threshold",
+            "context_turns");
 }

@@ -69,15 +69,19 @@ class CachePolicySection implements DeclarativeSection {
         Optional<CachePolicyView> found = existing(e);
         if (found.isEmpty()) {
             service.create(new CachePolicyCreateCommand(e.targetType(), e.target(), e.enabled(), e.ttlSeconds(),
-                    e.maxEntryBytes(), e.sharedAcrossTeams(), e.deterministicOnly()), grantor);
+                    e.maxEntryBytes(), e.sharedAcrossTeams(), e.deterministicOnly(), e.mode(), e.embeddingModel(),
+                    e.similarityThreshold(), e.contextTurns()), grantor);
             return SectionResult.ofCreated();
         }
         CachePolicyView policy = found.get();
         CachePolicyUpdateCommand change = new CachePolicyUpdateCommand(differs(e.enabled(), policy.enabled()),
                 differs(e.ttlSeconds(), policy.ttlSeconds()), differs(e.maxEntryBytes(), policy.maxEntryBytes()),
                 differs(e.sharedAcrossTeams(), policy.sharedAcrossTeams()),
-                differs(e.deterministicOnly(), policy.deterministicOnly()));
-        if (change.equals(new CachePolicyUpdateCommand(null, null, null, null, null))) {
+                differs(e.deterministicOnly(), policy.deterministicOnly()), differs(e.mode(), policy.mode()),
+                differs(e.embeddingModel(), policy.embeddingModel()),
+                differs(e.similarityThreshold(), policy.similarityThreshold()),
+                differs(e.contextTurns(), policy.contextTurns()));
+        if (change.isEmpty()) {
             return SectionResult.ofUnchanged();
         }
         service.update(policy.id().toString(), change, grantor);
@@ -96,6 +100,11 @@ class CachePolicySection implements DeclarativeSection {
         }
     }
 
+    /** Exact policies are exported without the semantic settings, which mean nothing to them. */
+    private static boolean semantic(CachePolicyView policy) {
+        return "semantic".equals(policy.mode());
+    }
+
     private static <T> T differs(T wanted, T current) {
         return wanted == null || Objects.equals(wanted, current) ? null : wanted;
     }
@@ -109,7 +118,9 @@ class CachePolicySection implements DeclarativeSection {
                                 .isPresent())
                 .map(policy -> new CachePolicyEntry(policy.targetType(), policy.target(), policy.enabled(),
                         policy.ttlSeconds(), policy.maxEntryBytes(), policy.sharedAcrossTeams(),
-                        policy.deterministicOnly()))
+                        policy.deterministicOnly(), semantic(policy) ? policy.mode() : null, policy.embeddingModel(),
+                        semantic(policy) ? policy.similarityThreshold() : null,
+                        semantic(policy) ? policy.contextTurns() : null))
                 .toList();
     }
 

@@ -19,6 +19,7 @@ import ai.switchboard.registry.ProviderStatus;
 import ai.switchboard.registry.RateLimitConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
+import ai.switchboard.registry.SemanticCacheConfig;
 import ai.switchboard.registry.TeamConfig;
 import ai.switchboard.registry.McpServerDefinition;
 import ai.switchboard.registry.ToolConfig;
@@ -53,10 +54,12 @@ import ai.switchboard.registry.tool.ToolSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -175,10 +178,18 @@ public class RegistrySnapshotLoader {
             agentConfigs.add(toConfig(agent));
         }
         List<CachePolicyConfig> cacheConfigs = new ArrayList<>();
+        Map<UUID, String> modelNames = new HashMap<>();
+        modelConfigs.forEach(model -> modelNames.put(model.id(), model.name()));
         for (CachePolicyEntity policy : cachePolicies.findAll()) {
+            String embeddingModel = policy.getEmbeddingModelId() == null ? null
+                    : modelNames.get(policy.getEmbeddingModelId());
+            SemanticCacheConfig semantic = "semantic".equals(policy.getMode()) && embeddingModel != null
+                    ? new SemanticCacheConfig(embeddingModel, policy.getSimilarityThreshold(),
+                            policy.getContextTurns())
+                    : null;
             cacheConfigs.add(new CachePolicyConfig(policy.getId(), policy.getTarget(), policy.getTargetId(),
                     policy.isEnabled(), Duration.ofSeconds(policy.getTtlSeconds()), policy.getMaxEntryBytes(),
-                    policy.isSharedAcrossTeams(), policy.isDeterministicOnly()));
+                    policy.isSharedAcrossTeams(), policy.isDeterministicOnly(), semantic));
         }
         return new RegistrySnapshot(revision, providerConfigs, modelConfigs, keyRecords, routeConfigs, teamConfigs,
                 limitConfigs, budgetConfigs(keyRecords, teamConfigs, modelConfigs, routeConfigs), toolConfigs,

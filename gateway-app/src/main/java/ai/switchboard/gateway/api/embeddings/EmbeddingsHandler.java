@@ -9,7 +9,6 @@ import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
 import ai.switchboard.providers.api.EmbeddingRequest;
-import ai.switchboard.providers.api.EmbeddingResponse;
 import ai.switchboard.routing.RouteEngine;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -44,9 +43,9 @@ public class EmbeddingsHandler {
                     context.request(embedding.model(), false).cacheable(embedding);
                     EmbeddingsRequestValidator.validate(embedding);
                     context.costHints(() -> PromptTokenCounts.of(embedding.input()), 0, 1);
-                    return pipeline.single(context, resolved -> CachedAnswers.single(resolved,
-                                    EmbeddingResponse.class, () -> engine.embed(resolved.snapshot(),
-                                            resolved.target(), embedding, resolved.trace())
+                    return pipeline.single(context, resolved -> CachedAnswers.embeddings(resolved, embedding,
+                                    sent -> engine.embed(resolved.snapshot(), resolved.target(), sent,
+                                            resolved.trace())
                                             .doOnNext(response -> resolved.usage(response.usage()))))
                             .flatMap(response -> Answers.json(context, response));
                 })

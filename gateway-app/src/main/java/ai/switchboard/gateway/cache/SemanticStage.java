@@ -1,0 +1,136 @@
+package ai.switchboard.gateway.cache;
+
+import ai.switchboard.gateway.api.support.GatewayHeaders;
+import ai.switchboard.gateway.pipeline.Outcome;
+import ai.switchboard.gateway.pipeline.RequestContext;
+import ai.switchboard.gateway.pipeline.RequestStage;
+import ai.switchboard.providers.api.EmbeddingRequest;
+import ai.switchboard.providers.api.EmbeddingResponse;
+import ai.switchboard.registry.CachePolicyConfig;
+import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.SemanticCacheConfig;
+import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.DeploymentResolver;
+import ai.switchboard.routing.RouteEngine;
+import ai.switchboard.routing.RoutingTrace;
+import ai.switchboard.routing.Target;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The semantic cache, after an exact miss on a route or model whose policy asks for it: embeds the request's last
+ * user message (with the context the policy embeds) with the policy's embeddings model, through the route engine and
+ * metered as the request's extra usage, and answers with a stored answer whose request was within the threshold, in
+ * the same partition (team, target, tools, system prompt; see {@link SemanticQuery}). On a miss, the answer is stored
+ * under the request's vector once it has been written. A failing embeddings call is a miss: the cache never fails a
+ * request.
+ */
+public final class SemanticStage implements RequestStage {
+
+    /** The similarity of a semantic hit, so that a surprising answer can be explained. */
+    public static final String SIMILARITY_HEADER = "x-switchboard-cache-similarity";
+
+    private static final Logger log = LoggerFactory.getLogger(SemanticStage.class);
+    private static final Mono<Void> GO_ON = Mono.empty();
+
+    private final SemanticCache cache;
+    private final RouteEngine engine;
+    private final DeploymentResolver resolver;
+
+    public SemanticStage(SemanticCache cache, RouteEngine engine, DeploymentResolver resolver) {
+        this.cache = cache;
+        this.engine = engine;
+        this.resolver = resolver;
+    }
+
+    /** What a miss keeps until its answer is stored. */
+    private record Probe(String partition, float[] vector) {
+    }
+
+    @Override
+    public Mono<Void> enter(RequestContext context) {
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup == null || lookup.status() != CacheLookup.Status.MISS || lookup.batch() != null) {
+            return GO_ON;
+        }
+        RegistrySnapshot snapshot = context.snapshot();
+        SemanticCacheConfig config = config(snapshot, context.target());
+        if (config == null) {
+            return GO_ON;
+        }
+        SemanticQuery query = SemanticQuery.of(context.api(), context.key(), lookup.rules().shared(),
+                context.target(), config, context.cacheableRequest());
+        Deployment embedder = query == null ? null : resolver.resolve(snapshot, config.embeddingModel());
+        if (embedder == null) {
+            return GO_ON;
+        }
+        boolean refresh = context.cacheDirective() == CacheDirective.REFRESH;
+        RoutingTrace branch = context.trace().branch();
+        EmbeddingRequest embed = new EmbeddingRequest(config.embeddingModel(),
+                JsonNodeFactory.instance.stringNode(query.text()), "float", null, null, null);
+        return engine.embed(snapshot, new Target.Model(embedder), embed, branch)
+                .flatMap(response -> {
+                    context.trace().extraUsage(branch.served(), response.usage());
+                    float[] vector = vector(response);
+                    if (vector == null) {
+                        return Mono.empty();
+                    }
+                    context.attach(this, new Probe(query.partition(), vector));
+                    return refresh ? Mono.empty() : cache.find(query.partition(), vector, config.threshold());
+                })
+                .doOnNext(match -> {
+                    context.cacheLookup(CacheLookup.hit(lookup.key(), lookup.rules(), match.entry().answer()));
+                    context.responseHeaders().set(GatewayHeaders.CACHE, CacheLookup.Status.HIT.wireName());
+                    context.responseHeaders().set(SIMILARITY_HEADER,
+                            String.format(Locale.ROOT, "%.4f", match.similarity()));
+                })
+                .onErrorResume(failure -> {
+                    log.debug("Request {}: semantic cache look-up failed, a miss: {}", context.requestId(),
+                            failure.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    @Override
+    public void exit(RequestContext context, Outcome outcome) {
+        CacheLookup lookup = context.cacheLookup();
+        Object probe = context.attached(this);
+        if (lookup == null || lookup.stored() == null || !(probe instanceof Probe miss)) {
+            return;
+        }
+        cache.store(miss.partition(), miss.vector(), lookup.stored());
+    }
+
+    /** The semantic settings of the target's own policy; a key's policy never turns the semantic cache on. */
+    private static SemanticCacheConfig config(RegistrySnapshot snapshot, Target target) {
+        CachePolicyConfig policy = snapshot.cachePolicy(switch (target) {
+            case Target.Route route -> route.route().id();
+            case Target.Model model -> model.deployment().model().id();
+        });
+        return policy == null ? null : policy.semantic();
+    }
+
+    /** The unit vector of the first embedding, or {@code null} when the answer holds none usable. */
+    private static float[] vector(EmbeddingResponse response) {
+        if (response.data().isEmpty()) {
+            return null;
+        }
+        JsonNode values = response.data().getFirst().embedding();
+        if (values == null || !values.isArray() || values.isEmpty()) {
+            return null;
+        }
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            if (!values.get(i).isNumber()) {
+                return null;
+            }
+            vector[i] = values.get(i).floatValue();
+        }
+        return SemanticIndex.unit(vector);
+    }
+}

@@ -1,0 +1,87 @@
+package ai.switchboard.gateway.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.switchboard.registry.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+/**
+ * The response cache's shared tier across two gateway processes on one PostgreSQL: an answer one replica stored is a
+ * hit on the other, which never held it in memory, for a whole chat answer and for one text of an embeddings batch.
+ */
+class SharedCacheReplicasIT {
+
+    @Test
+    void anAnswerStoredByOneReplicaIsAHitOnTheOther() {
+        String prefix = GatewayIT.unique("cache-replicas");
+        GatewayIT.UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(UpstreamBodies.chatCompletion("m", "from upstream"))));
+        GatewayIT.UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/embeddings")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(UpstreamBodies.embeddings("e"))));
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.jdbcUrl(),
+                TestDatabase.username(), TestDatabase.password()));
+        try (GatewayInstance a = GatewayInstance.start(); GatewayInstance b = GatewayInstance.start()) {
+            a.fixtures.provider(prefix + "-p", GatewayIT.upstreamBase(prefix));
+            a.fixtures.model(prefix + "-m", prefix + "-p", "m", "chat");
+            a.fixtures.model(prefix + "-e", prefix + "-p", "e", "embeddings");
+            String key = a.fixtures.key(prefix + "-key", prefix + "-m", prefix + "-e");
+            a.fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "model", "target", prefix + "-m"));
+            a.fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "model", "target", prefix + "-e"));
+            // B learns of the policies through NOTIFY; until then its requests are not covered and carry no header.
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    "miss".equals(cacheHeader(chat(b, key, prefix + "-m", "warming up"))));
+
+            assertThat(cacheHeader(chat(a, key, prefix + "-m", "Opening hours?"))).isEqualTo("miss");
+            assertThat(cacheHeader(embed(a, key, prefix + "-e", "[\"first\",\"second\"]"))).isEqualTo("miss");
+            // The shared write is in the background: wait until it landed, not for a fixed time.
+            await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM response_cache WHERE model IN (?, ?)", Long.class,
+                    prefix + "-m", prefix + "-e") >= 4);
+            int chatCalls = upstreamCalls(prefix, "chat/completions");
+
+            EntityExchangeResult<byte[]> fromShared = chat(b, key, prefix + "-m", "Opening hours?");
+            assertThat(cacheHeader(fromShared)).isEqualTo("hit");
+            assertThat(new String(fromShared.getResponseBodyContent())).contains("from upstream");
+            assertThat(cacheHeader(embed(b, key, prefix + "-e", "\"second\""))).isEqualTo("hit");
+            assertThat(upstreamCalls(prefix, "chat/completions")).isEqualTo(chatCalls);
+            assertThat(upstreamCalls(prefix, "embeddings")).isEqualTo(1);
+        }
+    }
+
+    private static EntityExchangeResult<byte[]> chat(GatewayInstance gateway, String key, String model,
+            String question) {
+        return gateway.http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + model + "\",\"temperature\":0,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"" + question + "\"}]}")
+                .exchange().expectStatus().isOk().expectBody().returnResult();
+    }
+
+    private static EntityExchangeResult<byte[]> embed(GatewayInstance gateway, String key, String model,
+            String input) {
+        return gateway.http.post().uri("/v1/embeddings").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + model + "\",\"input\":" + input + "}")
+                .exchange().expectStatus().isOk().expectBody().returnResult();
+    }
+
+    private static String cacheHeader(EntityExchangeResult<byte[]> result) {
+        return result.getResponseHeaders().getFirst("x-switchboard-cache");
+    }
+
+    private static int upstreamCalls(String prefix, String path) {
+        return GatewayIT.UPSTREAM.findAll(postRequestedFor(urlEqualTo("/" + prefix + "/v1/" + path))).size();
+    }
+}
