@@ -1,5 +1,6 @@
 package ai.switchboard.observability.request;
 
+import ai.switchboard.observability.usage.AgentUsage;
 import ai.switchboard.observability.usage.CacheUsage;
 import ai.switchboard.observability.usage.ModelPrice;
 import java.math.BigDecimal;
@@ -47,12 +48,24 @@ public record RequestSummary(
         int fallbacks,
         int cascadeStep,
         BigDecimal costUsd,
-        CacheUsage cache) {
+        CacheUsage cache,
+        AgentUsage agent) {
 
     public RequestSummary {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(operation, "operation");
+    }
+
+    /** A request that ran no agent. */
+    public RequestSummary(String requestId, Instant startedAt, UUID keyId, String keyPrefix, String operation,
+            String route, String routePolicy, String requestModel, String model, String modelVersion, String provider,
+            boolean stream, int status, String errorType, long inputTokens, long outputTokens, long cachedTokens,
+            long latencyNanos, long ttftNanos, int attempts, int fallbacks, int cascadeStep, BigDecimal costUsd,
+            CacheUsage cache) {
+        this(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy, requestModel, model, modelVersion,
+                provider, stream, status, errorType, inputTokens, outputTokens, cachedTokens, latencyNanos, ttftNanos,
+                attempts, fallbacks, cascadeStep, costUsd, cache, null);
     }
 
     public boolean succeeded() {
@@ -93,6 +106,7 @@ public record RequestSummary(
         private long extraOutputTokens;
         private BigDecimal extraCost = BigDecimal.ZERO;
         private CacheUsage cache;
+        private AgentUsage agent;
 
         private Builder(String requestId, Instant startedAt, String operation) {
             this.requestId = requestId;
@@ -128,6 +142,12 @@ public record RequestSummary(
         /** What the response cache did, when a policy covered the request. */
         public Builder cache(CacheUsage usage) {
             this.cache = usage;
+            return this;
+        }
+
+        /** The agent the request ran, if any. */
+        public Builder agent(AgentUsage usage) {
+            this.agent = usage;
             return this;
         }
 
@@ -188,7 +208,7 @@ public record RequestSummary(
             return new RequestSummary(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy,
                     requestModel, model, modelVersion, provider, stream, status, errorType, inputTokens + extraInputTokens,
                     outputTokens + extraOutputTokens, cachedTokens, latencyNanos, ttftNanos, attempts, fallbacks,
-                    cascadeStep, cost, cache);
+                    cascadeStep, cost, cache, agent);
         }
     }
 }

@@ -13,7 +13,7 @@ final class LedgerCopyText {
 
     static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, model_version,"
             + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts,"
-            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd";
+            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd, agent, agent_run_id";
 
     private static final String NULL = "\\N";
 
@@ -52,6 +52,10 @@ final class LedgerCopyText {
                         .append(cache.savedOutputTokens()).append('\t');
                 cost(text, cache.savedCostUsd());
             }
+            AgentUsage agent = r.agent();
+            text.append('\t');
+            text(text, agent == null ? null : agent.name()).append('\t');
+            text(text, agent == null ? null : agent.runId());
             text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -44,7 +44,8 @@ public record UsageRecord(
         int status,
         String errorType,
         int attempts,
-        CacheUsage cache) {
+        CacheUsage cache,
+        AgentUsage agent) {
 
     public UsageRecord {
         Objects.requireNonNull(requestId, "requestId");
@@ -53,6 +54,16 @@ public record UsageRecord(
         if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || latencyMillis < 0 || attempts < 0) {
             throw new IllegalArgumentException("counts and durations must not be negative");
         }
+    }
+
+    /** A request that ran no agent. */
+    public UsageRecord(String requestId, Instant occurredAt, UUID keyId, String keyPrefix, String operation,
+            String route, String model, String modelVersion, String provider, long inputTokens, long outputTokens,
+            long cachedTokens, BigDecimal costUsd, int latencyMillis, Integer ttftMillis, int status, String errorType,
+            int attempts, CacheUsage cache) {
+        this(requestId, occurredAt, keyId, keyPrefix, operation, route, model, modelVersion, provider, inputTokens,
+                outputTokens, cachedTokens, costUsd, latencyMillis, ttftMillis, status, errorType, attempts, cache,
+                null);
     }
 
     /** A request no cache policy covered. */
