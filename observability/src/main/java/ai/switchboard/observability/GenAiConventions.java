@@ -41,6 +41,14 @@ public final class GenAiConventions {
     public static final String OPERATION_MESSAGES = "messages";
     /** Anthropic's {@code /v1/messages/count_tokens}. */
     public static final String OPERATION_COUNT_TOKENS = "count_tokens";
+    /** A whole agent run: the request that asked for it (OpenTelemetry GenAI agent spans). */
+    public static final String OPERATION_INVOKE_AGENT = "invoke_agent";
+    /** One tool call of an agent run. */
+    public static final String OPERATION_EXECUTE_TOOL = "execute_tool";
+    public static final String AGENT_NAME = "gen_ai.agent.name";
+    public static final String TOOL_NAME = "gen_ai.tool.name";
+    public static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
+    public static final String TOOL_TYPE = "gen_ai.tool.type";
 
     public static final String TOKEN_TYPE_INPUT = "input";
     public static final String TOKEN_TYPE_OUTPUT = "output";

@@ -38,6 +38,11 @@ public class GenAiObservabilityConfiguration {
     }
 
     @Bean
+    ToolCallObservations toolCallObservations(MeterRegistry registry, ObjectProvider<Tracer> tracer) {
+        return new ToolCallObservations(registry, tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    @Bean
     RequestObserver requestObserver(ServerRequestMetrics metrics, UsageRecorder usage) {
         return new RequestObserver(metrics, usage, new AccessLog());
     }

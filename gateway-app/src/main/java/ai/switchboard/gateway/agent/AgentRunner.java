@@ -3,12 +3,14 @@ package ai.switchboard.gateway.agent;
 import ai.switchboard.gateway.mcp.McpToolGrants;
 import ai.switchboard.gateway.mcp.McpToolInvokers;
 import ai.switchboard.gateway.pipeline.RequestContext;
+import ai.switchboard.observability.ToolCallObservations;
 import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.ToolConfig;
+import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.RoutingTrace;
@@ -17,15 +19,21 @@ import ai.switchboard.tools.agent.AgentRun;
 import ai.switchboard.tools.agent.AgentStatus;
 import ai.switchboard.tools.agent.PlannedStep;
 import ai.switchboard.tools.agent.RunObserver;
+import ai.switchboard.tools.agent.ToolCallStep;
+import ai.switchboard.tools.invoke.ArgumentSchema;
 import ai.switchboard.tools.invoke.ToolInvoker;
+import io.micrometer.tracing.TraceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Runs the agent a request resolved to, inside that request's pipeline pass: every step is a call of the route
@@ -44,13 +52,18 @@ public class AgentRunner {
     private final ToolInstances tools;
     private final McpToolGrants mcpGrants;
     private final McpToolInvokers mcpInvokers;
+    private final ToolCallObservations toolCalls;
+    private final Scheduler scheduler;
 
     public AgentRunner(RouteEngine engine, ToolInstances tools, McpToolGrants mcpGrants,
-            McpToolInvokers mcpInvokers) {
+            McpToolInvokers mcpInvokers, ToolCallObservations toolCalls,
+            @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler) {
         this.engine = engine;
         this.tools = tools;
         this.mcpGrants = mcpGrants;
         this.mcpInvokers = mcpInvokers;
+        this.toolCalls = toolCalls;
+        this.scheduler = scheduler;
     }
 
     /** The run's answer to the client's request, for a context the resolve stage gave an agent. */
@@ -73,10 +86,35 @@ public class AgentRunner {
             return Mono.error(e);
         }
         List<Step> steps = new ArrayList<>();
-        return granted(context, agent)
-                .flatMap(tools -> new AgentLoop(agent, tools, request -> plan(context, request, steps), observer)
-                        .run(client))
+        RunObserver observed = observer.and(observed(context, agent));
+        return granted(context, agent).zipWith(answerSchema(agent))
+                .flatMap(ready -> new AgentLoop(agent, ready.getT1(), request -> plan(context, request, steps),
+                        observed, ready.getT2().orElse(null)).run(client))
                 .doOnNext(run -> account(context, steps, run.status()));
+    }
+
+    /** Tool calls as {@code execute_tool} spans under the request's span, and timed (model calls already are). */
+    private RunObserver observed(RequestContext context, AgentConfig agent) {
+        TraceContext parent = context.span() == null ? null : context.span().context();
+        return new RunObserver() {
+            @Override
+            public void toolCalled(ToolCallStep call) {
+                toolCalls.ended(parent, agent.name(), call.tool(), call.callId(), call.result().outcome(),
+                        call.latency());
+            }
+        };
+    }
+
+    /**
+     * The agent's answer schema, compiled on the registry scheduler: compiling reads the meta-schema from the
+     * classpath, which BlockHound refuses on an event loop.
+     */
+    private Mono<Optional<ArgumentSchema>> answerSchema(AgentConfig agent) {
+        if (agent.responseFormat() == null) {
+            return Mono.just(Optional.empty());
+        }
+        return Mono.fromCallable(() -> Optional.of(ArgumentSchema.compile(agent.responseFormat())))
+                .subscribeOn(scheduler);
     }
 
     /**

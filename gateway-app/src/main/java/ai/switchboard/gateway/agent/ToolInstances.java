@@ -1,13 +1,17 @@
 package ai.switchboard.gateway.agent;
 
+import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.ToolConfig;
 import ai.switchboard.registry.admin.RegistryValidationException;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
+import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import ai.switchboard.tools.ToolDefinition;
 import ai.switchboard.tools.ToolTypes;
 import ai.switchboard.tools.invoke.InvocationLimits;
 import ai.switchboard.tools.invoke.ToolInvoker;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -23,7 +27,8 @@ import reactor.core.scheduler.Scheduler;
  * revision: a changed definition gets a new instance, and the old one is closed (closing may wait for a pool).
  * Building and closing run on the registry scheduler, never on an event loop: compiling a tool's argument schema
  * reads the draft's meta-schema from the classpath the first time. A tool whose secrets cannot be decrypted, or
- * whose stored definition no longer validates, is not built at all.
+ * whose stored definition no longer validates, is not built at all. A deleted tool's instance is closed when the
+ * first snapshot without it is swapped in.
  */
 @Component
 public class ToolInstances implements DisposableBean {
@@ -35,9 +40,30 @@ public class ToolInstances implements DisposableBean {
     private final Map<UUID, Built> built = new ConcurrentHashMap<>();
 
     public ToolInstances(ToolTypes types,
-            @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler) {
+            @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler,
+            RegistrySnapshotManager snapshots) {
         this.types = types;
         this.scheduler = scheduler;
+        snapshots.onSwap(this::retain);
+    }
+
+    /** Closes the instances of tools {@code snapshot} no longer has (deleted ones), on the registry scheduler. */
+    void retain(RegistrySnapshot snapshot) {
+        Set<UUID> live = new HashSet<>();
+        snapshot.tools().forEach(tool -> live.add(tool.id()));
+        for (UUID id : Set.copyOf(built.keySet())) {
+            if (!live.contains(id)) {
+                Built removed = built.remove(id);
+                if (removed != null) {
+                    close(removed);
+                }
+            }
+        }
+    }
+
+    /** Whether an instance of the tool is built (and not closed), for operators and tests. */
+    public boolean holds(UUID toolId) {
+        return built.containsKey(toolId);
     }
 
     /**
@@ -87,7 +113,7 @@ public class ToolInstances implements DisposableBean {
             try {
                 old.invoker().tool().close();
             } catch (RuntimeException e) {
-                log.warn("Closing a replaced tool failed: {}", e.toString());
+                log.warn("Closing a replaced or deleted tool failed: {}", e.toString());
             }
         });
     }

@@ -36,7 +36,7 @@ final class McpServerSync implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (!listening) {
-            snapshots.onChange(this::apply);
+            snapshots.onSwap(this::apply);
             listening = true;
         }
         running = true;

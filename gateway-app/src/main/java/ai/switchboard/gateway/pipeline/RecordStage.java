@@ -2,11 +2,14 @@ package ai.switchboard.gateway.pipeline;
 
 import ai.switchboard.gateway.cache.CacheLookup;
 import ai.switchboard.gateway.cache.CachedAnswer;
+import ai.switchboard.observability.GenAiConventions;
 import ai.switchboard.observability.RoutingMetrics;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.observability.request.RequestSummary;
+import ai.switchboard.observability.usage.AgentUsage;
 import ai.switchboard.observability.usage.CacheUsage;
 import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.ModelConfig;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
@@ -39,8 +42,9 @@ final class RecordStage implements RequestStage {
         long now = System.nanoTime();
         RoutingTrace trace = context.trace();
         long firstToken = context.firstTokenNanos();
+        AgentConfig agent = context.agent();
         RequestSummary.Builder summary = RequestSummary.builder(context.requestId(), context.startedAt(),
-                        context.api().operation())
+                        agent != null ? GenAiConventions.OPERATION_INVOKE_AGENT : context.api().operation())
                 .requestModel(context.model())
                 .stream(context.stream())
                 .outcome(outcome.status(), outcome.errorType())
@@ -79,6 +83,9 @@ final class RecordStage implements RequestStage {
             // A hit saved its answer's tokens; a partial hit (embeddings) its cached texts'; anything else nothing.
             summary.cache(new CacheUsage(lookup.status().wireName(), lookup.savedInputTokens(),
                     lookup.savedOutputTokens(), lookup.savedCostUsd()));
+        }
+        if (agent != null) {
+            summary.agent(new AgentUsage(agent.name(), context.agentRunId()));
         }
         summary.tokens(context.inputTokens(), context.outputTokens(), context.cachedTokens())
                 .extraUsage(trace.extraPromptTokens(), trace.extraCompletionTokens(), trace.extraCost())

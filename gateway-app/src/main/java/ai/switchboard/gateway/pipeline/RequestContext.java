@@ -50,6 +50,7 @@ public final class RequestContext {
     private RegistrySnapshot snapshot;
     private Target target;
     private AgentConfig agent;
+    private volatile String agentRunId;
 
     private LongSupplier promptTokens;
     private long countedPromptTokens = -1;
@@ -277,6 +278,16 @@ public final class RequestContext {
     /** The agent the request runs, or {@code null} for a model or route. */
     public AgentConfig agent() {
         return agent;
+    }
+
+    /** Names the stored run this request is ({@code /v1/agents/runs/{id}}), for its ledger row. */
+    public void agentRunId(String runId) {
+        this.agentRunId = runId;
+    }
+
+    /** The stored run this request is, or {@code null}. */
+    public String agentRunId() {
+        return agentRunId;
     }
 
     /** The registry snapshot the request is served from; {@code null} before resolution. */

@@ -7,8 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.switchboard.gateway.agent.run.AgentRunSweeper;
+import ai.switchboard.observability.ToolCallObservations;
+import ai.switchboard.registry.testsupport.TestDatabase;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,10 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import ai.switchboard.registry.testsupport.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +41,15 @@ import tools.jackson.databind.JsonNode;
 class AgentRunsIT extends GatewayIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    AgentRunSweeper sweeper;
 
     private String prefix;
     private String tool;
@@ -88,6 +103,20 @@ class AgentRunsIT extends GatewayIT {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(events.split("event:step", -1)).hasSize(4);
         assertThat(events).contains("event:run").contains("\"status\":\"completed\"");
+
+        // Metered: the run's ledger row names the agent and the run, under the GenAI operation invoke_agent, with
+        // every step's tokens; the tool call is an execute_tool measurement.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbcTemplate.queryForList(
+                "SELECT operation, agent, input_tokens, output_tokens, key_id FROM usage_ledger WHERE agent_run_id = ?",
+                id)).singleElement().satisfies(row -> {
+                    assertThat(row.get("operation")).isEqualTo("invoke_agent");
+                    assertThat(row.get("agent")).isEqualTo(agent);
+                    assertThat(row.get("input_tokens")).isEqualTo(130L);
+                    assertThat(row.get("output_tokens")).isEqualTo(30L);
+                    assertThat(row.get("key_id")).isEqualTo(keyId);
+                }));
+        assertThat(meters.find(ToolCallObservations.TOOL_CALL_DURATION).tag("gen_ai.agent.name", agent)
+                .tag("gen_ai.tool.name", tool).tag("error.type", "none").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -174,7 +203,19 @@ class AgentRunsIT extends GatewayIT {
     }
 
     @Test
-    void runsCutByAShutdownOrACrashAreInterruptedNeverLeftRunning() throws SQLException {
+    void anAnswerThatBreaksItsSchemaAfterARepairStepFailsTheRun() {
+        stubModel(null, null, answer("Customer 42 is Ada."));
+
+        JsonNode run = runToEnd(Map.of("response_format", Map.of("type", "object", "required", List.of("name"))));
+
+        assertThat(run.path("status").asString()).isEqualTo("failed");
+        assertThat(run.path("steps")).as("the answer, then the one repair step").hasSize(2);
+        assertThat(UPSTREAM.findAll(postRequestedFor(urlEqualTo("/" + prefix + "/v1/chat/completions"))).get(1)
+                .getBodyAsString()).contains("does not match the required JSON schema");
+    }
+
+    @Test
+    void runsCutByAShutdownOrACrashAreInterruptedNeverLeftRunningAndCancelsReachAnyReplica() throws SQLException {
         String agent = agent(Map.of("timeout_seconds", 120));
         String crashed = "run_" + UUID.randomUUID().toString().replace("-", "");
         insertRunOfADeadReplica(crashed, agent);
@@ -182,9 +223,17 @@ class AgentRunsIT extends GatewayIT {
                 .withFixedDelay(60_000).withHeader("Content-Type", "application/json").withBody(answer("late"))));
 
         String id;
-        try (GatewayInstance replica = GatewayInstance.start()) {
+        try (GatewayInstance replica = GatewayInstance.start("switchboard.agents.runs.heartbeat-interval=500ms")) {
             assertThat(awaitEnd(http, crashed, ADMIN_KEY).path("status").asString())
                     .as("a crashed replica's run, found stale at start-up").isEqualTo("interrupted");
+
+            // A cancel sent to another replica reaches the one running the run through its next heartbeat.
+            String elsewhere = start(replica.http, agent, key).expectStatus().isAccepted().expectBody(JsonNode.class)
+                    .returnResult().getResponseBody().path("id").asString();
+            http.post().uri("/v1/agents/runs/{id}/cancel", elsewhere).header("Authorization", "Bearer " + key)
+                    .exchange().expectStatus().isOk();
+            assertThat(awaitEnd(http, elsewhere, key).path("status").asString()).isEqualTo("cancelled");
+
             id = start(replica.http, agent, key).expectStatus().isAccepted().expectBody(JsonNode.class)
                     .returnResult().getResponseBody().path("id").asString();
             assertThat(read(http, id, key).path("status").asString()).isEqualTo("running");
@@ -193,6 +242,34 @@ class AgentRunsIT extends GatewayIT {
         JsonNode interrupted = read(http, id, key);
         assertThat(interrupted.path("status").asString()).isEqualTo("interrupted");
         assertThat(interrupted.has("finished_at")).isTrue();
+    }
+
+    @Test
+    void endedRunsPastTheirRetentionAreDeletedWithTheirStepsAndRunningOnesAreKept() {
+        String agent = agent(Map.of());
+        String old = "run_" + UUID.randomUUID().toString().replace("-", "");
+        String oldButRunning = "run_" + UUID.randomUUID().toString().replace("-", "");
+        Instant longAgo = Instant.now().minus(Duration.ofDays(8));
+        insertRun(old, agent, "completed", longAgo, longAgo);
+        insertRun(oldButRunning, agent, "running", longAgo, Instant.now());
+        jdbcTemplate.update("INSERT INTO agent_run_steps (run_id, seq, step, created_at) VALUES (?, 1, '{}', ?)", old,
+                Timestamp.from(longAgo));
+
+        sweeper.sweep();
+
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM agent_runs WHERE id = ?", Integer.class, old))
+                .isZero();
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM agent_run_steps WHERE run_id = ?",
+                Integer.class, old)).isZero();
+        assertThat(read(http, oldButRunning, ADMIN_KEY).path("status").asString()).isEqualTo("running");
+        jdbcTemplate.update("UPDATE agent_runs SET status = 'failed' WHERE id = ?", oldButRunning);
+    }
+
+    private void insertRun(String id, String agent, String status, Instant created, Instant heartbeat) {
+        jdbcTemplate.update("""
+                INSERT INTO agent_runs (id, agent, key_id, status, input, replica, created_at, heartbeat_at)
+                VALUES (?, ?, ?, ?, '{}'::jsonb, 'elsewhere', ?, ?)""", id, agent, keyId, status,
+                Timestamp.from(created), Timestamp.from(heartbeat));
     }
 
     private JsonNode runToEnd(Map<String, Object> limits) {

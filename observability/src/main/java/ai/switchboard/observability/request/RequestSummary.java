@@ -1,5 +1,6 @@
 package ai.switchboard.observability.request;
 
+import ai.switchboard.observability.usage.AgentUsage;
 import ai.switchboard.observability.usage.CacheUsage;
 import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.observability.usage.PromptUsage;
@@ -50,12 +51,24 @@ public record RequestSummary(
         int cascadeStep,
         BigDecimal costUsd,
         CacheUsage cache,
-        PromptUsage prompt) {
+        PromptUsage prompt,
+        AgentUsage agent) {
 
     public RequestSummary {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(operation, "operation");
+    }
+
+    /** A request no prompt template built and no agent ran. */
+    public RequestSummary(String requestId, Instant startedAt, UUID keyId, String keyPrefix, String operation,
+            String route, String routePolicy, String requestModel, String model, String modelVersion, String provider,
+            boolean stream, int status, String errorType, long inputTokens, long outputTokens, long cachedTokens,
+            long latencyNanos, long ttftNanos, int attempts, int fallbacks, int cascadeStep, BigDecimal costUsd,
+            CacheUsage cache) {
+        this(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy, requestModel, model, modelVersion,
+                provider, stream, status, errorType, inputTokens, outputTokens, cachedTokens, latencyNanos, ttftNanos,
+                attempts, fallbacks, cascadeStep, costUsd, cache, null, null);
     }
 
     public boolean succeeded() {
@@ -97,6 +110,7 @@ public record RequestSummary(
         private long extraOutputTokens;
         private BigDecimal extraCost = BigDecimal.ZERO;
         private CacheUsage cache;
+        private AgentUsage agent;
 
         private Builder(String requestId, Instant startedAt, String operation) {
             this.requestId = requestId;
@@ -135,13 +149,19 @@ public record RequestSummary(
             return this;
         }
 
-        /** The registry's version of the model that answered, if it records one. */
+        /** The agent the request ran, if any. */
+        public Builder agent(AgentUsage usage) {
+            this.agent = usage;
+            return this;
+        }
+
         /** The prompt template version the answer was built from. */
         public Builder prompt(PromptUsage used) {
             this.prompt = used;
             return this;
         }
 
+        /** The registry's version of the model that answered, if it records one. */
         public Builder modelVersion(String version) {
             this.modelVersion = version;
             return this;
@@ -198,7 +218,7 @@ public record RequestSummary(
             return new RequestSummary(requestId, startedAt, keyId, keyPrefix, operation, route, routePolicy,
                     requestModel, model, modelVersion, provider, stream, status, errorType, inputTokens + extraInputTokens,
                     outputTokens + extraOutputTokens, cachedTokens, latencyNanos, ttftNanos, attempts, fallbacks,
-                    cascadeStep, cost, cache, prompt);
+                    cascadeStep, cost, cache, prompt, agent);
         }
     }
 }

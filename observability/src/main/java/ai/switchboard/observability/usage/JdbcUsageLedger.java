@@ -32,11 +32,11 @@ public final class JdbcUsageLedger implements UsageSink {
     static final String INSERT = """
             INSERT INTO usage_ledger (id, occurred_at, request_id, key_id, key_prefix, operation, route, model,
                 model_version, provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms,
-                status, error_type, attempts, prompt_name, prompt_version)
+                status, error_type, attempts, prompt_name, prompt_version, agent, agent_run_id)
             SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
                 ?::numeric[], ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[], ?::varchar[],
-                ?::integer[])
+                ?::integer[], ?::varchar[], ?::varchar[])
             ON CONFLICT DO NOTHING""";
 
     private final DataSource dataSource;
@@ -98,6 +98,8 @@ public final class JdbcUsageLedger implements UsageSink {
         Short[] attempts = new Short[n];
         String[] promptNames = new String[n];
         Integer[] promptVersions = new Integer[n];
+        String[] agents = new String[n];
+        String[] agentRuns = new String[n];
         for (int i = 0; i < n; i++) {
             LedgerRow row = batch.get(i);
             UsageRecord r = row.record();
@@ -122,14 +124,16 @@ public final class JdbcUsageLedger implements UsageSink {
             attempts[i] = (short) Math.min(r.attempts(), Short.MAX_VALUE);
             promptNames[i] = r.prompt() == null ? null : r.prompt().name();
             promptVersions[i] = r.prompt() == null ? null : r.prompt().version();
+            agents[i] = r.agent() == null ? null : r.agent().name();
+            agentRuns[i] = r.agent() == null ? null : r.agent().runId();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Object[][] columns = {ids, times, requestIds, keyIds, keyPrefixes, operations, routes, models, versions,
                 providers, inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts, promptNames,
-                promptVersions};
+                promptVersions, agents, agentRuns};
             String[] types = {"uuid", "timestamptz", "varchar", "uuid", "varchar", "varchar", "varchar", "varchar",
-                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2", "varchar",
-                "int4"};
+                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2",
+                "varchar", "int4", "varchar", "varchar"};
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }

@@ -13,7 +13,8 @@ final class LedgerCopyText {
 
     static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, model_version,"
             + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts,"
-            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd, prompt_name, prompt_version";
+            + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd, prompt_name, prompt_version,"
+            + " agent, agent_run_id";
 
     private static final String NULL = "\\N";
 
@@ -55,6 +56,10 @@ final class LedgerCopyText {
             text.append('\t');
             text(text, r.prompt() == null ? null : r.prompt().name()).append('\t');
             value(text, r.prompt() == null ? null : r.prompt().version());
+            AgentUsage agent = r.agent();
+            text.append('\t');
+            text(text, agent == null ? null : agent.name()).append('\t');
+            text(text, agent == null ? null : agent.runId());
             text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

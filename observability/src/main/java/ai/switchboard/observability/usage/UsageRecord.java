@@ -46,7 +46,8 @@ public record UsageRecord(
         String errorType,
         int attempts,
         CacheUsage cache,
-        PromptUsage prompt) {
+        PromptUsage prompt,
+        AgentUsage agent) {
 
     public UsageRecord {
         Objects.requireNonNull(requestId, "requestId");
@@ -57,14 +58,14 @@ public record UsageRecord(
         }
     }
 
-    /** A request no prompt template built. */
+    /** A request no prompt template built and no agent ran. */
     public UsageRecord(String requestId, Instant occurredAt, UUID keyId, String keyPrefix, String operation,
             String route, String model, String modelVersion, String provider, long inputTokens, long outputTokens,
             long cachedTokens, BigDecimal costUsd, int latencyMillis, Integer ttftMillis, int status, String errorType,
             int attempts, CacheUsage cache) {
         this(requestId, occurredAt, keyId, keyPrefix, operation, route, model, modelVersion, provider, inputTokens,
                 outputTokens, cachedTokens, costUsd, latencyMillis, ttftMillis, status, errorType, attempts, cache,
-                null);
+                null, null);
     }
 
     /** A request no cache policy covered. */

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +95,37 @@ class UsageLedgerIT {
         ledger.write(batch);
 
         assertThat(rows(run)).isEqualTo(10);
+    }
+
+    @Test
+    void theAgentAndRunOfARowArriveThroughCopyAndThroughTheFallbackInsert() throws Exception {
+        String run = "agent-" + UUID.randomUUID();
+        AgentUsage agent = new AgentUsage("support\tdesk", "run_0123");
+        List<LedgerRow> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UsageRecord r = UsageRecords.sample(run, Instant.now());
+            batch.add(new LedgerRow(UUID.randomUUID(), new UsageRecord(r.requestId(), r.occurredAt(), r.keyId(),
+                    r.keyPrefix(), "invoke_agent", r.route(), r.model(), r.modelVersion(), r.provider(),
+                    r.inputTokens(), r.outputTokens(), r.cachedTokens(), r.costUsd(), r.latencyMillis(),
+                    r.ttftMillis(), r.status(), r.errorType(), r.attempts(), r.cache(), null, i == 2 ? null : agent)));
+        }
+        JdbcUsageLedger ledger = new JdbcUsageLedger(direct);
+
+        ledger.write(batch.subList(0, 1));
+        ledger.write(batch);
+
+        assertThat(jdbc.queryForList("SELECT agent, agent_run_id FROM usage_ledger WHERE request_id = ? ORDER BY "
+                + "agent NULLS LAST", run)).containsExactly(
+                        Map.of("agent", "support\tdesk", "agent_run_id", "run_0123"),
+                        Map.of("agent", "support\tdesk", "agent_run_id", "run_0123"),
+                        nulls());
+    }
+
+    private static Map<String, Object> nulls() {
+        Map<String, Object> row = new HashMap<>();
+        row.put("agent", null);
+        row.put("agent_run_id", null);
+        return row;
     }
 
     @Test

@@ -1,9 +1,12 @@
 package ai.switchboard.registry.snapshot;
 
 import ai.switchboard.registry.RegistrySnapshot;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,19 +28,18 @@ public class RegistrySnapshotManager {
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final LongAdder refreshFailures = new LongAdder();
     private volatile long lastSuccessMillis = NEVER;
-    private final java.util.List<java.util.function.Consumer<RegistrySnapshot>> listeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<RegistrySnapshot>> swapListeners = new CopyOnWriteArrayList<>();
 
     public RegistrySnapshotManager(RegistrySnapshotLoader loader) {
         this.loader = loader;
     }
 
     /**
-     * Calls {@code listener} with every snapshot swapped in from now on, on the refreshing (blocking) thread, in
-     * order. A listener must be quick and must not throw; one that does is logged and the others still run.
+     * Calls {@code listener} with every newer snapshot once it is swapped in, on the (blocking) thread that swapped it
+     * and while rebuilds wait: a listener hands slow work to its own thread. A listener that throws is logged.
      */
-    public void onChange(java.util.function.Consumer<RegistrySnapshot> listener) {
-        listeners.add(listener);
+    public void onSwap(Consumer<RegistrySnapshot> listener) {
+        swapListeners.add(listener);
     }
 
     /** The snapshot to serve from. Lock-free, never {@code null}, never blocks. */
@@ -75,13 +77,7 @@ public class RegistrySnapshotManager {
             current.set(fresh);
             if (fresh.version() != previous.version()) {
                 log.debug("Registry snapshot now at revision {}", fresh.version());
-                for (java.util.function.Consumer<RegistrySnapshot> listener : listeners) {
-                    try {
-                        listener.accept(fresh);
-                    } catch (RuntimeException e) {
-                        log.warn("A registry snapshot listener failed: {}", e.toString());
-                    }
-                }
+                swapped(fresh);
             }
             return fresh;
         } catch (RuntimeException e) {
@@ -89,6 +85,16 @@ public class RegistrySnapshotManager {
             throw e;
         } finally {
             refreshLock.unlock();
+        }
+    }
+
+    private void swapped(RegistrySnapshot fresh) {
+        for (Consumer<RegistrySnapshot> listener : swapListeners) {
+            try {
+                listener.accept(fresh);
+            } catch (RuntimeException e) {
+                log.warn("A registry snapshot listener failed on revision {}: {}", fresh.version(), e.toString());
+            }
         }
     }
 

@@ -56,7 +56,7 @@ final class AgentAnswers {
             case TIMEOUT -> "it ran out of its " + agent.timeout().toSeconds() + " seconds";
             case COMPLETED -> "it completed";
             case CANCELLED -> "it was cancelled";
-            case FAILED -> "it failed";
+            case FAILED -> "its answer did not match its response_format, even after a step asking for a fix";
             case INTERRUPTED -> "its gateway stopped";
         };
     }

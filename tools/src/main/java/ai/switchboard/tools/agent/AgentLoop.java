@@ -9,6 +9,7 @@ import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.tools.ToolError;
 import ai.switchboard.tools.ToolSpec;
 import ai.switchboard.tools.agent.AgentRequests.Answered;
+import ai.switchboard.tools.invoke.ArgumentSchema;
 import ai.switchboard.tools.invoke.ToolInvoker;
 import ai.switchboard.tools.invoke.ToolResult;
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ public final class AgentLoop {
     private final Map<String, ToolInvoker> tools;
     private final Planner planner;
     private final RunObserver observer;
+    private final AnswerCheck answerCheck;
 
     /**
      * @param tools the invokers of the agent's granted tools that can run, by name, in the order the agent grants
@@ -49,10 +51,21 @@ public final class AgentLoop {
 
     /** As above, with {@code observer} told of every model call and tool call as it ends. */
     public AgentLoop(AgentConfig agent, Map<String, ToolInvoker> tools, Planner planner, RunObserver observer) {
+        this(agent, tools, planner, observer, null);
+    }
+
+    /**
+     * As above, with the final answer checked against {@code answerSchema} (the agent's {@code response_format},
+     * compiled off the event loop): an answer that does not match gets one more step asking for a fix, within
+     * {@code max_steps}; one that still does not ends the run {@code failed}.
+     */
+    public AgentLoop(AgentConfig agent, Map<String, ToolInvoker> tools, Planner planner, RunObserver observer,
+            ArgumentSchema answerSchema) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.tools = new LinkedHashMap<>(tools);
         this.planner = Objects.requireNonNull(planner, "planner");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.answerCheck = answerSchema == null ? null : new AnswerCheck(answerSchema);
     }
 
     /** Runs the agent on the client's request (its messages, and its sampling settings for every step). */
@@ -76,8 +89,16 @@ public final class AgentLoop {
         }).flatMap(planned -> {
             ChatMessage said = message(planned.response());
             if (said == null || !said.hasToolCalls()) {
-                return Mono.just(new AgentRun(AgentAnswers.answered(agent, planned.response(), run.steps,
-                        run.toolCalls), AgentStatus.COMPLETED, run.steps, run.toolCalls));
+                List<String> problems = answerCheck == null ? List.of() : answerCheck.problems(said);
+                if (problems.isEmpty()) {
+                    return Mono.just(new AgentRun(AgentAnswers.answered(agent, planned.response(), run.steps,
+                            run.toolCalls), AgentStatus.COMPLETED, run.steps, run.toolCalls));
+                }
+                if (run.repaired || run.steps >= agent.maxSteps()) {
+                    return Mono.just(run.stop(AgentStatus.FAILED));
+                }
+                run.repaired = true;
+                return step(run, AgentRequests.repair(request, said, problems));
             }
             if (run.steps >= agent.maxSteps()) {
                 return Mono.just(run.stop(AgentStatus.MAX_STEPS));
@@ -132,6 +153,7 @@ public final class AgentLoop {
         private volatile int toolCalls;
         private volatile BigDecimal spent = BigDecimal.ZERO;
         private volatile ChatResponse last;
+        private volatile boolean repaired;
 
         Run(long deadlineNanos) {
             this.deadlineNanos = deadlineNanos;

@@ -58,6 +58,20 @@ final class AgentRequests {
                 request.frequencyPenalty(), request.user(), request.extra());
     }
 
+    /** {@code request} with the answer that broke the schema, then a user message saying how, asking for a fix. */
+    static ChatRequest repair(ChatRequest request, ChatMessage said, List<String> problems) {
+        List<ChatMessage> messages = new ArrayList<>(request.messages());
+        messages.add(said);
+        messages.add(new ChatMessage("user", JsonNodeFactory.instance.stringNode("Your answer does not match the "
+                + "required JSON schema: " + String.join("; ", problems) + ". Reply again with only a JSON document "
+                + "that matches it."), null, null, null, null, null));
+        return new ChatRequest(request.model(), messages, request.stream(), request.streamOptions(), request.tools(),
+                request.toolChoice(), request.parallelToolCalls(), request.responseFormat(), request.n(),
+                request.stop(), request.seed(), request.logprobs(), request.topLogprobs(), request.maxTokens(),
+                request.maxCompletionTokens(), request.temperature(), request.topP(), request.presencePenalty(),
+                request.frequencyPenalty(), request.user(), request.extra());
+    }
+
     private static ToolDefinition definition(ToolSpec spec) {
         ObjectNode tool = spec.toOpenAiTool();
         return new ToolDefinition(tool.path("type").asString(), tool.get("function"), Map.of());

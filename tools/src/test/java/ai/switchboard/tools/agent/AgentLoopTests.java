@@ -11,6 +11,7 @@ import ai.switchboard.providers.json.WireJson;
 import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.tools.Tool;
 import ai.switchboard.tools.ToolSpec;
+import ai.switchboard.tools.invoke.ArgumentSchema;
 import ai.switchboard.tools.invoke.InvocationLimits;
 import ai.switchboard.tools.invoke.ToolInvoker;
 import java.math.BigDecimal;
@@ -87,6 +88,37 @@ class AgentLoopTests {
         assertThat(run.status()).isEqualTo(AgentStatus.COMPLETED);
         assertThat(seen).containsExactly("model 1 tool_calls", "tool 1 echo {\"city\": \"Oslo\"} ok",
                 "model 2 tool_calls", "tool 2 echo not json invalid_arguments", "model 3 stop");
+    }
+
+    @Test
+    void anAnswerThatBreaksTheSchemaGetsOneRepairStep() {
+        Function<ChatRequest, ChatResponse> model = script(step -> step == 1 ? answer("Sunny") : answer(
+                "{\"forecast\": \"sunny\"}"));
+        AgentRun run = schemaLoop(model).run(client()).block();
+
+        assertThat(run.status()).isEqualTo(AgentStatus.COMPLETED);
+        assertThat(run.steps()).isEqualTo(2);
+        ChatMessage asked = sent.get(1).messages().getLast();
+        assertThat(asked.role()).isEqualTo("user");
+        assertThat(asked.text()).contains("does not match the required JSON schema").contains("not one JSON document");
+    }
+
+    @Test
+    void anAnswerThatStillBreaksTheSchemaAfterTheRepairFailsTheRun() {
+        AgentRun run = schemaLoop(script(step -> answer("{\"forecast\": 5}"))).run(client()).block();
+
+        assertThat(run.status()).isEqualTo(AgentStatus.FAILED);
+        assertThat(run.steps()).isEqualTo(2);
+        assertThat(sent).hasSize(2);
+        assertThat(run.answer().extra().get("agent_run").path("status").asString()).isEqualTo("failed");
+    }
+
+    private AgentLoop schemaLoop(Function<ChatRequest, ChatResponse> model) {
+        ArgumentSchema schema = ArgumentSchema.compile(WireJson.mapper().readTree("""
+                {"type": "object", "required": ["forecast"], "properties": {"forecast": {"type": "string"}}}"""));
+        return new AgentLoop(agent(10, null, Duration.ofMinutes(1)), Map.of(),
+                request -> Mono.fromSupplier(() -> new PlannedStep(model.apply(request), null)), RunObserver.NONE,
+                schema);
     }
 
     @Test

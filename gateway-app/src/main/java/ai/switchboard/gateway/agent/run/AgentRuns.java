@@ -68,6 +68,7 @@ public class AgentRuns {
         return Mono.fromCallable(AgentRuns::newId).subscribeOn(scheduler).flatMap(id -> {
             RequestContext context = pipeline.open(requestId, Api.CHAT, key, null, Set.of(), false);
             context.request(AgentConfig.MODEL_PREFIX + agent, false);
+            context.agentRunId(id);
             context.costHints(() -> PromptTokens.estimate(input), input.outputTokenLimit(), 1);
             LiveRun run = new LiveRun(id, scheduler, (seq, step) -> jdbc.insertStep(id, seq, step, clock.instant()));
             Sinks.One<String> started = Sinks.one();
