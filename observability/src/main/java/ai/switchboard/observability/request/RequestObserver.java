@@ -47,7 +47,8 @@ public final class RequestObserver {
         return new UsageRecord(r.requestId(), r.startedAt(), r.keyId(), r.keyPrefix(), r.operation(), r.route(),
                 r.model(), r.modelVersion(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
                 r.costUsd(), millis(r.latencyNanos()),
-                r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts(), r.cache(), r.prompt());
+                r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts(), r.cache(),
+                r.prompt());
     }
 
     private static void tag(Span span, RequestSummary r) {

@@ -128,8 +128,8 @@ public final class JdbcUsageLedger implements UsageSink {
                 providers, inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts, promptNames,
                 promptVersions};
             String[] types = {"uuid", "timestamptz", "varchar", "uuid", "varchar", "varchar", "varchar", "varchar",
-                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2", "varchar",
-                "int4"};
+                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2",
+                "varchar", "int4"};
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }

@@ -64,7 +64,8 @@ public class RouteTargets implements PromptUsers {
     public List<Reference> referencesTo(String prompt) {
         List<Reference> users = new ArrayList<>();
         for (RouteEntity route : routes.findAllByOrderByNameAsc()) {
-            for (PromptReference reference : inspector.prompts(route.getPolicy(), JSON.valueToTree(route.getConfig()))) {
+            JsonNode config = JSON.valueToTree(route.getConfig());
+            for (PromptReference reference : inspector.prompts(route.getPolicy(), config)) {
                 if (reference.prompt().equals(prompt)) {
                     users.add(new Reference("route '" + route.getName() + "'", reference));
                 }

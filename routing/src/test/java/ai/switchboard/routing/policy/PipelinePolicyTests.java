@@ -34,7 +34,9 @@ class PipelinePolicyTests {
               {"name":"extract","target":"small","template":{"text":"Facts of: {{input}}"}},
               {"name":"write","target":"large","template":{"messages":[
                  {"role":"system","content":"Write from these facts."},
-                 {"role":"user","content":"{{steps.extract.output}} / first said: {{#messages}}{{role}}:{{content}};{{/messages}}"}]}}]}""";
+                 {"role":"user",
+                  "content":"{{steps.extract.output}} / first said: {{#messages}}{{role}}:{{content}};{{/messages}}"}
+               ]}}]}""";
 
     private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
     private final List<String> called = new CopyOnWriteArrayList<>();
@@ -96,9 +98,12 @@ class PipelinePolicyTests {
     @Test
     void aStoredPromptIsRenderedAtTheVersionItsLabelNamesAndRecorded() {
         FieldErrors errors = new FieldErrors();
-        PromptTemplate v1 = PromptTemplate.parse(errors, "t", WireJson.mapper().readTree("{\"text\":\"one {{input}}\"}"));
-        PromptTemplate v2 = PromptTemplate.parse(errors, "t", WireJson.mapper().readTree("{\"text\":\"two {{input}}\"}"));
-        PromptConfig prompt = new PromptConfig(UUID.randomUUID(), "writer", Map.of("production", 2), Map.of(1, v1, 2, v2));
+        PromptTemplate v1 = PromptTemplate.parse(errors, "t",
+                WireJson.mapper().readTree("{\"text\":\"one {{input}}\"}"));
+        PromptTemplate v2 = PromptTemplate.parse(errors, "t",
+                WireJson.mapper().readTree("{\"text\":\"two {{input}}\"}"));
+        PromptConfig prompt = new PromptConfig(UUID.randomUUID(), "writer", Map.of("production", 2),
+                Map.of(1, v1, 2, v2));
         ConfiguredPolicy pipeline = policy("pipeline", """
                 {"steps":[{"name":"write","target":"large","prompt":{"prompt":"writer"}}]}""");
         RoutingRequest request = new RoutingRequest(request("r", "hi"), "k", Set.of(), new RoutingTrace("t"),
