@@ -7,6 +7,7 @@ import ai.switchboard.observability.request.AccessLog;
 import ai.switchboard.observability.request.RequestObserver;
 import ai.switchboard.observability.request.RequestSummary;
 import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.observability.usage.PromptUsage;
 import ai.switchboard.observability.usage.UsageRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.test.simple.SimpleSpan;
@@ -92,6 +93,22 @@ class RequestObserverTests {
                 .containsEntry(GenAiConventions.USAGE_OUTPUT_TOKENS, "101")
                 .containsEntry(GenAiConventions.FALLBACKS, "1")
                 .containsEntry(GenAiConventions.REQUEST_ID, "req_1");
+    }
+
+    @Test
+    void thePromptVersionAnAnswerWasBuiltFromReachesTheLedgerAndTheSpan() {
+        SimpleSpan span = new SimpleTracer().nextSpan().start();
+        observer.finished(streamed().prompt(new PromptUsage("support-instructions", 3)).build(), span);
+
+        assertThat(ledger).singleElement().satisfies(row -> assertThat(row.prompt())
+                .isEqualTo(new PromptUsage("support-instructions", 3)));
+        assertThat(span.getTags()).containsEntry(GenAiConventions.PROMPT_NAME, "support-instructions")
+                .containsEntry(GenAiConventions.PROMPT_VERSION, "3");
+
+        SimpleSpan without = new SimpleTracer().nextSpan().start();
+        observer.finished(streamed().build(), without);
+        assertThat(without.getTags()).doesNotContainKey(GenAiConventions.PROMPT_NAME);
+        assertThat(ledger.get(1).prompt()).isNull();
     }
 
     @Test

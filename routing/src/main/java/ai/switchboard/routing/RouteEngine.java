@@ -83,7 +83,7 @@ public final class RouteEngine {
             Function<ChatResponse, T> policyAnswer) {
         return Mono.defer(() -> {
             TimeBudget budget = executor.budget(timeoutsFor(call.target()));
-            return top(call, new Mode<T>(false, budget) {
+            return top(call, new Mode<T>(false, budget, false) {
                 @Override
                 Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
                     return executor.single(operation, candidates, attempt, budget, trace).flux();
@@ -106,7 +106,7 @@ public final class RouteEngine {
             Predicate<? super T> commits, Function<ChatResponse, Flux<T>> policyAnswer) {
         return Flux.defer(() -> {
             TimeBudget budget = executor.budget(timeoutsFor(call.target()));
-            return top(call, new Mode<T>(true, budget) {
+            return top(call, new Mode<T>(true, budget, false) {
                 @Override
                 Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace) {
                     return executor.streamed(operation, candidates, attempt, commits, budget, trace);
@@ -241,11 +241,25 @@ public final class RouteEngine {
         RoutingRequest request = new RoutingRequest(call.request(), call.keyName(), call.tags(), trace,
                 (target, body) -> invoke(call, target, body, depth + 1, trace, mode.budget),
                 (target, body) -> embedForPolicy(call.snapshot(), target, body, trace, mode.budget),
-                name -> resolver.resolve(call.snapshot(), name));
+                name -> resolver.resolve(call.snapshot(), name), name -> call.snapshot().prompt(name));
         return policies.policyOf(route).plan(request).flatMapMany(plan -> {
             if (plan instanceof RoutePlan.Answer answer) {
                 trace.served(answer.servedBy());
                 return mode.answer(answer.response());
+            }
+            if (plan instanceof RoutePlan.Rewritten rewritten) {
+                List<String> targets = new ArrayList<>(rewritten.names());
+                targets.addAll(route.fallbacks());
+                RouteCall written = new RouteCall(call.snapshot(), call.target(), rewritten.request(), call.keyName(),
+                        call.tags(), trace);
+                if (mode.canonical) {
+                    return run(written, targets, depth + 1, othersFollow, mode, trace);
+                }
+                // Another wire format's attempts send the client's own body; the written request goes canonical.
+                RouteCall buffered = new RouteCall(call.snapshot(), call.target(), NonStreaming.of(
+                        rewritten.request()), call.keyName(), call.tags(), trace);
+                return run(buffered, targets, depth + 1, othersFollow, complete(mode.budget), trace).single()
+                        .flatMapMany(mode::answer);
             }
             List<String> targets = new ArrayList<>(((RoutePlan.Targets) plan).names());
             targets.addAll(route.fallbacks());
@@ -316,10 +330,17 @@ public final class RouteEngine {
     private abstract static class Mode<T> {
         final boolean streaming;
         final TimeBudget budget;
+        /** Whether attempts send the call's canonical request (chat and stream) or a wire body of their own. */
+        final boolean canonical;
 
         Mode(boolean streaming, TimeBudget budget) {
+            this(streaming, budget, true);
+        }
+
+        Mode(boolean streaming, TimeBudget budget, boolean canonical) {
             this.streaming = streaming;
             this.budget = budget;
+            this.canonical = canonical;
         }
 
         abstract Flux<T> execute(Candidates candidates, ChatRequest request, RoutingTrace trace);

@@ -129,6 +129,30 @@ class UsageLedgerIT {
     }
 
     @Test
+    void thePromptVersionIsWrittenByTheCopyAndByTheInsertThatSkipsRowsAlreadyThere() throws Exception {
+        String run = "prompt-" + UUID.randomUUID();
+        UsageRecord sample = UsageRecords.sample(run, Instant.now());
+        LedgerRow copied = new LedgerRow(UUID.randomUUID(), withPrompt(sample, new PromptUsage("tab\tname", 3)));
+        LedgerRow inserted = new LedgerRow(UUID.randomUUID(), withPrompt(sample, new PromptUsage("writer", 12)));
+        LedgerRow none = new LedgerRow(UUID.randomUUID(), sample);
+        JdbcUsageLedger ledger = new JdbcUsageLedger(direct);
+
+        ledger.write(List.of(copied));
+        ledger.write(List.of(copied, inserted, none));
+
+        assertThat(jdbc.query("SELECT prompt_name, prompt_version FROM usage_ledger WHERE request_id = ? "
+                + "ORDER BY prompt_version NULLS LAST", (row, i) -> row.getString(1) + "@" + row.getObject(2), run))
+                .containsExactly("tab\tname@3", "writer@12", "null@null");
+    }
+
+    private static UsageRecord withPrompt(UsageRecord r, PromptUsage prompt) {
+        return new UsageRecord(r.requestId(), r.occurredAt(), r.keyId(), r.keyPrefix(), r.operation(), r.route(),
+                r.model(), r.modelVersion(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
+                r.costUsd(), r.latencyMillis(), r.ttftMillis(), r.status(), r.errorType(), r.attempts(), r.cache(),
+                prompt, null);
+    }
+
+    @Test
     void textValuesArriveExactlyAsTheyWere() throws Exception {
         String run = "text-" + UUID.randomUUID();
         String awkward = "tab\there, new\nline, cr\r, back\\slash \\N, 'quote\" é 模型 🚀";

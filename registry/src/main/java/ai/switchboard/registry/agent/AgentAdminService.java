@@ -1,7 +1,5 @@
 package ai.switchboard.registry.agent;
 
-import ai.switchboard.registry.PromptConfig;
-import ai.switchboard.registry.PromptReference;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
@@ -10,9 +8,7 @@ import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.StorableJson;
 import ai.switchboard.registry.model.ModelRepository;
-import ai.switchboard.registry.prompt.PromptEntity;
-import ai.switchboard.registry.prompt.PromptRepository;
-import ai.switchboard.registry.prompt.PromptVersionRepository;
+import ai.switchboard.registry.prompt.PromptReferenceCheck;
 import ai.switchboard.registry.route.RouteRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import ai.switchboard.registry.tool.ToolEntity;
@@ -65,8 +61,7 @@ public class AgentAdminService {
     private final ToolRepository tools;
     private final JsonSchemaInspector schemas;
     private final RegistryChangeRecorder changes;
-    private final PromptRepository prompts;
-    private final PromptVersionRepository promptVersions;
+    private final PromptReferenceCheck promptCheck;
     private final McpServerRepository mcpServers;
 
     /**
@@ -75,9 +70,8 @@ public class AgentAdminService {
      */
     public AgentAdminService(AgentRepository agents, ModelRepository models, RouteRepository routes,
             ToolRepository tools, ObjectProvider<JsonSchemaInspector> schemas, RegistryChangeRecorder changes,
-            PromptRepository prompts, PromptVersionRepository promptVersions, McpServerRepository mcpServers) {
-        this.prompts = prompts;
-        this.promptVersions = promptVersions;
+            PromptReferenceCheck promptCheck, McpServerRepository mcpServers) {
+        this.promptCheck = promptCheck;
         this.mcpServers = mcpServers;
         this.agents = agents;
         this.models = models;
@@ -196,23 +190,8 @@ public class AgentAdminService {
 
     /** A referenced prompt must exist and have the label or version named (the production label when neither). */
     private void checkPrompt(FieldErrors errors, AgentRules.Instructions instructions) {
-        PromptReference reference = instructions == null ? null : instructions.prompt();
-        if (reference == null) {
-            return;
-        }
-        PromptEntity prompt = prompts.findByName(reference.prompt()).orElse(null);
-        if (prompt == null) {
-            errors.add("instructions.prompt", "no prompt named '" + reference.prompt() + "'");
-        } else if (reference.version() != null) {
-            if (promptVersions.findByPromptIdAndVersion(prompt.getId(), reference.version()).isEmpty()) {
-                errors.add("instructions.version", "prompt '" + reference.prompt() + "' has no version "
-                        + reference.version());
-            }
-        } else {
-            String label = reference.label() == null ? PromptConfig.PRODUCTION : reference.label();
-            if (!prompt.getLabels().containsKey(label)) {
-                errors.add("instructions.label", "prompt '" + reference.prompt() + "' has no label '" + label + "'");
-            }
+        if (instructions != null && instructions.prompt() != null) {
+            promptCheck.check(errors, "instructions", instructions.prompt());
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Which agents name a model, route, tool or prompt, so that none of those is deleted or renamed from under an agent. Agents
+ * Which agents name a model, route, tool or prompt, so that none of those is deleted or renamed from under an
+ * agent. Agents
  * are few, and this runs on admin writes only: reading them all is simpler than a query per shape of reference.
  */
 @Component

@@ -51,8 +51,8 @@ public class PromptAdminService {
     private final ObjectProvider<PromptUsers> users;
     private final RegistryChangeRecorder changes;
 
-    public PromptAdminService(PromptRepository prompts, PromptVersionRepository versions, ObjectProvider<PromptUsers> users,
-            RegistryChangeRecorder changes) {
+    public PromptAdminService(PromptRepository prompts, PromptVersionRepository versions,
+            ObjectProvider<PromptUsers> users, RegistryChangeRecorder changes) {
         this.prompts = prompts;
         this.versions = versions;
         this.users = users;

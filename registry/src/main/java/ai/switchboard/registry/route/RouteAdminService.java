@@ -191,6 +191,7 @@ public class RouteAdminService {
             errors.add("policy", "must be one of " + inspector.policies().stream().sorted().toList());
         } else {
             configured.addAll(inspector.inspect(route.getPolicy(), JSON.valueToTree(route.getConfig()), errors));
+            targets.checkPrompts(route.getPolicy(), JSON.valueToTree(route.getConfig()), errors);
         }
         List<String> fallbacks = route.getFallbacks();
         Set<String> named = new HashSet<>(configured);

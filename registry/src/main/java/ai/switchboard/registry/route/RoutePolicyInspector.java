@@ -1,5 +1,6 @@
 package ai.switchboard.registry.route;
 
+import ai.switchboard.registry.PromptReference;
 import ai.switchboard.registry.admin.FieldErrors;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -19,4 +20,9 @@ public interface RoutePolicyInspector {
      * no cycle forms).
      */
     Set<String> inspect(String policy, JsonNode config, FieldErrors errors);
+
+    /** The prompt templates {@code config} refers to (a pipeline's steps), so none is deleted while named. */
+    default Set<PromptReference> prompts(String policy, JsonNode config) {
+        return Set.of();
+    }
 }

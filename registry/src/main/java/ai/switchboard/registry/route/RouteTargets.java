@@ -1,6 +1,9 @@
 package ai.switchboard.registry.route;
 
+import ai.switchboard.registry.PromptReference;
 import ai.switchboard.registry.admin.FieldErrors;
+import ai.switchboard.registry.prompt.PromptReferenceCheck;
+import ai.switchboard.registry.prompt.PromptUsers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * route still in use is neither deleted nor renamed from under the routes that name it.
  */
 @Component
-public class RouteTargets {
+public class RouteTargets implements PromptUsers {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -33,18 +36,42 @@ public class RouteTargets {
 
     private final RouteRepository routes;
     private final RoutePolicyInspector inspector;
+    private final PromptReferenceCheck promptCheck;
 
     /**
      * The inspector comes from the application, which knows the routing policies; without one (a registry-only
      * context) no policy is known and every route write is rejected.
      */
-    public RouteTargets(RouteRepository routes, ObjectProvider<RoutePolicyInspector> inspector) {
+    public RouteTargets(RouteRepository routes, ObjectProvider<RoutePolicyInspector> inspector,
+            PromptReferenceCheck promptCheck) {
         this.routes = routes;
+        this.promptCheck = promptCheck;
         this.inspector = inspector.getIfAvailable(() -> NO_POLICIES);
     }
 
     RoutePolicyInspector inspector() {
         return inspector;
+    }
+
+    /** Every prompt template a route's policy configuration names must resolve. */
+    void checkPrompts(String policy, JsonNode config, FieldErrors errors) {
+        for (PromptReference reference : inspector.prompts(policy, config)) {
+            promptCheck.check(errors, "config", reference);
+        }
+    }
+
+    @Override
+    public List<Reference> referencesTo(String prompt) {
+        List<Reference> users = new ArrayList<>();
+        for (RouteEntity route : routes.findAllByOrderByNameAsc()) {
+            JsonNode config = JSON.valueToTree(route.getConfig());
+            for (PromptReference reference : inspector.prompts(route.getPolicy(), config)) {
+                if (reference.prompt().equals(prompt)) {
+                    users.add(new Reference("route '" + route.getName() + "'", reference));
+                }
+            }
+        }
+        return users;
     }
 
     /** The names of the routes other than {@code name} itself that target {@code name}, sorted. */

@@ -1,12 +1,13 @@
 package ai.switchboard.routing.policy;
 
+import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.routing.Deployment;
 import java.util.List;
 import java.util.Objects;
 
 /** A policy's decision: targets to try in order, or an answer it already produced. */
-public sealed interface RoutePlan permits RoutePlan.Targets, RoutePlan.Answer {
+public sealed interface RoutePlan permits RoutePlan.Targets, RoutePlan.Answer, RoutePlan.Rewritten {
 
     static RoutePlan targets(List<String> names) {
         return new Targets(names);
@@ -28,6 +29,17 @@ public sealed interface RoutePlan permits RoutePlan.Targets, RoutePlan.Answer {
         public Answer {
             Objects.requireNonNull(response, "response");
             Objects.requireNonNull(servedBy, "servedBy");
+        }
+    }
+
+    /**
+     * Targets to try in order, like {@link Targets}, with a request the policy wrote (a pipeline's last step): a
+     * streaming client gets its answer streamed live.
+     */
+    record Rewritten(List<String> names, ChatRequest request) implements RoutePlan {
+        public Rewritten {
+            names = List.copyOf(names);
+            Objects.requireNonNull(request, "request");
         }
     }
 }

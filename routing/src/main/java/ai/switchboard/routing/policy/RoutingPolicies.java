@@ -1,5 +1,6 @@
 package ai.switchboard.routing.policy;
 
+import ai.switchboard.registry.PromptReference;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.route.RoutePolicyInspector;
@@ -23,6 +24,7 @@ public final class RoutingPolicies implements RoutePolicyInspector {
 
     public RoutingPolicies(LatencyTracker latency, DeploymentGuards guards) {
         this.types = Map.of(
+                PipelinePolicy.NAME, new PolicyType(PipelinePolicy.CONFIG_KEYS, PipelinePolicy::from),
                 FallbackPolicy.NAME, new PolicyType(FallbackPolicy.CONFIG_KEYS, FallbackPolicy::from),
                 WeightedPolicy.NAME, new PolicyType(WeightedPolicy.CONFIG_KEYS, WeightedPolicy::from),
                 LeastLatencyPolicy.NAME, new PolicyType(LeastLatencyPolicy.CONFIG_KEYS,
@@ -44,6 +46,12 @@ public final class RoutingPolicies implements RoutePolicyInspector {
     public Set<String> inspect(String policy, JsonNode config, FieldErrors errors) {
         ConfiguredPolicy parsed = parse(policy, config, new ConfigReader(errors), true);
         return parsed == null ? Set.of() : parsed.targets();
+    }
+
+    @Override
+    public Set<PromptReference> prompts(String policy, JsonNode config) {
+        ConfiguredPolicy parsed = parse(policy, config, new ConfigReader(new FieldErrors()), false);
+        return parsed instanceof PipelinePolicy pipeline ? pipeline.prompts() : Set.of();
     }
 
     /** The route's policy; its configuration was validated when it was written. */

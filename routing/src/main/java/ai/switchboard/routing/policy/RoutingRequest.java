@@ -2,6 +2,7 @@ package ai.switchboard.routing.policy;
 
 import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ChatRequest;
+import ai.switchboard.registry.PromptConfig;
 import ai.switchboard.routing.Capabilities;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RoutingTrace;
@@ -27,6 +28,7 @@ public final class RoutingRequest {
     private final TargetInvoker invoker;
     private final EmbeddingInvoker embedder;
     private final Function<String, Deployment> deployments;
+    private final Function<String, PromptConfig> prompts;
     private int promptTokens = -1;
     private String lastUserText;
     private Map<String, String> metadata;
@@ -44,6 +46,14 @@ public final class RoutingRequest {
     /** As above, with an invoker for embeddings models (classifiers that compare meanings need one). */
     public RoutingRequest(ChatRequest chat, String keyName, Set<String> tags, RoutingTrace trace,
             TargetInvoker invoker, EmbeddingInvoker embedder, Function<String, Deployment> deployments) {
+        this(chat, keyName, tags, trace, invoker, embedder, deployments, null);
+    }
+
+    /** As above, with the prompt templates of the snapshot the request is served from (pipelines render them). */
+    public RoutingRequest(ChatRequest chat, String keyName, Set<String> tags, RoutingTrace trace,
+            TargetInvoker invoker, EmbeddingInvoker embedder, Function<String, Deployment> deployments,
+            Function<String, PromptConfig> prompts) {
+        this.prompts = prompts;
         this.chat = Objects.requireNonNull(chat, "chat");
         this.keyName = keyName;
         this.tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -81,6 +91,11 @@ public final class RoutingRequest {
     /** The deployment of a model name, or {@code null} for a route or an unknown or disabled model. */
     public Deployment deployment(String name) {
         return deployments == null ? null : deployments.apply(name);
+    }
+
+    /** The prompt template with this name, or {@code null}. */
+    public PromptConfig prompt(String name) {
+        return prompts == null ? null : prompts.apply(name);
     }
 
     /** The OpenAI {@code metadata} object's string values; empty when absent. */
