@@ -40,13 +40,14 @@ class SharedCacheReplicasIT {
             a.fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "model", "target", prefix + "-m"));
             a.fixtures.post("/admin/v1/cache-policies", Map.of("target_type", "model", "target", prefix + "-e"));
             // B learns of the policies through NOTIFY; until then its requests are not covered and carry no header.
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() ->
+            // A generous bound: a fresh replica's first requests are slow on a loaded machine.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
                     "miss".equals(cacheHeader(chat(b, key, prefix + "-m", "warming up"))));
 
             assertThat(cacheHeader(chat(a, key, prefix + "-m", "Opening hours?"))).isEqualTo("miss");
             assertThat(cacheHeader(embed(a, key, prefix + "-e", "[\"first\",\"second\"]"))).isEqualTo("miss");
             // The shared write is in the background: wait until it landed, not for a fixed time.
-            await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM response_cache WHERE model IN (?, ?)", Long.class,
                     prefix + "-m", prefix + "-e") >= 4);
             int chatCalls = upstreamCalls(prefix, "chat/completions");
