@@ -105,6 +105,43 @@ class SemanticCacheIT extends GatewayIT {
         assertThat(cacheHeader(chat(key, body(route, null, HOURS)))).isEqualTo("hit");
     }
 
+    @Test
+    void theDeclarativeFileCarriesTheSemanticSettingsAndTheExportAppliesUnchanged() {
+        String prefix = unique("semantic-file");
+        fixtures.provider(prefix + "-p", upstreamBase(prefix));
+        fixtures.model(prefix + "-m", prefix + "-p", "m", "chat");
+        fixtures.model(prefix + "-x", prefix + "-p", "x", "chat");
+        fixtures.model(prefix + "-e", prefix + "-p", "e", "embeddings");
+        String file = """
+                cache_policies:
+                  - {target_type: model, target: %1$s-m, mode: semantic, embedding_model: %1$s-e,
+                     similarity_threshold: 0.9, context_turns: 2}
+                  - {target_type: model, target: %1$s-x, ttl_seconds: 60}
+                """.formatted(prefix);
+        apply(file).expectStatus().isOk().expectBody().jsonPath("$.sections.cache_policies.created").isEqualTo(2);
+        apply(file).expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(false);
+        apply(file.replace("0.9,", "0.92,")).expectStatus().isOk().expectBody()
+                .jsonPath("$.sections.cache_policies.updated").isEqualTo(1);
+
+        String json = new String(http.get().uri("/admin/v1/config").header("Authorization", "Bearer " + ADMIN_KEY)
+                .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBodyContent());
+        assertThat(json).contains("\"target\":\"" + prefix + "-m\",\"enabled\":true")
+                .contains("\"mode\":\"semantic\",\"embedding_model\":\"" + prefix + "-e\","
+                        + "\"similarity_threshold\":0.92,\"context_turns\":2}")
+                // An exact policy is exported without the settings that mean nothing to it.
+                .containsPattern("\"target\":\"" + prefix + "-x\",[^}]*\"deterministic_only\":true}");
+        String yaml = new String(http.get().uri("/admin/v1/config").header("Authorization", "Bearer " + ADMIN_KEY)
+                .accept(MediaType.parseMediaType("application/yaml")).exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBodyContent());
+        apply(yaml).expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(false);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec apply(String yaml) {
+        return http.post().uri("/admin/v1/config:apply").header("Authorization", "Bearer " + ADMIN_KEY)
+                .contentType(MediaType.parseMediaType("application/yaml")).bodyValue(yaml).exchange();
+    }
+
     /**
      * A chat model answering "Nine to five", an embeddings model whose vectors put {@link #HOURS} and {@link #OPEN}
      * at a cosine of 0.98 and {@link #PASSWORD} far from both, and a route with a semantic cache policy over them.
