@@ -168,9 +168,9 @@ final class AdminBadInputs {
         for (String[] step : new String[][] {
             {"\"template\":{\"text\":\"{{#open}}\"}", "config.steps[0].template.text"},
             {"\"prompt\":{\"prompt\":\"no-such-prompt\"}", "config.prompt"},
-            {"\"prompt\":{\"prompt\":\"$Q\",\"label\":\"canary\"}", "config.label"},
-            {"\"prompt\":{\"prompt\":\"$Q\",\"version\":0}", "config.steps[0].prompt.version"},
-            {"\"prompt\":\"$Q\"", "config.steps[0].prompt"},
+            {"\"prompt\":{\"prompt\":\"$V\",\"label\":\"canary\"}", "config.label"},
+            {"\"prompt\":{\"prompt\":\"$V\",\"version\":0}", "config.steps[0].prompt.version"},
+            {"\"prompt\":\"$V\"", "config.steps[0].prompt"},
             {"\"model\":\"x\"", "config.steps[0].model"}}) {
             cases.add(raw("route POST pipeline step " + step[0], HttpMethod.POST, "/admin/v1/routes",
                     json(with(with(valid, "policy", q("pipeline")), "config", pipeline.formatted(step[0]))), step[1]));
