@@ -56,6 +56,11 @@ public class RegistryRollbackService {
         List<RollbackNote> notes = new ArrayList<>();
         Map<String, List<JsonNode>> file = new LinkedHashMap<>();
         for (DeclarativeSection section : HistorySections.byType(config.sections()).values()) {
+            if (!then.containsKey(section.key())) {
+                // Its history began after the revision: what it held then is unknown, so it is left as it is.
+                notes.add(new RollbackNote(section.key(), null, "skipped"));
+                continue;
+            }
             Map<String, JsonNode> live = byIdentity(section, HistorySections.live(section));
             Map<String, JsonNode> old = byIdentity(section, then.get(section.key()));
             List<JsonNode> entries = new ArrayList<>();
