@@ -100,11 +100,16 @@ class RegistryHistoryIT extends GatewayIT {
                 "api_key", "sk-history-secret-3"));
         fixtures.provider(p + "-p", upstreamBase(p));
         fixtures.model(p + "-m", p + "-p", "first");
+        fixtures.key(p + "-k");
+        fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", p + "-k",
+                "requests_per_minute", 60));
         long revision = revision();
 
         patch("/admin/v1/models/" + p + "-m", Map.of("upstream_model", "second"));
         fixtures.model(p + "-later", p + "-p", "later");
         fixtures.delete("/admin/v1/providers/" + p + "-keyed").expectStatus().isNoContent();
+        // A revoked key cannot come back, and neither can the limit that went with it.
+        fixtures.delete("/admin/v1/keys/" + p + "-k").expectStatus().isNoContent();
 
         JsonNode result = rollback(Map.of("revision", revision)).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -112,7 +117,9 @@ class RegistryHistoryIT extends GatewayIT {
         assertThat(result.path("revision").asLong()).isGreaterThan(revision);
         assertThat(result.path("notes").toString())
                 .contains("{\"section\":\"models\",\"name\":\"" + p + "-later\",\"outcome\":\"disabled\"}")
-                .contains("{\"section\":\"providers\",\"name\":\"" + p + "-keyed\",\"outcome\":\"restored_disabled\"}");
+                .contains("{\"section\":\"providers\",\"name\":\"" + p + "-keyed\",\"outcome\":\"restored_disabled\"}")
+                .contains("{\"section\":\"keys\",\"name\":\"" + p + "-k\",\"outcome\":\"not_restored\"}")
+                .contains("{\"section\":\"rate_limits\",\"name\":\"" + p + "-k\",\"outcome\":\"not_restored\"}");
 
         assertThat(get("/admin/v1/models/" + p + "-m").path("upstream_model").asString()).isEqualTo("first");
         assertThat(get("/admin/v1/models/" + p + "-later").path("enabled").asBoolean()).isFalse();
