@@ -40,17 +40,15 @@ public class RegistryRollbackService {
 
     private final DeclarativeConfigService config;
     private final RegistryHistoryService history;
-    private final HistoryStore store;
     private final RegistryChangeRecorder changes;
     private final RegistryRevisions revisions;
     private final TransactionTemplate transactions;
 
     public RegistryRollbackService(DeclarativeConfigService config, RegistryHistoryService history,
-            HistoryStore store, RegistryChangeRecorder changes, RegistryRevisions revisions,
+            RegistryChangeRecorder changes, RegistryRevisions revisions,
             PlatformTransactionManager transactionManager) {
         this.config = config;
         this.history = history;
-        this.store = store;
         this.changes = changes;
         this.revisions = revisions;
         this.transactions = new TransactionTemplate(transactionManager);
