@@ -2,6 +2,7 @@ package ai.switchboard.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.switchboard.registry.history.HistoryBaseline;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ class RegistryHistoryIT extends GatewayIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HistoryBaseline baseline;
 
     @Test
     void listsAnEntitysVersionsWithWhoAndWhenAndNeverASecret() {
@@ -96,11 +100,16 @@ class RegistryHistoryIT extends GatewayIT {
                 "api_key", "sk-history-secret-3"));
         fixtures.provider(p + "-p", upstreamBase(p));
         fixtures.model(p + "-m", p + "-p", "first");
+        fixtures.key(p + "-k");
+        fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", p + "-k",
+                "requests_per_minute", 60));
         long revision = revision();
 
         patch("/admin/v1/models/" + p + "-m", Map.of("upstream_model", "second"));
         fixtures.model(p + "-later", p + "-p", "later");
         fixtures.delete("/admin/v1/providers/" + p + "-keyed").expectStatus().isNoContent();
+        // A revoked key cannot come back, and neither can the limit that went with it.
+        fixtures.delete("/admin/v1/keys/" + p + "-k").expectStatus().isNoContent();
 
         JsonNode result = rollback(Map.of("revision", revision)).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -108,7 +117,9 @@ class RegistryHistoryIT extends GatewayIT {
         assertThat(result.path("revision").asLong()).isGreaterThan(revision);
         assertThat(result.path("notes").toString())
                 .contains("{\"section\":\"models\",\"name\":\"" + p + "-later\",\"outcome\":\"disabled\"}")
-                .contains("{\"section\":\"providers\",\"name\":\"" + p + "-keyed\",\"outcome\":\"restored_disabled\"}");
+                .contains("{\"section\":\"providers\",\"name\":\"" + p + "-keyed\",\"outcome\":\"restored_disabled\"}")
+                .contains("{\"section\":\"keys\",\"name\":\"" + p + "-k\",\"outcome\":\"not_restored\"}")
+                .contains("{\"section\":\"rate_limits\",\"name\":\"" + p + "-k\",\"outcome\":\"not_restored\"}");
 
         assertThat(get("/admin/v1/models/" + p + "-m").path("upstream_model").asString()).isEqualTo("first");
         assertThat(get("/admin/v1/models/" + p + "-later").path("enabled").asBoolean()).isFalse();
@@ -118,6 +129,70 @@ class RegistryHistoryIT extends GatewayIT {
 
         // Everything else is as it was then: exporting now and at that revision agree on what existed then.
         assertThat(model(exportJson(""), p + "-m")).isEqualTo(model(exportJson("?revision=" + revision), p + "-m"));
+    }
+
+    @Test
+    void keepsToolsWithoutTheirSecretsAndLimitsByTarget() {
+        String p = unique("hist-kinds");
+        fixtures.post("/admin/v1/tools", Map.of("name", p + "-tool", "type", "http", "config", Map.of(
+                "targets", List.of("https://tools.example/"), "secret_headers",
+                Map.of("Authorization", "Bearer tool-history-secret"))));
+        patch("/admin/v1/tools/" + p + "-tool", Map.of("description", "second"));
+        fixtures.key(p + "-k");
+        String limit = fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", p + "-k",
+                "requests_per_minute", 60)).path("id").asString();
+        patch("/admin/v1/rate-limits/" + limit, Map.of("requests_per_minute", 120));
+
+        JsonNode tool = get("/admin/v1/tools/" + p + "-tool/history").path("data");
+        assertThat(tool).hasSize(2);
+        assertThat(tool.get(0).path("form").path("config").path("targets").get(0).asString())
+                .isEqualTo("https://tools.example/");
+        assertThat(tool.toString()).doesNotContain("tool-history-secret").doesNotContain("secret_headers");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM registry_history WHERE form::text LIKE ?",
+                Integer.class, "%tool-history-secret%")).isZero();
+
+        JsonNode limits = get("/admin/v1/rate-limits/" + limit + "/history").path("data");
+        assertThat(limits).hasSize(2);
+        assertThat(limits.get(1).path("form").path("requests_per_minute").asInt()).isEqualTo(120);
+        rollback(Map.of("entity", Map.of("kind", "rate-limits", "id", limit), "version", 1)).expectStatus().isOk();
+        assertThat(get("/admin/v1/rate-limits/" + limit).path("requests_per_minute").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void aRenameRecordsTheEntitiesThatReferToItByName() {
+        String p = unique("hist-cascade");
+        fixtures.post("/admin/v1/teams", Map.of("name", p + "-t"));
+        fixtures.post("/admin/v1/budgets", Map.of("name", p + "-b", "scope_type", "team", "scope", p + "-t",
+                "period", "monthly", "limit_usd", 10));
+        long before = revision();
+        patch("/admin/v1/teams/" + p + "-t", Map.of("name", p + "-renamed"));
+
+        JsonNode budget = get("/admin/v1/budgets/" + p + "-b/history").path("data");
+        assertThat(budget).hasSize(2);
+        assertThat(budget.get(1).path("action").asString()).isEqualTo("cascade");
+        assertThat(budget.get(1).path("form").path("scope").asString()).isEqualTo(p + "-renamed");
+        // Rebuilt at either revision, the budget names a team that exists at that revision.
+        assertThat(exportJson("?revision=" + before).path("budgets").toString()).contains("\"" + p + "-t\"");
+        assertThat(exportJson("?revision=" + revision()).path("budgets").toString()).contains(p + "-renamed");
+    }
+
+    @Test
+    void aStartRecordsABaselineOfEntitiesThatHaveNoHistory() {
+        String p = unique("hist-base");
+        fixtures.provider(p + "-p", upstreamBase(p));
+        String id = fixtures.model(p + "-m", p + "-p", "first").path("id").asString();
+        // As if the model predated the history: only the audit trail knows it.
+        jdbc.update("DELETE FROM registry_history WHERE entity_name = ?", p + "-m");
+
+        baseline.start();
+
+        JsonNode versions = get("/admin/v1/models/" + p + "-m/history").path("data");
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).path("action").asString()).isEqualTo("baseline");
+        assertThat(versions.get(0).path("entity_id").asString()).isEqualTo(id);
+        assertThat(versions.get(0).path("form").path("upstream_model").asString()).isEqualTo("first");
+        baseline.start();
+        assertThat(get("/admin/v1/models/" + p + "-m/history").path("data")).hasSize(1);
     }
 
     @Test

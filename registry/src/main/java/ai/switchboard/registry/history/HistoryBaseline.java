@@ -85,9 +85,12 @@ public class HistoryBaseline implements SmartLifecycle {
         return running;
     }
 
-    /** After the declarative file is applied (whose changes are recorded as they are made). */
+    /**
+     * Before the registry lifecycle (bootstrap key) and the declarative file, whose changes are recorded as they are
+     * made: so an existing registry's first history row of each kind is its baseline.
+     */
     @Override
     public int getPhase() {
-        return RegistryLifecycle.PHASE + 2;
+        return RegistryLifecycle.PHASE - 1;
     }
 }

@@ -40,6 +40,11 @@ final class HistorySections {
         return section.export().stream().map(entry -> (JsonNode) JSON.valueToTree(entry)).toList();
     }
 
+    /** Whether a live entry is the stored form: compared as stored (jsonb) text reads back, so numbers compare. */
+    static boolean sameForm(JsonNode live, JsonNode stored) {
+        return JSON.readTree(JSON.writeValueAsString(live)).equals(stored);
+    }
+
     /**
      * What tells two entries of a section apart: the name audit rows use, and the target type where a section is
      * matched by target (a limit on key "x" and one on model "x").

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +68,21 @@ public class HistoryStore {
         return versions(entityType, id.orElse(null), name);
     }
 
+    /** The name of the entity's latest version, or null when history has none. */
+    String latestName(String entityType, UUID entityId) {
+        return jdbc.query("SELECT entity_name FROM registry_history WHERE entity_type = ? AND entity_id = ?"
+                + " ORDER BY revision DESC, id DESC LIMIT 1", (rs, n) -> rs.getString(1), entityType, entityId)
+                .stream().findFirst().orElse(null);
+    }
+
+    /** The latest version of every entity of the type that history holds as existing. */
+    List<HistoryVersion> existing(String entityType) {
+        return jdbc.query("SELECT * FROM (SELECT DISTINCT ON (coalesce(entity_id::text, entity_name)) " + COLUMNS
+                + " FROM registry_history WHERE entity_type = ?"
+                + " ORDER BY coalesce(entity_id::text, entity_name), revision DESC, id DESC) latest"
+                + " WHERE form IS NOT NULL", (rs, n) -> version(rs), entityType);
+    }
+
     /** Each entity's latest version at {@code revision}, deleted ones included (with a null form). */
     List<HistoryVersion> latestAt(long revision) {
         return jdbc.query("SELECT DISTINCT ON (entity_type, coalesce(entity_id::text, entity_name)) " + COLUMNS
@@ -74,11 +91,18 @@ public class HistoryStore {
                 (rs, n) -> version(rs), revision);
     }
 
-    /** The revision history is complete from: the first baseline's (0 when the registry was empty then). */
-    long startRevision() {
-        Long start = jdbc.queryForObject("SELECT min(revision) FROM registry_history WHERE action = ?", Long.class,
-                BASELINE);
-        return start == null ? 0 : start;
+    /**
+     * Per entity type, the revision its history is complete from: that of its first version when that is a baseline
+     * (the type's entities predate its history), else 0 (history saw every one of them created).
+     */
+    Map<String, Long> startRevisions() {
+        Map<String, Long> starts = new HashMap<>();
+        jdbc.query("SELECT DISTINCT ON (entity_type) entity_type, action, revision FROM registry_history"
+                + " ORDER BY entity_type, revision, id", rs -> {
+                    starts.put(rs.getString("entity_type"),
+                            BASELINE.equals(rs.getString("action")) ? rs.getLong("revision") : 0L);
+                });
+        return starts;
     }
 
     /** The names of the entities of that type with any version kept. */

@@ -58,10 +58,14 @@ public class RegistryHistoryService {
                 .orElseThrow(() -> new RegistryNotFoundException("history kind", kind));
     }
 
-    /** The registry at {@code revision} as the declarative file's tree (every section that keeps history). */
+    /**
+     * The registry at {@code revision} as the declarative file's tree: every section that keeps history and whose
+     * history is complete at that revision (a kind hooked in later is left out).
+     */
     public Map<String, List<JsonNode>> exportAt(long revision) {
-        checkRevision(revision);
-        Map<String, DeclarativeSection> byType = HistorySections.byType(config.sections());
+        Map<String, Long> starts = checkRevision(revision);
+        Map<String, DeclarativeSection> byType = new LinkedHashMap<>(HistorySections.byType(config.sections()));
+        byType.keySet().removeIf(type -> starts.getOrDefault(type, 0L) > revision);
         Map<String, List<JsonNode>> file = new LinkedHashMap<>();
         byType.values().forEach(section -> file.put(section.key(), new ArrayList<>()));
         for (HistoryVersion version : store.latestAt(revision)) {
@@ -80,17 +84,23 @@ public class RegistryHistoryService {
         return config.toYaml(exportAt(revision));
     }
 
-    /** Refuses a revision history cannot rebuild: before it began, or not reached yet. */
-    void checkRevision(long revision) {
+    /**
+     * Refuses a revision history cannot rebuild (not reached yet, or before history began); returns
+     * each kind's first complete revision.
+     */
+    Map<String, Long> checkRevision(long revision) {
         long current = revisions.current();
         if (revision < 0 || revision > current) {
             throw new RegistryValidationException("revision", "must be between 0 and the current revision, "
                     + current);
         }
-        long start = store.startRevision();
+        Map<String, Long> starts = store.startRevisions();
+        // The first baseline is when history began; a kind that started later is left out of older revisions.
+        long start = starts.values().stream().mapToLong(Long::longValue).filter(r -> r > 0).min().orElse(0);
         if (revision < start) {
             throw new RegistryValidationException("revision", "is before the registry history began (revision "
                     + start + ")");
         }
+        return starts;
     }
 }

@@ -10,12 +10,18 @@ import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import ai.switchboard.registry.snapshot.RegistryRevisions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,32 +40,46 @@ public class RegistryRollbackService {
 
     private final DeclarativeConfigService config;
     private final RegistryHistoryService history;
-    private final HistoryStore store;
     private final RegistryChangeRecorder changes;
     private final RegistryRevisions revisions;
+    private final TransactionTemplate transactions;
 
     public RegistryRollbackService(DeclarativeConfigService config, RegistryHistoryService history,
-            HistoryStore store, RegistryChangeRecorder changes, RegistryRevisions revisions) {
+            RegistryChangeRecorder changes, RegistryRevisions revisions,
+            PlatformTransactionManager transactionManager) {
         this.config = config;
         this.history = history;
-        this.store = store;
         this.changes = changes;
         this.revisions = revisions;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
      * Restores every entity that keeps history as it was at {@code revision}; entities added since are disabled
      * where they have an {@code enabled} field, and reported as kept where they do not.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public RollbackResult rollback(long revision, String actor) {
         Map<String, List<JsonNode>> then = history.exportAt(revision);
         List<RollbackNote> notes = new ArrayList<>();
         Map<String, List<JsonNode>> file = new LinkedHashMap<>();
+        Map<String, DeclarativeSection> recreated = new LinkedHashMap<>();
         for (DeclarativeSection section : HistorySections.byType(config.sections()).values()) {
+            if (!then.containsKey(section.key())) {
+                // Its history began after the revision: what it held then is unknown, so it is left as it is.
+                notes.add(new RollbackNote(section.key(), null, "skipped"));
+                continue;
+            }
             Map<String, JsonNode> live = byIdentity(section, HistorySections.live(section));
             Map<String, JsonNode> old = byIdentity(section, then.get(section.key()));
             List<JsonNode> entries = new ArrayList<>();
-            old.forEach((identity, entry) -> restore(section, entry, live.containsKey(identity), entries, notes));
+            old.forEach((identity, entry) -> {
+                int index = entries.size();
+                restore(section, entry, live.containsKey(identity), entries, notes);
+                if (!live.containsKey(identity) && entries.size() > index) {
+                    recreated.put(section.key() + "[" + index + "]", section);
+                }
+            });
             live.forEach((identity, entry) -> {
                 if (!old.containsKey(identity)) {
                     retire(section, entry, entries, notes);
@@ -67,12 +87,44 @@ public class RegistryRollbackService {
             });
             file.put(section.key(), entries);
         }
+        try {
+            return transactions.execute(status -> applyWhole(file, revision, notes, actor));
+        } catch (RegistryValidationException e) {
+            // An entity gone since the revision may refer to another that cannot come back (a key whose hash is
+            // gone): such re-creations are left out, once, and reported; any other problem fails the rollback.
+            Set<String> failed = new HashSet<>();
+            e.errors().forEach(error -> failed.add(entryPath(error.field())));
+            if (!recreated.keySet().containsAll(failed)) {
+                throw e;
+            }
+            // Last index first, so the ones before stay where they are.
+            List<String> byIndex = failed.stream().sorted(Comparator.comparingInt(
+                    (String path) -> Integer.parseInt(path.substring(path.indexOf('[') + 1, path.length() - 1)))
+                    .reversed()).toList();
+            for (String path : byIndex) {
+                DeclarativeSection section = recreated.get(path);
+                int index = Integer.parseInt(path.substring(path.indexOf('[') + 1, path.length() - 1));
+                JsonNode dropped = file.get(section.key()).remove(index);
+                notes.add(new RollbackNote(section.key(), section.entryName(dropped), "not_restored"));
+            }
+            return transactions.execute(status -> applyWhole(file, revision, notes, actor));
+        }
+    }
+
+    private RollbackResult applyWhole(Map<String, List<JsonNode>> file, long revision, List<RollbackNote> notes,
+            String actor) {
         ApplyResult applied = config.applyEntries(file, actor);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("restored_revision", revision);
         detail.put("notes", notes.stream().map(n -> n.section() + "/" + n.name() + ": " + n.outcome()).toList());
         changes.record(actor, "rollback", REGISTRY, null, "revision " + revision, detail, Instant.now());
         return new RollbackResult(revision, null, revisions.current(), applied, notes);
+    }
+
+    /** {@code budgets[7]} of {@code budgets[7].scope}. */
+    private static String entryPath(String field) {
+        int end = field.indexOf(']');
+        return end < 0 ? field : field.substring(0, end + 1);
     }
 
     /** Restores one entity to one of its versions; refused for a version that records its deletion. */
