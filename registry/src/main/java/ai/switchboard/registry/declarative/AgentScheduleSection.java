@@ -90,4 +90,9 @@ class AgentScheduleSection implements DeclarativeSection {
         return service.list().stream().map(s -> new AgentScheduleEntry(s.name(), s.agent(), s.cron(), s.input(),
                 s.runAs(), s.enabled())).toList();
     }
+
+    @Override
+    public String historyType() {
+        return AgentScheduleAdminService.ENTITY;
+    }
 }

@@ -146,4 +146,15 @@ class McpServerSection implements DeclarativeSection {
 
     private record Secrets(Map<String, String> headers, String bearerToken, Map<String, String> env) {
     }
+
+    @Override
+    public String historyType() {
+        return McpServerAdminService.ENTITY;
+    }
+
+    /** Headers and the bearer token are never in the history: a re-created server comes back disabled. */
+    @Override
+    public SecretRestore secretRestore() {
+        return SecretRestore.MISSING;
+    }
 }
