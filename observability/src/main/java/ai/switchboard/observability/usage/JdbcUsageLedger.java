@@ -32,10 +32,11 @@ public final class JdbcUsageLedger implements UsageSink {
     static final String INSERT = """
             INSERT INTO usage_ledger (id, occurred_at, request_id, key_id, key_prefix, operation, route, model,
                 model_version, provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms,
-                status, error_type, attempts)
+                status, error_type, attempts, tool_server, tool_name)
             SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
-                ?::numeric[], ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[])
+                ?::numeric[], ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[], ?::varchar[],
+                ?::varchar[])
             ON CONFLICT DO NOTHING""";
 
     private final DataSource dataSource;
@@ -95,6 +96,8 @@ public final class JdbcUsageLedger implements UsageSink {
         Short[] statuses = new Short[n];
         String[] errors = new String[n];
         Short[] attempts = new Short[n];
+        String[] toolServers = new String[n];
+        String[] toolNames = new String[n];
         for (int i = 0; i < n; i++) {
             LedgerRow row = batch.get(i);
             UsageRecord r = row.record();
@@ -117,12 +120,16 @@ public final class JdbcUsageLedger implements UsageSink {
             statuses[i] = (short) r.status();
             errors[i] = r.errorType();
             attempts[i] = (short) Math.min(r.attempts(), Short.MAX_VALUE);
+            toolServers[i] = r.tool() == null ? null : r.tool().server();
+            toolNames[i] = r.tool() == null ? null : r.tool().name();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Object[][] columns = {ids, times, requestIds, keyIds, keyPrefixes, operations, routes, models, versions,
-                providers, inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts};
+                providers, inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts, toolServers,
+                toolNames};
             String[] types = {"uuid", "timestamptz", "varchar", "uuid", "varchar", "varchar", "varchar", "varchar",
-                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2"};
+                "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2",
+                "varchar", "varchar"};
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }

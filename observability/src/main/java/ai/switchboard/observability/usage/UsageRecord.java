@@ -24,6 +24,7 @@ import java.util.UUID;
  * @param errorType the error taxonomy tag, or {@code null} on success
  * @param attempts upstream attempts made (0 when the request was refused before routing)
  * @param cache what the response cache did, or {@code null} when no cache policy covered the request
+ * @param tool the tool an {@code execute_tool} row metered, or {@code null} for every other operation
  */
 public record UsageRecord(
         String requestId,
@@ -44,7 +45,8 @@ public record UsageRecord(
         int status,
         String errorType,
         int attempts,
-        CacheUsage cache) {
+        CacheUsage cache,
+        ToolUsage tool) {
 
     public UsageRecord {
         Objects.requireNonNull(requestId, "requestId");
@@ -53,6 +55,16 @@ public record UsageRecord(
         if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || latencyMillis < 0 || attempts < 0) {
             throw new IllegalArgumentException("counts and durations must not be negative");
         }
+    }
+
+    /** A request that ran no tool. */
+    public UsageRecord(String requestId, Instant occurredAt, UUID keyId, String keyPrefix, String operation,
+            String route, String model, String modelVersion, String provider, long inputTokens, long outputTokens,
+            long cachedTokens, BigDecimal costUsd, int latencyMillis, Integer ttftMillis, int status, String errorType,
+            int attempts, CacheUsage cache) {
+        this(requestId, occurredAt, keyId, keyPrefix, operation, route, model, modelVersion, provider, inputTokens,
+                outputTokens, cachedTokens, costUsd, latencyMillis, ttftMillis, status, errorType, attempts, cache,
+                null);
     }
 
     /** A request no cache policy covered. */
