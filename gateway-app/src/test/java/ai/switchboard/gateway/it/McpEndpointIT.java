@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -204,6 +205,33 @@ class McpEndpointIT extends GatewayIT {
                         "allowed_models", List.of("mcp:" + other), "team", team)).exchange()
                 .expectStatus().isForbidden();
         fixtures.delete("/admin/v1/mcp-servers/" + server).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void theTypeScriptSdkClientListsAndCallsGrantedToolsOnlyAndIsRefusedTheRest() throws Exception {
+        String granted = key(List.of("tool:" + server + "__echo"));
+        JsonNode ok = typeScriptClient(granted, server + "__echo", "{\"message\":\"from node\"}");
+        assertThat(ok.path("tools")).hasSize(1);
+        assertThat(ok.path("tools").get(0).asString()).isEqualTo(server + "__echo");
+        assertThat(ok.at("/result/content/0/text").asString()).isEqualTo("Echo: from node");
+
+        JsonNode refused = typeScriptClient(key(List.of("*")), server + "__echo", "{\"message\":\"x\"}");
+        assertThat(refused.path("tools")).isEmpty();
+        assertThat(refused.at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+    }
+
+    /** Runs the TypeScript SDK client (gateway-app/src/test/mcp/ts-sdk-client.cjs) and reads its one JSON line. */
+    private JsonNode typeScriptClient(String key, String tool, String arguments) throws Exception {
+        McpTestServers.everythingStdioArgs(); // the pinned npm packages are installed
+        ProcessBuilder node = new ProcessBuilder("node", java.nio.file.Path.of("src/test/mcp/ts-sdk-client.cjs")
+                .toAbsolutePath().toString(), "http://localhost:" + port + "/mcp", key, tool, arguments)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        node.environment().put("NODE_PATH", McpTestServers.ROOT.resolve("node_modules").toString());
+        Process process = node.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(McpTestServers.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return JsonMapper.shared().readTree(out);
     }
 
     private McpSyncClient client(String key) {
