@@ -171,6 +171,29 @@ class McpEndpointIT extends GatewayIT {
     }
 
     @Test
+    void aToolInstanceIsListedAndRunForTheKeyGrantedIt() {
+        String prefix = unique("mcp-crm");
+        String tool = prefix + "-lookup";
+        fixtures.post("/admin/v1/tools", Map.of("name", tool, "type", "http", "description", "Reads a customer",
+                "config", Map.of("targets", List.of(UPSTREAM.baseUrl() + "/" + prefix + "/"),
+                        "allowed_cidrs", List.of("127.0.0.0/8", "::1/128"))));
+        UPSTREAM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/" + prefix + "/customers/42")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"name\":\"Ada Lovelace\"}")));
+        try (McpSyncClient client = client(key(List.of("tool:" + tool)))) {
+            client.initialize();
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactly(tool);
+
+            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool,
+                    Map.of("url", UPSTREAM.baseUrl() + "/" + prefix + "/customers/42")));
+
+            assertThat(result.isError()).isFalse();
+            assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("Ada Lovelace");
+            McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest(tool, Map.of("url", 5)));
+            assertThat(bad.isError()).as("arguments checked against the tool's schema").isTrue();
+        }
+    }
+
+    @Test
     void toolCallsSpendTheKeysRequestsPerMinute() {
         String key = key(List.of("mcp:" + server));
         fixtures.post("/admin/v1/rate-limits", Map.of("target_type", "key", "target", keyName(key),

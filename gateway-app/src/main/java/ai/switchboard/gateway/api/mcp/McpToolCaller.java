@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +54,10 @@ class McpToolCaller {
         Span span = telemetry.start(tool.name(), tool.server());
         Mono<Outcome> run = switch (tool) {
             case GrantedTool.Instance instance -> instances.invoker(instance.config())
-                    .flatMap(invoker -> invoker.invoke(json.writeValueAsString(arguments), INSTANCE_TIMEOUT))
+                    // Checking the arguments may load the schema library's messages from its jar the first time a
+                    // check fails: never on an event loop.
+                    .flatMap(invoker -> Mono.defer(() -> invoker.invoke(json.writeValueAsString(arguments),
+                            INSTANCE_TIMEOUT)).subscribeOn(Schedulers.boundedElastic()))
                     .map(result -> new Outcome(text(result.content(), !result.ok()),
                             result.ok() ? null : result.outcome()))
                     .defaultIfEmpty(new Outcome(text("The tool " + tool.name() + " cannot be run now", true),
