@@ -83,9 +83,17 @@ public record ApiKeyRecord(
         return allows(allowedModels, modelName);
     }
 
+    /**
+     * Whether the key may call the tool exposed as {@code toolName} ({@code server}: the MCP server offering it, or
+     * {@code null} for a tool instance) through {@code /mcp}; see {@link ToolGrants}.
+     */
+    public boolean mayCallTool(String toolName, String server) {
+        return ToolGrants.allows(allowedModels, toolName, server);
+    }
+
     /** Whether an allow-list of model, route and agent names lets its holder use {@code modelName}. */
     public static boolean allows(Set<String> allowedModels, String modelName) {
-        if (AgentConfig.isAgentModel(modelName)) {
+        if (AgentConfig.isAgentModel(modelName) || ToolGrants.isToolGrant(modelName)) {
             return allowedModels.contains(modelName);
         }
         return allowedModels.contains(ALL_MODELS) || allowedModels.contains(modelName);

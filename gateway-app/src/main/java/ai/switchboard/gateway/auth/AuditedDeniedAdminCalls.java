@@ -24,8 +24,8 @@ import reactor.core.scheduler.Scheduler;
  * Writes a row to the audit trail for every refused admin call (401 or 403), off the event loop: the refusal is
  * queued and a drain on the registry scheduler writes queued rows in batches. The queue is bounded, so a flood of bad
  * calls costs memory and database writes in proportion; rows that do not fit are counted
- * ({@value #DROPPED_METER}) rather than held. Calls outside {@code /admin/} are not audited here (their refusals are
- * in the access log and metrics).
+ * ({@value #DROPPED_METER}) rather than held. Refusals under {@code /admin/} and on {@code /mcp} (a refused
+ * {@code tools/call} among them) are audited; others are in the access log and metrics only.
  */
 @Component
 class AuditedDeniedAdminCalls implements DeniedCalls {
@@ -57,7 +57,7 @@ class AuditedDeniedAdminCalls implements DeniedCalls {
     @Override
     public void denied(ServerWebExchange exchange, ApiKeyRecord key, int status, String reason) {
         String path = exchange.getRequest().getPath().value();
-        if (!path.startsWith("/admin/")) {
+        if (!path.startsWith("/admin/") && !path.equals("/mcp")) {
             return;
         }
         DeniedAdminCall call = new DeniedAdminCall(clock.instant(),

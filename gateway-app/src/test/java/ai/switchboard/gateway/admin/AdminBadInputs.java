@@ -185,7 +185,8 @@ final class AdminBadInputs {
         bad.put("name", BAD_NAMES);
         bad.put("scopes", List.of(q("inference"), "[]", "[\"root\"]", "[null]", "[5]", "null", "{}"));
         bad.put("allowed_models", List.of("null", q("$M"), "[\"no-such-model\"]", "[\"*\",\"$M\"]", "[null]", "[5]",
-                "{}"));
+                "{}", "[\"tool:no-such-tool\"]", "[\"mcp:no-such-server\"]", "[\"tool:$S__*\"]",
+                "[\"tool:$S__a.b\"]", "[\"tool:no-such-server__echo\"]"));
         bad.put("expires_at", List.of("1700000000", "1.5", q("2000-01-01T00:00:00Z"), q("tomorrow"), q(""),
                 q("2090-01-01"), q("+300000-01-01T00:00:00Z"), q("+10000-01-01T00:00:00Z"), "true", "[]"));
         List<Case> cases = new ArrayList<>(generate("key", "/admin/v1/keys", "/admin/v1/keys/$K", valid, bad));

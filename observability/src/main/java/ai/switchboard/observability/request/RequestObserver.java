@@ -48,7 +48,7 @@ public final class RequestObserver {
                 r.model(), r.modelVersion(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
                 r.costUsd(), millis(r.latencyNanos()),
                 r.ttftNanos() < 0 ? null : millis(r.ttftNanos()), r.status(), r.errorType(), r.attempts(), r.cache(),
-                r.prompt(), r.agent());
+                r.prompt(), r.agent(), null);
     }
 
     private static void tag(Span span, RequestSummary r) {

@@ -32,11 +32,11 @@ public final class JdbcUsageLedger implements UsageSink {
     static final String INSERT = """
             INSERT INTO usage_ledger (id, occurred_at, request_id, key_id, key_prefix, operation, route, model,
                 model_version, provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms,
-                status, error_type, attempts, prompt_name, prompt_version, agent, agent_run_id)
+                status, error_type, attempts, prompt_name, prompt_version, agent, agent_run_id, tool_server, tool_name)
             SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::varchar[], ?::uuid[], ?::varchar[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
                 ?::numeric[], ?::integer[], ?::integer[], ?::smallint[], ?::varchar[], ?::smallint[], ?::varchar[],
-                ?::integer[], ?::varchar[], ?::varchar[])
+                ?::integer[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
             ON CONFLICT DO NOTHING""";
 
     private final DataSource dataSource;
@@ -100,6 +100,8 @@ public final class JdbcUsageLedger implements UsageSink {
         Integer[] promptVersions = new Integer[n];
         String[] agents = new String[n];
         String[] agentRuns = new String[n];
+        String[] toolServers = new String[n];
+        String[] toolNames = new String[n];
         for (int i = 0; i < n; i++) {
             LedgerRow row = batch.get(i);
             UsageRecord r = row.record();
@@ -126,14 +128,16 @@ public final class JdbcUsageLedger implements UsageSink {
             promptVersions[i] = r.prompt() == null ? null : r.prompt().version();
             agents[i] = r.agent() == null ? null : r.agent().name();
             agentRuns[i] = r.agent() == null ? null : r.agent().runId();
+            toolServers[i] = r.tool() == null ? null : r.tool().server();
+            toolNames[i] = r.tool() == null ? null : r.tool().name();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Object[][] columns = {ids, times, requestIds, keyIds, keyPrefixes, operations, routes, models, versions,
                 providers, inputs, outputs, cached, costs, latencies, ttfts, statuses, errors, attempts, promptNames,
-                promptVersions, agents, agentRuns};
+                promptVersions, agents, agentRuns, toolServers, toolNames};
             String[] types = {"uuid", "timestamptz", "varchar", "uuid", "varchar", "varchar", "varchar", "varchar",
                 "varchar", "varchar", "int8", "int8", "int8", "numeric", "int4", "int4", "int2", "varchar", "int2",
-                "varchar", "int4", "varchar", "varchar"};
+                "varchar", "int4", "varchar", "varchar", "varchar", "varchar"};
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }

@@ -14,7 +14,7 @@ final class LedgerCopyText {
     static final String COLUMNS = "id, occurred_at, request_id, key_id, key_prefix, operation, route, model, model_version,"
             + " provider, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, ttft_ms, status, error_type, attempts,"
             + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd, prompt_name, prompt_version,"
-            + " agent, agent_run_id";
+            + " agent, agent_run_id, tool_server, tool_name";
 
     private static final String NULL = "\\N";
 
@@ -60,6 +60,9 @@ final class LedgerCopyText {
             text.append('\t');
             text(text, agent == null ? null : agent.name()).append('\t');
             text(text, agent == null ? null : agent.runId());
+            text.append('\t');
+            text(text, r.tool() == null ? null : r.tool().server()).append('\t');
+            text(text, r.tool() == null ? null : r.tool().name());
             text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

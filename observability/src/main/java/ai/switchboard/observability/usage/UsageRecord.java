@@ -25,6 +25,8 @@ import java.util.UUID;
  * @param attempts upstream attempts made (0 when the request was refused before routing)
  * @param cache what the response cache did, or {@code null} when no cache policy covered the request
  * @param prompt the prompt template version the answer was built from, or {@code null}
+ * @param agent the agent run the row meters, or {@code null}
+ * @param tool the tool an {@code execute_tool} row metered, or {@code null} for every other operation
  */
 public record UsageRecord(
         String requestId,
@@ -47,7 +49,8 @@ public record UsageRecord(
         int attempts,
         CacheUsage cache,
         PromptUsage prompt,
-        AgentUsage agent) {
+        AgentUsage agent,
+        ToolUsage tool) {
 
     public UsageRecord {
         Objects.requireNonNull(requestId, "requestId");
@@ -58,14 +61,14 @@ public record UsageRecord(
         }
     }
 
-    /** A request no prompt template built and no agent ran. */
+    /** A request no prompt template built, no agent ran and no tool metered. */
     public UsageRecord(String requestId, Instant occurredAt, UUID keyId, String keyPrefix, String operation,
             String route, String model, String modelVersion, String provider, long inputTokens, long outputTokens,
             long cachedTokens, BigDecimal costUsd, int latencyMillis, Integer ttftMillis, int status, String errorType,
             int attempts, CacheUsage cache) {
         this(requestId, occurredAt, keyId, keyPrefix, operation, route, model, modelVersion, provider, inputTokens,
                 outputTokens, cachedTokens, costUsd, latencyMillis, ttftMillis, status, errorType, attempts, cache,
-                null, null);
+                null, null, null);
     }
 
     /** A request no cache policy covered. */

@@ -107,7 +107,7 @@ class UsageLedgerIT {
             batch.add(new LedgerRow(UUID.randomUUID(), new UsageRecord(r.requestId(), r.occurredAt(), r.keyId(),
                     r.keyPrefix(), "invoke_agent", r.route(), r.model(), r.modelVersion(), r.provider(),
                     r.inputTokens(), r.outputTokens(), r.cachedTokens(), r.costUsd(), r.latencyMillis(),
-                    r.ttftMillis(), r.status(), r.errorType(), r.attempts(), r.cache(), null, i == 2 ? null : agent)));
+                    r.ttftMillis(), r.status(), r.errorType(), r.attempts(), r.cache(), null, i == 2 ? null : agent, null)));
         }
         JdbcUsageLedger ledger = new JdbcUsageLedger(direct);
 
@@ -149,7 +149,7 @@ class UsageLedgerIT {
         return new UsageRecord(r.requestId(), r.occurredAt(), r.keyId(), r.keyPrefix(), r.operation(), r.route(),
                 r.model(), r.modelVersion(), r.provider(), r.inputTokens(), r.outputTokens(), r.cachedTokens(),
                 r.costUsd(), r.latencyMillis(), r.ttftMillis(), r.status(), r.errorType(), r.attempts(), r.cache(),
-                prompt, null);
+                prompt, null, null);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ai.switchboard.registry.key;
 
+import ai.switchboard.registry.ToolGrants;
+
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.admin.RegistryForbiddenException;
@@ -82,7 +84,8 @@ public record KeyGrantor(String actor, Set<KeyScope> scopes, Set<String> allowed
         }
         if (!allowedModels.contains(ApiKeyRecord.ALL_MODELS)) {
             for (String model : wantedModels) {
-                if (!allowedModels.contains(model)) {
+                if (!allowedModels.contains(model) && !(ToolGrants.isToolGrant(model)
+                        && ToolGrants.covers(Set.copyOf(allowedModels), model))) {
                     throw new RegistryForbiddenException("allowed_models", "A key cannot be given '" + model
                             + "' by a caller that may not use it");
                 }

@@ -5,7 +5,11 @@ import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.RegistryForbiddenException;
+import ai.switchboard.registry.ToolGrants;
 import ai.switchboard.registry.agent.AgentEntity;
+import ai.switchboard.registry.mcp.McpServerRepository;
+import ai.switchboard.registry.mcp.McpToolNames;
+import ai.switchboard.registry.tool.ToolRepository;
 import ai.switchboard.registry.agent.AgentRepository;
 import ai.switchboard.registry.model.ModelEntity;
 import ai.switchboard.registry.model.ModelRepository;
@@ -29,8 +33,13 @@ class KeyRules {
     private final ModelRepository models;
     private final RouteRepository routes;
     private final AgentRepository agents;
+    private final ToolRepository tools;
+    private final McpServerRepository mcpServers;
 
-    KeyRules(ModelRepository models, RouteRepository routes, AgentRepository agents) {
+    KeyRules(ModelRepository models, RouteRepository routes, AgentRepository agents, ToolRepository tools,
+            McpServerRepository mcpServers) {
+        this.tools = tools;
+        this.mcpServers = mcpServers;
         this.models = models;
         this.routes = routes;
         this.agents = agents;
@@ -73,9 +82,9 @@ class KeyRules {
         errors.maxItems("allowed_models", values, MAX_ALLOWED_MODELS);
         boolean all = values.contains(ApiKeyRecord.ALL_MODELS);
         if (all && values.stream().anyMatch(name -> !ApiKeyRecord.ALL_MODELS.equals(name)
-                && !AgentConfig.isAgentModel(name))) {
+                && !AgentConfig.isAgentModel(name) && !ToolGrants.isToolGrant(name))) {
             errors.add("allowed_models", "\"*\" allows every model and route and can be combined only with agents "
-                    + "(agent:<name>)");
+                    + "(agent:<name>) and tools (tool:<name>, mcp:<server>)");
             return List.of(ApiKeyRecord.ALL_MODELS);
         }
         List<String> named = values.stream().filter(Objects::nonNull).limit(MAX_ALLOWED_MODELS).toList();
@@ -87,9 +96,16 @@ class KeyRules {
                 .map(name -> name.substring(AgentConfig.MODEL_PREFIX.length())).toList();
         agents.findByNameIn(agentNames).stream().map(AgentEntity::getName)
                 .forEach(name -> known.add(AgentConfig.MODEL_PREFIX + name));
+        named.stream().filter(ToolGrants::isToolGrant).filter(this::toolGrantExists).forEach(known::add);
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < values.size() && i < MAX_ALLOWED_MODELS; i++) {
             String name = values.get(i);
+            if (ToolGrants.isToolGrant(name) && !known.contains(name)) {
+                errors.add("allowed_models[" + i + "]", name.startsWith(ToolGrants.SERVER_PREFIX)
+                        ? "no MCP server with this name" : "no tool instance with this name, and not "
+                        + "<server>__<tool> of an MCP server (grant a whole server as mcp:<server>)");
+                continue;
+            }
             // A key may name routes and agents as well: clients send all three in the same "model" field.
             if (name == null || !known.contains(name)) {
                 errors.add("allowed_models[" + i + "]", AgentConfig.isAgentModel(name) ? "no agent with this name"
@@ -99,6 +115,20 @@ class KeyRules {
             }
         }
         return new ArrayList<>(result);
+    }
+
+    /** A tool instance, an MCP server, or a well-formed tool of an MCP server that exists. */
+    private boolean toolGrantExists(String entry) {
+        if (entry.startsWith(ToolGrants.SERVER_PREFIX)) {
+            return mcpServers.existsByName(entry.substring(ToolGrants.SERVER_PREFIX.length()));
+        }
+        String tool = entry.substring(ToolGrants.TOOL_PREFIX.length());
+        if (tools.existsByName(tool)) {
+            return true;
+        }
+        String server = McpToolNames.serverOf(tool);
+        return server != null && McpToolNames.isToolName(tool) && !tool.endsWith(McpToolNames.SEPARATOR
+                + McpToolNames.WHOLE_SERVER) && mcpServers.existsByName(server);
     }
 
     /**
@@ -112,7 +142,10 @@ class KeyRules {
             return;
         }
         for (String name : wanted) {
-            if (AgentConfig.isAgentModel(name) && !ApiKeyRecord.allows(grantor.allowedModels(), name)) {
+            boolean agent = AgentConfig.isAgentModel(name) && !ApiKeyRecord.allows(grantor.allowedModels(), name);
+            boolean tool = ToolGrants.isToolGrant(name)
+                    && !ToolGrants.covers(Set.copyOf(grantor.allowedModels()), name);
+            if (agent || tool) {
                 throw new RegistryForbiddenException("allowed_models", "A key cannot be given '" + name
                         + "' by a caller that may not use it");
             }
