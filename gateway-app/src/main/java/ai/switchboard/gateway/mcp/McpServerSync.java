@@ -56,7 +56,7 @@ final class McpServerSync implements SmartLifecycle {
         }
         running = false;
         try {
-            manager.closeGracefully().block(CLOSE_WITHIN);
+            manager.disconnectAll().block(CLOSE_WITHIN);
         } catch (RuntimeException e) {
             log.warn("Closing the MCP connections failed: {}", e.toString());
         }

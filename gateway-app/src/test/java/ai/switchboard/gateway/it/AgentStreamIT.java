@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,10 +129,12 @@ class AgentStreamIT extends GatewayIT {
 
     @Test
     void aClientThatGoesAwayStopsTheRunAndItsToolCall() throws Exception {
+        CountDownLatch toolStarted = new CountDownLatch(1);
         CountDownLatch toolCut = new CountDownLatch(1);
         HttpServer slowCrm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         slowCrm.setExecutor(Executors.newFixedThreadPool(2));
         slowCrm.createContext("/", exchange -> {
+            toolStarted.countDown();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream body = exchange.getResponseBody()) {
@@ -153,7 +157,9 @@ class AgentStreamIT extends GatewayIT {
             String agent = agentWithCrm(base);
             stubModel(null, null, toolCall(base + "customers/42"));
 
-            List<String> first = WebClient.create("http://localhost:" + port).post().uri("/v1/chat/completions")
+            List<String> received = new CopyOnWriteArrayList<>();
+            CountDownLatch firstStep = new CountDownLatch(1);
+            Disposable client = WebClient.create("http://localhost:" + port).post().uri("/v1/chat/completions")
                     .header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(request(agent, Map.of("stream", true))).retrieve()
                     // Raw bytes: Spring's SSE decoder would drop the comment lines this waits for.
@@ -162,9 +168,20 @@ class AgentStreamIT extends GatewayIT {
                         DataBufferUtils.release(buffer);
                         return text;
                     })
-                    .take(1).collectList().block(Duration.ofSeconds(20));
+                    .subscribe(text -> {
+                        received.add(text);
+                        firstStep.countDown();
+                    });
+            try {
+                // The client leaves only once the tool call is under way: leaving earlier would stop the run before
+                // the tool is called, and there would be no call to cut.
+                assertThat(firstStep.await(20, TimeUnit.SECONDS)).as("the first step arrived").isTrue();
+                assertThat(toolStarted.await(20, TimeUnit.SECONDS)).as("the tool was called").isTrue();
+            } finally {
+                client.dispose();
+            }
 
-            assertThat(first).singleElement().asString().startsWith(": switchboard.agent.step {\"type\":\"model_call\"");
+            assertThat(received.getFirst()).startsWith(": switchboard.agent.step {\"type\":\"model_call\"");
             assertThat(toolCut.await(10, TimeUnit.SECONDS)).as("the tool's connection was cut").isTrue();
             UPSTREAM.verify(1, postRequestedFor(urlEqualTo("/" + prefix + "/v1/chat/completions")));
         } finally {

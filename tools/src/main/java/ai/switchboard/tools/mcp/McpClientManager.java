@@ -97,9 +97,22 @@ public final class McpClientManager implements AutoCloseable {
 
     /** Closes every connection and waits, within each one's bound, for the servers to be told. */
     public Mono<Void> closeGracefully() {
+        return closeConnections(true);
+    }
+
+    /**
+     * Closes every connection like {@link #closeGracefully()} but stays usable: {@link #apply} connects again. For an
+     * application that is stopped and started again (Spring pauses test contexts it caches), where a closed manager
+     * would refuse every later server.
+     */
+    public Mono<Void> disconnectAll() {
+        return closeConnections(false);
+    }
+
+    private Mono<Void> closeConnections(boolean forGood) {
         List<McpServerConnection> closing;
         synchronized (this) {
-            closed = true;
+            closed |= forGood;
             closing = List.copyOf(connections.values());
             connections.clear();
             metrics.values().forEach(McpClientMetrics::remove);
