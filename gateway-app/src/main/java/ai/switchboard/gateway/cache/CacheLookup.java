@@ -3,10 +3,12 @@ package ai.switchboard.gateway.cache;
 import ai.switchboard.providers.api.EmbeddingResponse;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * What the cache stage found for one request, and, on a miss, the answer waiting to be stored once it has been
- * written to the client (a request that fails, is cut or is cancelled stores nothing).
+ * What the cache stage found for one request. On a miss, the model's answer is stored the moment it is complete,
+ * before it is written to the client: a client that asks again as soon as it has read the answer finds it. An answer
+ * that fails, is cut or is cancelled upstream is never complete, so it is never stored.
  */
 public final class CacheLookup {
 
@@ -21,37 +23,46 @@ public final class CacheLookup {
         }
     }
 
-    static final CacheLookup BYPASSED = new CacheLookup(Status.BYPASS, null, null, null, null);
+    /** What keeps a miss's answer once the model has completed it. */
+    interface Keeper {
+        void keep(CacheLookup lookup);
+    }
+
+    static final CacheLookup BYPASSED = new CacheLookup(Status.BYPASS, null, null, null, null, null);
 
     private final Status status;
     private final String key;
     private final CacheRules rules;
     private final CachedAnswer hit;
     private final EmbeddingBatch batch;
+    private final Keeper keeper;
+    private volatile Consumer<CachedAnswer> onStored;
     private volatile byte[] candidate;
     private volatile EmbeddingResponse assembled;
     private volatile CachedAnswer stored;
 
-    private CacheLookup(Status status, String key, CacheRules rules, CachedAnswer hit, EmbeddingBatch batch) {
+    private CacheLookup(Status status, String key, CacheRules rules, CachedAnswer hit, EmbeddingBatch batch,
+            Keeper keeper) {
         this.status = status;
         this.key = key;
         this.rules = rules;
         this.hit = hit;
         this.batch = batch;
+        this.keeper = keeper;
     }
 
     static CacheLookup hit(String key, CacheRules rules, CachedAnswer answer) {
-        return new CacheLookup(Status.HIT, key, rules, answer, null);
+        return new CacheLookup(Status.HIT, key, rules, answer, null, null);
     }
 
-    static CacheLookup miss(String key, CacheRules rules) {
-        return new CacheLookup(Status.MISS, key, rules, null, null);
+    static CacheLookup miss(String key, CacheRules rules, Keeper keeper) {
+        return new CacheLookup(Status.MISS, key, rules, null, null, keeper);
     }
 
     /** An embeddings batch some (or none) of whose texts were found: the model embeds the rest. */
-    static CacheLookup batch(CacheRules rules, EmbeddingBatch batch) {
+    static CacheLookup batch(CacheRules rules, EmbeddingBatch batch, Keeper keeper) {
         Status status = batch.missing().size() == batch.size() ? Status.MISS : Status.PARTIAL;
-        return new CacheLookup(status, null, rules, null, batch);
+        return new CacheLookup(status, null, rules, null, batch, keeper);
     }
 
     public Status status() {
@@ -91,27 +102,44 @@ public final class CacheLookup {
         return hit != null ? hit.costUsd() : batch != null ? batch.savedCostUsd() : null;
     }
 
-    /** The answer of an embeddings batch, whose new vectors are stored per text on success. */
+    /** The whole answer of an embeddings batch, whose new vectors are stored per text now. */
     void assembled(EmbeddingResponse answer) {
         this.assembled = answer;
+        keep();
     }
 
     EmbeddingResponse assembled() {
         return assembled;
     }
 
-    /** The answer stored on a miss once it was written, for the semantic tier to keep too; else {@code null}. */
+    /** The answer stored on a miss, handed to whoever waits for it (the semantic tier keeps it too). */
     void stored(CachedAnswer answer) {
         this.stored = answer;
+        Consumer<CachedAnswer> listener = onStored;
+        if (listener != null) {
+            listener.accept(answer);
+        }
+    }
+
+    /** Runs {@code listener} with the answer this miss stores, if it stores one; set before the model is called. */
+    void onStored(Consumer<CachedAnswer> listener) {
+        this.onStored = listener;
     }
 
     CachedAnswer stored() {
         return stored;
     }
 
-    /** The answer's JSON, to store on success (a miss only). */
+    /** The complete answer's JSON on a miss, stored now. */
     void candidate(byte[] answer) {
         this.candidate = answer;
+        keep();
+    }
+
+    private void keep() {
+        if (keeper != null) {
+            keeper.keep(this);
+        }
     }
 
     byte[] candidate() {

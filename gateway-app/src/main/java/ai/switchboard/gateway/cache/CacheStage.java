@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * Looks the request up in the response cache, after it was admitted (its caller's and its model's rate limits) and
  * resolved (the key names the resolved model or route and its revision), before the budget: a hit costs nothing, so
  * it reserves nothing. On a hit the handler replays the stored answer instead of calling the model; on a miss, the
- * answer is stored once it has been written. A request no policy covers costs two map look-ups and nothing else.
+ * answer is stored as soon as the model has completed it, before it is written (see {@link CacheLookup}). A request no policy covers costs two map look-ups and nothing else.
  *
  * <p>This replica's tier answers synchronously; the shared tier is asked only on a local miss, off the event loop,
  * and a failing one counts as a miss.
@@ -62,7 +62,7 @@ public final class CacheStage implements RequestStage {
         }
         String key = CacheKeys.of(context.api(), context.key(), rules.shared(), context.target(), request);
         if (directive == CacheDirective.REFRESH) {
-            settle(context, CacheLookup.miss(key, rules));
+            settle(context, miss(context, key, rules));
             return GO_ON;
         }
         CachedAnswer local = cache.local(key);
@@ -71,12 +71,12 @@ public final class CacheStage implements RequestStage {
             return GO_ON;
         }
         if (!cache.sharedAvailable()) {
-            settle(context, CacheLookup.miss(key, rules));
+            settle(context, miss(context, key, rules));
             return GO_ON;
         }
         return cache.shared(key)
                 .doOnNext(answer -> settle(context, CacheLookup.hit(key, rules, answer)))
-                .switchIfEmpty(Mono.fromRunnable(() -> settle(context, CacheLookup.miss(key, rules))))
+                .switchIfEmpty(Mono.fromRunnable(() -> settle(context, miss(context, key, rules))))
                 .then();
     }
 
@@ -84,7 +84,7 @@ public final class CacheStage implements RequestStage {
     private Mono<Void> lookUp(RequestContext context, CacheRules rules, EmbeddingBatch batch,
             CacheDirective directive) {
         if (directive == CacheDirective.REFRESH) {
-            settle(context, CacheLookup.batch(rules, batch));
+            settle(context, CacheLookup.batch(rules, batch, lookup -> keep(context, lookup)));
             return GO_ON;
         }
         List<String> notHere = new ArrayList<>();
@@ -115,12 +115,16 @@ public final class CacheStage implements RequestStage {
     private void settle(RequestContext context, CacheRules rules, EmbeddingBatch batch) {
         settle(context, batch.missing().isEmpty()
                 ? CacheLookup.hit(null, rules, batch.wholeHit(cache.expiresAt(rules.ttl())))
-                : CacheLookup.batch(rules, batch));
+                : CacheLookup.batch(rules, batch, lookup -> keep(context, lookup)));
     }
 
     private static void settle(RequestContext context, CacheLookup lookup) {
         context.cacheLookup(lookup);
         context.responseHeaders().set(GatewayHeaders.CACHE, lookup.status().wireName());
+    }
+
+    private CacheLookup miss(RequestContext context, String key, CacheRules rules) {
+        return CacheLookup.miss(key, rules, lookup -> keep(context, lookup));
     }
 
     @Override
@@ -142,36 +146,35 @@ public final class CacheStage implements RequestStage {
         Deployment served = context.trace().served();
         String model = served == null ? context.model() : served.model().name();
         metrics.request(api, model, lookup.status().wireName());
-        if (lookup.batch() != null) {
-            storeBatch(context, outcome, lookup, served, api, model);
-            return;
-        }
-        byte[] body = lookup.candidate();
-        if (body == null || !outcome.isSuccess() || served == null) {
-            return;
-        }
-        CachedAnswer answer = new CachedAnswer(body, model, context.inputTokens(), context.outputTokens(),
-                cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()));
-        cache.store(lookup.key(), answer);
-        lookup.stored(answer);
-        metrics.stored(api, model, answer.body().length);
-    }
-
-    /** Counts what the cached texts saved, and stores the vectors of the texts the model embedded now. */
-    private void storeBatch(RequestContext context, Outcome outcome, CacheLookup lookup, Deployment served,
-            String api, String model) {
         EmbeddingBatch batch = lookup.batch();
-        EmbeddingResponse assembled = lookup.assembled();
-        if (assembled == null || !outcome.isSuccess() || served == null) {
-            return;
-        }
-        if (lookup.status() == CacheLookup.Status.PARTIAL) {
+        if (lookup.status() == CacheLookup.Status.PARTIAL && outcome.isSuccess() && served != null) {
             metrics.hit(api, model, batch.foundBytes(), batch.savedInputTokens(), 0, batch.savedCostUsd());
         }
-        List<EmbeddingBatch.Entry> entries = batch.entries(assembled, model, context.inputTokens(),
-                cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()), lookup.rules().maxEntryBytes());
-        cache.store(entries);
-        entries.forEach(entry -> metrics.stored(api, model, entry.answer().body().length));
+    }
+
+    /** Stores a miss's answer, complete now: its usage and the deployment that served it are known. */
+    void keep(RequestContext context, CacheLookup lookup) {
+        Deployment served = context.trace().served();
+        if (served == null) {
+            return;
+        }
+        String api = context.api().operation();
+        String model = served.model().name();
+        EmbeddingBatch batch = lookup.batch();
+        if (batch != null) {
+            EmbeddingResponse assembled = lookup.assembled();
+            List<EmbeddingBatch.Entry> entries = batch.entries(assembled, model, context.inputTokens(),
+                    cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()),
+                    lookup.rules().maxEntryBytes());
+            cache.store(entries);
+            entries.forEach(entry -> metrics.stored(api, model, entry.answer().body().length));
+            return;
+        }
+        CachedAnswer answer = new CachedAnswer(lookup.candidate(), model, context.inputTokens(),
+                context.outputTokens(), cost(context, served.model()), cache.expiresAt(lookup.rules().ttl()));
+        cache.store(lookup.key(), answer);
+        metrics.stored(api, model, answer.body().length);
+        lookup.stored(answer);
     }
 
     /** What the answer cost, as the ledger counts it: what a hit on it will save. */

@@ -1,7 +1,6 @@
 package ai.switchboard.gateway.cache;
 
 import ai.switchboard.gateway.api.support.GatewayHeaders;
-import ai.switchboard.gateway.pipeline.Outcome;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestStage;
 import ai.switchboard.providers.api.EmbeddingRequest;
@@ -26,8 +25,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * user message (with the context the policy embeds) with the policy's embeddings model, through the route engine and
  * metered as the request's extra usage, and answers with a stored answer whose request was within the threshold, in
  * the same partition (team, target, tools, system prompt; see {@link SemanticQuery}). On a miss, the answer is stored
- * under the request's vector once it has been written. A failing embeddings call is a miss: the cache never fails a
- * request.
+ * under the request's vector when the exact tier stores it. A failing embeddings call is a miss: the cache never
+ * fails a request.
  */
 public final class SemanticStage implements RequestStage {
 
@@ -45,10 +44,6 @@ public final class SemanticStage implements RequestStage {
         this.cache = cache;
         this.engine = engine;
         this.resolver = resolver;
-    }
-
-    /** What a miss keeps until its answer is stored. */
-    private record Probe(String partition, float[] vector) {
     }
 
     @Override
@@ -79,7 +74,7 @@ public final class SemanticStage implements RequestStage {
                     if (vector == null) {
                         return Mono.empty();
                     }
-                    context.attach(this, new Probe(query.partition(), vector));
+                    lookup.onStored(answer -> cache.store(query.partition(), vector, answer));
                     return refresh ? Mono.empty() : cache.find(query.partition(), vector, config.threshold());
                 })
                 .doOnNext(match -> {
@@ -94,16 +89,6 @@ public final class SemanticStage implements RequestStage {
                     return Mono.empty();
                 })
                 .then();
-    }
-
-    @Override
-    public void exit(RequestContext context, Outcome outcome) {
-        CacheLookup lookup = context.cacheLookup();
-        Object probe = context.attached(this);
-        if (lookup == null || lookup.stored() == null || !(probe instanceof Probe miss)) {
-            return;
-        }
-        cache.store(miss.partition(), miss.vector(), lookup.stored());
     }
 
     /** The semantic settings of the target's own policy; a key's policy never turns the semantic cache on. */
