@@ -2,10 +2,9 @@ package ai.switchboard.tools;
 
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.RegistryValidationException;
+import ai.switchboard.registry.admin.StrictBinding;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,12 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ToolConfigs {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+    /** The admin API's strict binding (no {@code 5} for a string, no {@code "5"} for a number), in snake_case. */
+    private static final JsonMapper MAPPER = StrictBinding.configure(JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
             .build();
 
     private ToolConfigs() {

@@ -1,25 +1,35 @@
 package ai.switchboard.gateway.agent;
 
+import ai.switchboard.gateway.api.error.ApiException;
 import ai.switchboard.gateway.mcp.McpToolGrants;
 import ai.switchboard.gateway.mcp.McpToolInvokers;
+import ai.switchboard.gateway.pipeline.AgentTargets;
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.observability.ToolCallObservations;
 import ai.switchboard.observability.usage.ModelPrice;
+import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.api.ChatRequest;
 import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.registry.AgentConfig;
+import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.ToolConfig;
 import ai.switchboard.registry.config.RegistrySchedulerConfiguration;
 import ai.switchboard.routing.Deployment;
+import ai.switchboard.routing.DeploymentResolver;
+import ai.switchboard.routing.RouteCall;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.RoutingTrace;
+import ai.switchboard.routing.Target;
+import ai.switchboard.tools.ToolException;
 import ai.switchboard.tools.agent.AgentLoop;
 import ai.switchboard.tools.agent.AgentRun;
 import ai.switchboard.tools.agent.AgentStatus;
 import ai.switchboard.tools.agent.PlannedStep;
+import ai.switchboard.tools.agent.Planner;
 import ai.switchboard.tools.agent.RunObserver;
 import ai.switchboard.tools.agent.ToolCallStep;
+import ai.switchboard.tools.delegate.Delegation;
 import ai.switchboard.tools.invoke.ArgumentSchema;
 import ai.switchboard.tools.invoke.ToolInvoker;
 import io.micrometer.tracing.TraceContext;
@@ -34,6 +44,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Runs the agent a request resolved to, inside that request's pipeline pass: every step is a call of the route
@@ -49,16 +60,18 @@ public class AgentRunner {
     public static final String STATUS_HEADER = "x-switchboard-agent-status";
 
     private final RouteEngine engine;
+    private final DeploymentResolver resolver;
     private final ToolInstances tools;
     private final McpToolGrants mcpGrants;
     private final McpToolInvokers mcpInvokers;
     private final ToolCallObservations toolCalls;
     private final Scheduler scheduler;
 
-    public AgentRunner(RouteEngine engine, ToolInstances tools, McpToolGrants mcpGrants,
+    public AgentRunner(RouteEngine engine, DeploymentResolver resolver, ToolInstances tools, McpToolGrants mcpGrants,
             McpToolInvokers mcpInvokers, ToolCallObservations toolCalls,
             @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler) {
         this.engine = engine;
+        this.resolver = resolver;
         this.tools = tools;
         this.mcpGrants = mcpGrants;
         this.mcpInvokers = mcpInvokers;
@@ -76,7 +89,8 @@ public class AgentRunner {
 
     /**
      * Runs the agent, telling {@code observer} of every step as it ends; the run's usage is accounted to the context
-     * when it ends with an answer or a limit. Cancelling the returned {@code Mono} cancels the call in flight.
+     * when it ends with an answer or a limit, with the usage of the runs its {@code agent} tools delegated to.
+     * Cancelling the returned {@code Mono} cancels the call in flight.
      */
     public Mono<AgentRun> execute(RequestContext context, ChatRequest client, RunObserver observer) {
         AgentConfig agent;
@@ -86,11 +100,52 @@ public class AgentRunner {
             return Mono.error(e);
         }
         List<Step> steps = new ArrayList<>();
-        RunObserver observed = observer.and(observed(context, agent));
+        List<Step> delegated = new ArrayList<>();
+        Delegation delegation = (name, input) -> delegate(context, client, name, input, delegated);
+        return loop(context, agent, observer.and(observed(context, agent)),
+                        request -> plan(context.routeCall(request), context.trace(), steps))
+                .flatMap(loop -> loop.run(client))
+                .doOnNext(run -> account(context, steps, delegated, run.status()))
+                .contextWrite(reactor -> reactor.put(Delegation.class, delegation));
+    }
+
+    /**
+     * A run another agent's {@code agent} tool started, inside the same request: the caller's key, snapshot and
+     * ledger row; routed on its own trace branch (the delegating run's served model stays its own). What it spent is
+     * the request's extra usage, and counts against the delegating run's cost limit (the loop's {@code SpendMeter}).
+     * Its steps show in metrics and spans, not in the client's stream of the delegating run's steps.
+     */
+    private Mono<AgentRun> delegate(RequestContext context, ChatRequest client, String name, String input,
+            List<Step> delegated) {
+        return Mono.defer(() -> {
+            RegistrySnapshot snapshot = context.snapshot();
+            AgentConfig found = snapshot.agent(name);
+            if (found == null) {
+                return Mono.error(ToolException.unavailable("There is no agent named '" + name + "'."));
+            }
+            RoutingTrace branch = context.trace().branch();
+            ChatRequest ask = new ChatRequest(found.modelName(), List.of(new ChatMessage("user",
+                    StringNode.valueOf(input), null, null, null, null, null)), null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, client.user(), null);
+            AgentConfig agent;
+            Target target;
+            try {
+                target = AgentTargets.of(found, snapshot, resolver);
+                // Its own trace: the request's prompt record names what built the answer, the delegating agent's.
+                agent = PromptedInstructions.resolve(found, snapshot, ask, new RoutingTrace(branch.requestId()));
+            } catch (ApiException e) {
+                return Mono.error(ToolException.unavailable("Agent '" + name + "' cannot run now: "
+                        + e.getMessage()));
+            }
+            return loop(context, agent, observed(context, agent),
+                            request -> plan(context.routeCall(target, request, branch), branch, delegated))
+                    .flatMap(loop -> loop.run(ask));
+        });
+    }
+
+    private Mono<AgentLoop> loop(RequestContext context, AgentConfig agent, RunObserver observer, Planner planner) {
         return granted(context, agent).zipWith(answerSchema(agent))
-                .flatMap(ready -> new AgentLoop(agent, ready.getT1(), request -> plan(context, request, steps),
-                        observed, ready.getT2().orElse(null)).run(client))
-                .doOnNext(run -> account(context, steps, run.status()));
+                .map(ready -> new AgentLoop(agent, ready.getT1(), planner, observer, ready.getT2().orElse(null)));
     }
 
     /** Tool calls as {@code execute_tool} spans under the request's span, and timed (model calls already are). */
@@ -134,9 +189,9 @@ public class AgentRunner {
                 .collect(LinkedHashMap::new, (granted, entry) -> granted.putIfAbsent(entry.getKey(), entry.getValue()));
     }
 
-    private Mono<PlannedStep> plan(RequestContext context, ChatRequest request, List<Step> steps) {
-        return engine.chat(context.routeCall(request)).map(response -> {
-            Deployment served = context.trace().served();
+    private Mono<PlannedStep> plan(RouteCall call, RoutingTrace trace, List<Step> steps) {
+        return engine.chat(call).map(response -> {
+            Deployment served = trace.served();
             Usage usage = response.usage();
             synchronized (steps) {
                 steps.add(new Step(served, usage));
@@ -145,8 +200,11 @@ public class AgentRunner {
         });
     }
 
-    /** The answer's usage is the request's; every other step's is extra usage of the trace. */
-    private static void account(RequestContext context, List<Step> steps, AgentStatus status) {
+    /**
+     * The answer's usage is the request's; every other step's is extra usage of the trace, and so is every step of
+     * the runs it delegated to.
+     */
+    private static void account(RequestContext context, List<Step> steps, List<Step> delegated, AgentStatus status) {
         RoutingTrace trace = context.trace();
         synchronized (steps) {
             int answer = status == AgentStatus.COMPLETED ? steps.size() - 1 : -1;
@@ -157,6 +215,9 @@ public class AgentRunner {
                     trace.extraUsage(steps.get(i).servedBy(), steps.get(i).usage());
                 }
             }
+        }
+        synchronized (delegated) {
+            delegated.forEach(step -> trace.extraUsage(step.servedBy(), step.usage()));
         }
     }
 

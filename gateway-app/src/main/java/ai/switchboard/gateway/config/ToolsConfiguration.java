@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.config;
 
 import ai.switchboard.tools.ToolTypes;
+import ai.switchboard.tools.delegate.AgentToolType;
 import ai.switchboard.tools.http.HttpToolType;
 import ai.switchboard.tools.sql.SqlToolType;
 import java.util.List;
@@ -22,6 +23,6 @@ class ToolsConfiguration {
 
     @Bean
     ToolTypes toolTypes(HttpToolType http) {
-        return new ToolTypes(List.of(http, new SqlToolType()));
+        return new ToolTypes(List.of(http, new SqlToolType(), new AgentToolType()));
     }
 }

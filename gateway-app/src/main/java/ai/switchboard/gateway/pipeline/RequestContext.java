@@ -305,6 +305,14 @@ public final class RequestContext {
         return new RouteCall(snapshot, target, body, key.name(), tags, trace);
     }
 
+    /**
+     * A call of this request to another target, traced on its own branch (a run another agent delegated to): the
+     * caller's key and tags, this request's snapshot.
+     */
+    public RouteCall routeCall(Target other, ChatRequest body, RoutingTrace branch) {
+        return new RouteCall(snapshot, other, body, key.name(), tags, branch);
+    }
+
     /** Token usage as the answer reported it (OpenAI semantics: cached ⊆ prompt). */
     public void usage(Usage usage) {
         if (usage != null) {

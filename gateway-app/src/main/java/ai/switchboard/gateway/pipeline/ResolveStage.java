@@ -6,7 +6,6 @@ import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
-import ai.switchboard.routing.Capabilities;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.DeploymentResolver;
 import ai.switchboard.routing.Target;
@@ -52,9 +51,9 @@ final class ResolveStage implements RequestStage {
         if (deployment == null) {
             throw ApiException.modelNotFound(name);
         }
-        require(deployment, name, context.api().capability());
+        AgentTargets.require(deployment, name, context.api().capability());
         if (context.stream()) {
-            require(deployment, name, Capability.STREAMING);
+            AgentTargets.require(deployment, name, Capability.STREAMING);
         }
         context.resolved(snapshot, new Target.Model(deployment));
         return Mono.empty();
@@ -69,41 +68,7 @@ final class ResolveStage implements RequestStage {
             throw new ApiException(400, "invalid_request_error", "The agent '" + ApiException.echo(name)
                     + "' runs through /v1/chat/completions only.", "model", "agent_not_runnable");
         }
-        RouteConfig route = snapshot.route(agent.model());
-        if (route != null && route.enabled()) {
-            context.resolved(snapshot, new Target.Route(route));
-            context.agent(agent);
-            return;
-        }
-        Deployment deployment = resolver.resolve(snapshot, agent.model());
-        if (deployment == null) {
-            throw new ApiException(503, "server_error", "The model of agent '" + ApiException.echo(name)
-                    + "' is disabled or unavailable.", "model", "agent_model_unavailable");
-        }
-        require(deployment, agent.model(), Capability.CHAT);
-        if (!agent.tools().isEmpty()) {
-            require(deployment, agent.model(), Capability.TOOLS);
-        }
-        context.resolved(snapshot, new Target.Model(deployment));
+        context.resolved(snapshot, AgentTargets.of(agent, snapshot, resolver));
         context.agent(agent);
-    }
-
-    private static void require(Deployment deployment, String name, Capability capability) {
-        if (!Capabilities.supports(deployment.model(), capability)) {
-            throw new ApiException(400, "invalid_request_error", "The model '" + name + "' does not support "
-                    + describe(capability) + ".", "model", "unsupported_capability");
-        }
-    }
-
-    private static String describe(Capability capability) {
-        return switch (capability) {
-            case CHAT -> "chat completions";
-            case COMPLETIONS -> "text completions";
-            case EMBEDDINGS -> "embeddings";
-            case STREAMING -> "streaming";
-            case TOOLS -> "tools";
-            case VISION -> "image input";
-            case JSON -> "JSON response formats";
-        };
     }
 }

@@ -383,6 +383,17 @@ final class AdminBadInputs {
                         + "\"allowed_schemas\":[\"public\"]}")), "config.jdbc_url"));
         cases.add(raw("tool PATCH new type without config", HttpMethod.PATCH, "/admin/v1/tools/$X",
                 "{\"type\":\"sql\"}", "config"));
+        for (Map.Entry<String, String> agentTool : List.of(Map.entry("{}", "config.agent"),
+                Map.entry("{\"agent\":\"two words\"}", "config.agent"),
+                Map.entry("{\"agent\":5}", "config"),
+                Map.entry("{\"agent\":\"w\",\"max_depth\":0}", "config.max_depth"),
+                Map.entry("{\"agent\":\"w\",\"max_depth\":6}", "config.max_depth"),
+                Map.entry("{\"agent\":\"w\",\"max_depth\":\"2\"}", "config"),
+                Map.entry("{\"agent\":\"w\",\"input\":\"x\"}", "config"))) {
+            cases.add(raw("tool POST agent " + agentTool.getKey(), HttpMethod.POST, "/admin/v1/tools",
+                    json(with(with(valid, "type", q("agent")), "config", agentTool.getKey())),
+                    agentTool.getValue()));
+        }
         return cases;
     }
 

@@ -31,8 +31,11 @@ final class AgentAnswers {
     }
 
     /** A run a limit stopped: the last model answer's id and model, when there was one. */
-    static ChatResponse stopped(AgentConfig agent, ChatResponse last, AgentStatus status, int steps, int toolCalls) {
-        String text = "The agent '" + agent.name() + "' stopped before it had an answer: " + reason(agent, status)
+    static ChatResponse stopped(AgentConfig agent, ChatResponse last, AgentStatus status, int steps, int toolCalls,
+            boolean ownCostLimit) {
+        String text = "The agent '" + agent.name() + "' stopped before it had an answer: "
+                + (status == AgentStatus.MAX_COST && !ownCostLimit
+                        ? "the agent that delegated to it reached its cost limit" : reason(agent, status))
                 + ".";
         ChatMessage message = new ChatMessage("assistant", JsonNodeFactory.instance.stringNode(text), null, null,
                 null, null, null);

@@ -12,7 +12,6 @@ import ai.switchboard.tools.agent.AgentRequests.Answered;
 import ai.switchboard.tools.invoke.ArgumentSchema;
 import ai.switchboard.tools.invoke.ToolInvoker;
 import ai.switchboard.tools.invoke.ToolResult;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,9 @@ import reactor.core.publisher.Mono;
  * Runs an agent: the model plans (through the {@link Planner}), the gateway runs the tools it calls (only the
  * granted ones, through their {@link ToolInvoker}s, so arguments are checked and every outcome is a result the model
  * can read) and feeds the results back, until the model answers without calling a tool or a limit stops the run:
- * {@code max_steps} model calls, {@code max_cost_usd} spent, or {@code timeout_seconds} over the whole run (the call
- * in flight is cancelled then). A tool call past a limit is not run: its result would never be read.
+ * {@code max_steps} model calls, {@code max_cost_usd} spent (by this run and the runs it delegated to), or
+ * {@code timeout_seconds} over the whole run (the call in flight is cancelled then). A tool call past a limit is not
+ * run: its result would never be read.
  *
  * <p>Failures of the planner (every candidate of the route failed) end the run with that failure; a tool's failure
  * never does, it is the model's to handle.
@@ -68,10 +68,16 @@ public final class AgentLoop {
         this.answerCheck = answerSchema == null ? null : new AnswerCheck(answerSchema);
     }
 
-    /** Runs the agent on the client's request (its messages, and its sampling settings for every step). */
+    /**
+     * Runs the agent on the client's request (its messages, and its sampling settings for every step). A run started
+     * by a tool of another run (delegation) finds that run's {@link SpendMeter} in its Reactor context: what it
+     * spends counts against the runs above it too, and their limits stop it as its own does.
+     */
     public Mono<AgentRun> run(ChatRequest client) {
-        return Mono.defer(() -> {
-            Run run = new Run(System.nanoTime() + agent.timeout().toNanos());
+        return Mono.deferContextual(context -> {
+            SpendMeter above = context.getOrDefault(SpendMeter.class, null);
+            SpendMeter meter = above == null ? SpendMeter.root(agent.maxCostUsd()) : above.child(agent.maxCostUsd());
+            Run run = new Run(System.nanoTime() + agent.timeout().toNanos(), meter);
             List<ToolSpec> specs = tools.values().stream().map(invoker -> invoker.tool().spec()).toList();
             return step(run, AgentRequests.first(client, agent, specs))
                     .timeout(agent.timeout(), Mono.fromSupplier(() -> run.stop(AgentStatus.TIMEOUT)));
@@ -103,7 +109,7 @@ public final class AgentLoop {
             if (run.steps >= agent.maxSteps()) {
                 return Mono.just(run.stop(AgentStatus.MAX_STEPS));
             }
-            if (agent.maxCostUsd() != null && run.spent.compareTo(agent.maxCostUsd()) >= 0) {
+            if (run.meter.exhausted()) {
                 return Mono.just(run.stop(AgentStatus.MAX_COST));
             }
             return call(run, said.toolCalls())
@@ -131,7 +137,8 @@ public final class AgentLoop {
             Mono<ToolResult> result = invoker == null
                     ? Mono.just(ToolResult.failed(name, ToolError.REFUSED, "no tool named '" + name
                             + "' is granted to this agent; use one of " + tools.keySet()))
-                    : invoker.invoke(arguments, run.remaining());
+                    : invoker.invoke(arguments, run.remaining())
+                            .contextWrite(context -> context.put(SpendMeter.class, run.meter));
             return result.doOnNext(outcome -> observer.toolCalled(new ToolCallStep(step, call.id(), name, arguments,
                     outcome, Duration.ofNanos(System.nanoTime() - started))));
         }).map(result -> new Answered(call.id(), result));
@@ -149,22 +156,21 @@ public final class AgentLoop {
     private final class Run {
 
         private final long deadlineNanos;
+        private final SpendMeter meter;
         private volatile int steps;
         private volatile int toolCalls;
-        private volatile BigDecimal spent = BigDecimal.ZERO;
         private volatile ChatResponse last;
         private volatile boolean repaired;
 
-        Run(long deadlineNanos) {
+        Run(long deadlineNanos, SpendMeter meter) {
             this.deadlineNanos = deadlineNanos;
+            this.meter = meter;
         }
 
         void planned(PlannedStep planned) {
             steps++;
             last = planned.response();
-            if (planned.cost() != null) {
-                spent = spent.add(planned.cost());
-            }
+            meter.add(planned.cost());
         }
 
         Duration remaining() {
@@ -173,7 +179,8 @@ public final class AgentLoop {
         }
 
         AgentRun stop(AgentStatus status) {
-            return new AgentRun(AgentAnswers.stopped(agent, last, status, steps, toolCalls), status, steps, toolCalls);
+            return new AgentRun(AgentAnswers.stopped(agent, last, status, steps, toolCalls, meter.ownLimitReached()),
+                    status, steps, toolCalls);
         }
     }
 }
