@@ -55,12 +55,15 @@ public final class RateLimitHeaders {
         }
         text.append(seconds);
         if (fraction > 0) {
-            String digits = String.format("%03d", fraction);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            // Three digits without trailing zeros (.5, .25, .125), built by hand: this runs on every limited request,
+            // and String.format parses its pattern each time.
+            text.append('.').append((char) ('0' + fraction / 100));
+            if (fraction % 100 > 0) {
+                text.append((char) ('0' + fraction / 10 % 10));
+                if (fraction % 10 > 0) {
+                    text.append((char) ('0' + fraction % 10));
+                }
             }
-            text.append('.').append(digits, 0, end);
         }
         return text.append('s').toString();
     }

@@ -20,6 +20,11 @@ class RateLimitHeadersTests {
         assertThat(RateLimitHeaders.duration(179_560)).isEqualTo("2m59.56s");
         assertThat(RateLimitHeaders.duration(3_600_000)).isEqualTo("1h0m0s");
         assertThat(RateLimitHeaders.duration(3_661_001)).isEqualTo("1h1m1.001s");
+        assertThat(RateLimitHeaders.duration(1_010)).isEqualTo("1.01s");
+        assertThat(RateLimitHeaders.duration(1_100)).isEqualTo("1.1s");
+        assertThat(RateLimitHeaders.duration(1_205)).isEqualTo("1.205s");
+        assertThat(RateLimitHeaders.duration(1_250)).isEqualTo("1.25s");
+        assertThat(RateLimitHeaders.duration(1_999)).isEqualTo("1.999s");
     }
 
     @Test
