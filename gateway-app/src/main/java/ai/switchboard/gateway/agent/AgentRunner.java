@@ -65,11 +65,13 @@ public class AgentRunner {
     private final McpToolGrants mcpGrants;
     private final McpToolInvokers mcpInvokers;
     private final ToolCallObservations toolCalls;
+    private final AgentToolCallLedger ledger;
     private final Scheduler scheduler;
 
     public AgentRunner(RouteEngine engine, DeploymentResolver resolver, ToolInstances tools, McpToolGrants mcpGrants,
-            McpToolInvokers mcpInvokers, ToolCallObservations toolCalls,
+            McpToolInvokers mcpInvokers, ToolCallObservations toolCalls, AgentToolCallLedger ledger,
             @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler) {
+        this.ledger = ledger;
         this.engine = engine;
         this.resolver = resolver;
         this.tools = tools;
@@ -148,7 +150,10 @@ public class AgentRunner {
                 .map(ready -> new AgentLoop(agent, ready.getT1(), planner, observer, ready.getT2().orElse(null)));
     }
 
-    /** Tool calls as {@code execute_tool} spans under the request's span, and timed (model calls already are). */
+    /**
+     * Tool calls as {@code execute_tool} spans under the request's span, timed (model calls already are), and each a
+     * usage ledger row.
+     */
     private RunObserver observed(RequestContext context, AgentConfig agent) {
         TraceContext parent = context.span() == null ? null : context.span().context();
         return new RunObserver() {
@@ -156,6 +161,7 @@ public class AgentRunner {
             public void toolCalled(ToolCallStep call) {
                 toolCalls.ended(parent, agent.name(), call.tool(), call.callId(), call.result().outcome(),
                         call.latency());
+                ledger.record(context, agent.name(), call);
             }
         };
     }

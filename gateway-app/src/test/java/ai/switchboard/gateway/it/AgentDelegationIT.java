@@ -89,11 +89,26 @@ class AgentDelegationIT extends GatewayIT {
         // One ledger row for the request: every step's tokens, and the writer's cost (the lead's model is free).
         BigDecimal writerCost = new BigDecimal("0.000018"); // 80 x $0.15/M + 10 x $0.60/M
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbcTemplate.queryForList(
-                "SELECT agent, input_tokens, output_tokens, cost_usd FROM usage_ledger WHERE agent = ?",
-                prefix + "-lead")).singleElement().satisfies(row -> {
+                "SELECT input_tokens, output_tokens, cost_usd FROM usage_ledger WHERE agent = ? "
+                        + "AND operation = 'invoke_agent'", prefix + "-lead")).singleElement().satisfies(row -> {
                     assertThat(row.get("input_tokens")).isEqualTo(50L + 80L + 60L);
                     assertThat(row.get("output_tokens")).isEqualTo(20L + 10L + 12L);
                     assertThat((BigDecimal) row.get("cost_usd")).isEqualByComparingTo(writerCost);
+                }));
+        // The lead's tool call is a row of its own, in the same request, with no tokens and no cost.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbcTemplate.queryForList(
+                "SELECT request_id, tool_server, tool_name, status, error_type, input_tokens, cost_usd "
+                        + "FROM usage_ledger WHERE agent = ? AND operation = 'execute_tool'", prefix + "-lead"))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("tool_name")).isEqualTo(tool);
+                    assertThat(row.get("tool_server")).isNull();
+                    assertThat(row.get("status")).isEqualTo(200);
+                    assertThat(row.get("error_type")).isNull();
+                    assertThat(row.get("input_tokens")).isEqualTo(0L);
+                    assertThat(row.get("cost_usd")).isNull();
+                    assertThat(row.get("request_id")).isEqualTo(jdbcTemplate.queryForObject("SELECT request_id FROM "
+                            + "usage_ledger WHERE agent = ? AND operation = 'invoke_agent'", String.class,
+                            prefix + "-lead"));
                 }));
     }
 
@@ -128,6 +143,12 @@ class AgentDelegationIT extends GatewayIT {
                 .path("content").asString()).path("tool_output").path("error");
         assertThat(error.path("type").asString()).isEqualTo("unavailable");
         assertThat(error.path("message").asString()).contains("no agent named '" + prefix + "-nobody'");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbcTemplate.queryForList(
+                "SELECT status, error_type FROM usage_ledger WHERE agent = ? AND operation = 'execute_tool'",
+                prefix + "-lead")).singleElement().satisfies(row -> {
+                    assertThat(row.get("status")).isEqualTo(503);
+                    assertThat(row.get("error_type")).isEqualTo("unavailable");
+                }));
     }
 
     /** The lead agent granted {@code tools} (the writer tool when none), and a key that may use only it. */

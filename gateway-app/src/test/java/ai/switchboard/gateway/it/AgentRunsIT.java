@@ -105,14 +105,21 @@ class AgentRunsIT extends GatewayIT {
         assertThat(events).contains("event:run").contains("\"status\":\"completed\"");
 
         // Metered: the run's ledger row names the agent and the run, under the GenAI operation invoke_agent, with
-        // every step's tokens; the tool call is an execute_tool measurement.
+        // every step's tokens; the tool call is an execute_tool row of its own, and a measurement.
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbcTemplate.queryForList(
-                "SELECT operation, agent, input_tokens, output_tokens, key_id FROM usage_ledger WHERE agent_run_id = ?",
-                id)).singleElement().satisfies(row -> {
+                "SELECT operation, agent, input_tokens, output_tokens, key_id FROM usage_ledger WHERE agent_run_id = ?"
+                        + " AND operation = 'invoke_agent'", id)).singleElement().satisfies(row -> {
                     assertThat(row.get("operation")).isEqualTo("invoke_agent");
                     assertThat(row.get("agent")).isEqualTo(agent);
                     assertThat(row.get("input_tokens")).isEqualTo(130L);
                     assertThat(row.get("output_tokens")).isEqualTo(30L);
+                    assertThat(row.get("key_id")).isEqualTo(keyId);
+                }));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbcTemplate.queryForList(
+                "SELECT tool_name, status, key_id FROM usage_ledger WHERE agent_run_id = ?"
+                        + " AND operation = 'execute_tool'", id)).singleElement().satisfies(row -> {
+                    assertThat(row.get("tool_name")).isEqualTo(tool);
+                    assertThat(row.get("status")).isEqualTo(200);
                     assertThat(row.get("key_id")).isEqualTo(keyId);
                 }));
         assertThat(meters.find(ToolCallObservations.TOOL_CALL_DURATION).tag("gen_ai.agent.name", agent)

@@ -34,8 +34,9 @@ public final class JdbcFeedbackStore {
      * team's); empty when no such request is in the ledger (unknown, another team's, or not written yet).
      */
     public Optional<StoredFeedback> attach(Feedback feedback, UUID keyId, UUID teamId, Collection<UUID> keys) {
+        // An agent's request has a row per tool call besides its answer's: the answer's row names the model.
         List<String[]> answered = jdbc.query("SELECT model, route FROM usage_ledger WHERE request_id = ?"
-                + " AND key_id = ANY (?) ORDER BY occurred_at DESC LIMIT 1",
+                + " AND key_id = ANY (?) ORDER BY (operation = 'execute_tool'), occurred_at DESC LIMIT 1",
                 (rs, n) -> new String[] {rs.getString("model"), rs.getString("route")}, feedback.requestId(),
                 keys.toArray(UUID[]::new));
         if (answered.isEmpty()) {
