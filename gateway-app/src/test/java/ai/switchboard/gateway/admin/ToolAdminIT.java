@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /admin/v1/tools} against the real tool types: a tool's secret configuration is encrypted at rest, never
  * shown (only which secrets are set), kept when the rest of the configuration changes and live in the snapshot;
- * every problem of a configuration is reported at once; a tool an agent is granted stays put.
+ * every problem of a configuration is reported at once; a tool an agent or a key is granted stays put.
  */
 class ToolAdminIT extends GatewayIT {
 
@@ -122,6 +122,27 @@ class ToolAdminIT extends GatewayIT {
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains(agent));
 
         fixtures.patch("/admin/v1/agents/" + agent, Map.of("tools", List.of())).expectStatus().isOk();
+        fixtures.delete("/admin/v1/tools/" + tool).expectStatus().isNoContent();
+        assertThat(snapshots.current().tool(tool)).isNull();
+    }
+
+    @Test
+    void aToolGrantedToAKeyCanBeNeitherRenamedNorDeletedUntilTheGrantIsGone() {
+        String tool = name("keyed");
+        fixtures.post("/admin/v1/tools", Map.of("name", tool, "type", "http",
+                "config", Map.of("targets", List.of("https://crm.example.com/"))));
+        String key = name("tool-holder");
+        fixtures.post("/admin/v1/keys", Map.of("name", key, "allowed_models", List.of("tool:" + tool)));
+
+        fixtures.patch("/admin/v1/tools/" + tool, Map.of("name", name("renamed"))).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                        .contains("key:" + key));
+        fixtures.delete("/admin/v1/tools/" + tool).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                        .contains("key:" + key));
+        assertThat(snapshots.current().tool(tool)).isNotNull();
+
+        fixtures.patch("/admin/v1/keys/" + key, Map.of("allowed_models", List.of("*"))).expectStatus().isOk();
         fixtures.delete("/admin/v1/tools/" + tool).expectStatus().isNoContent();
         assertThat(snapshots.current().tool(tool)).isNull();
     }

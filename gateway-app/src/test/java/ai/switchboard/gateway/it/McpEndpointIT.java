@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /mcp} against the official MCP Java SDK client, with real upstream servers
  * ({@code @modelcontextprotocol/server-everything} over Streamable HTTP): a key sees and calls exactly the tools it
  * is granted, a refused call is a JSON-RPC error that is audited and metered, a grant taken away stops the next call
- * of the same session, and an upstream killed mid-call is a clear error that leaves the other servers alone.
+ * of the same session, and an upstream killed mid-call is a clear error that leaves the other servers alone. The
+ * TypeScript SDK client ({@link TypeScriptMcpClient}) goes through the grant, revocation and upstream-loss cases too.
  */
 class McpEndpointIT extends GatewayIT {
 
@@ -232,29 +233,82 @@ class McpEndpointIT extends GatewayIT {
 
     @Test
     void theTypeScriptSdkClientListsAndCallsGrantedToolsOnlyAndIsRefusedTheRest() throws Exception {
-        String granted = key(List.of("tool:" + server + "__echo"));
-        JsonNode ok = typeScriptClient(granted, server + "__echo", "{\"message\":\"from node\"}");
-        assertThat(ok.path("tools")).hasSize(1);
-        assertThat(ok.path("tools").get(0).asString()).isEqualTo(server + "__echo");
-        assertThat(ok.at("/result/content/0/text").asString()).isEqualTo("Echo: from node");
+        List<Map<String, Object>> steps = List.of(Map.of("op", "list"), call(server + "__echo", "from node"));
+        List<JsonNode> ok = typeScriptClient(key(List.of("tool:" + server + "__echo")), steps, label -> {
+        });
+        assertThat(ok.get(0).path("tools")).hasSize(1);
+        assertThat(ok.get(0).path("tools").get(0).asString()).isEqualTo(server + "__echo");
+        assertThat(ok.get(1).at("/result/content/0/text").asString()).isEqualTo("Echo: from node");
 
-        JsonNode refused = typeScriptClient(key(List.of("*")), server + "__echo", "{\"message\":\"x\"}");
-        assertThat(refused.path("tools")).isEmpty();
-        assertThat(refused.at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+        List<JsonNode> refused = typeScriptClient(key(List.of("*")), steps, label -> {
+        });
+        assertThat(refused.get(0).path("tools")).isEmpty();
+        assertThat(refused.get(1).at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
     }
 
-    /** Runs the TypeScript SDK client (gateway-app/src/test/mcp/ts-sdk-client.cjs) and reads its one JSON line. */
-    private JsonNode typeScriptClient(String key, String tool, String arguments) throws Exception {
-        McpTestServers.everythingStdioArgs(); // the pinned npm packages are installed
-        ProcessBuilder node = new ProcessBuilder("node", java.nio.file.Path.of("src/test/mcp/ts-sdk-client.cjs")
-                .toAbsolutePath().toString(), "http://localhost:" + port + "/mcp", key, tool, arguments)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        node.environment().put("NODE_PATH", McpTestServers.ROOT.resolve("node_modules").toString());
-        Process process = node.start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(McpTestServers.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return JsonMapper.shared().readTree(out);
+    @Test
+    void theTypeScriptSdkClientIsRefusedTheNextCallOnceItsGrantIsTakenAwayMidSession() throws Exception {
+        String key = key(List.of("mcp:" + server));
+        List<JsonNode> out = typeScriptClient(key, List.of(Map.of("op", "list"), call(server + "__echo", "1"),
+                Map.of("op", "pause", "label", "revoke"), call(server + "__echo", "2"), Map.of("op", "list")),
+                label -> fixtures.patch("/admin/v1/keys/" + keyName(key), Map.of("allowed_models", List.of("*")))
+                        .expectStatus().isOk());
+
+        assertThat(out.get(0).path("tools").valueStream().map(JsonNode::asString)).contains(server + "__echo");
+        assertThat(out.get(1).at("/result/content/0/text").asString()).isEqualTo("Echo: 1");
+        assertThat(out.get(3).has("result")).as(out.get(3).toString()).isFalse();
+        assertThat(out.get(3).at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+        assertThat(out.get(3).at("/error/message").asString()).contains("not available to this key");
+        assertThat(out.get(4).path("tools")).isEmpty();
+    }
+
+    @Test
+    void theTypeScriptSdkClientGetsAClearErrorWhenAnUpstreamIsKilledMidCallAndKeepsTheOthers() throws Exception {
+        victim = register(victimServer);
+        int[] before = new int[1];
+        try {
+            List<JsonNode> out = typeScriptClient(key(List.of("mcp:" + server, "mcp:" + victim)), List.of(
+                    // The first call settles the victim's connection, so the next POST it receives is the long call.
+                    call(victim + "__echo", "warm"),
+                    Map.of("op", "pause", "label", "count"),
+                    Map.of("op", "start", "tool", victim + "__trigger-long-running-operation",
+                            "arguments", Map.of("duration", 60, "steps", 1)),
+                    Map.of("op", "pause", "label", "kill"),
+                    Map.of("op", "finish"),
+                    call(server + "__echo", "still here"),
+                    Map.of("op", "list")), label -> {
+                        try {
+                            if (label.equals("count")) {
+                                before[0] = victimServer.postsReceived();
+                            } else {
+                                victimServer.awaitPostsAbove(before[0]);
+                                victimServer.kill();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    });
+
+            assertThat(out.get(0).at("/result/content/0/text").asString()).isEqualTo("Echo: warm");
+            JsonNode lost = out.get(4);
+            assertThat(lost.at("/result/isError").asBoolean()).as(lost.toString()).isTrue();
+            assertThat(lost.at("/result/content/0/text").asString()).contains(victim).contains("connection_lost");
+            assertThat(out.get(5).at("/result/content/0/text").asString()).isEqualTo("Echo: still here");
+            assertThat(out.get(6).path("tools").valueStream().map(JsonNode::asString))
+                    .contains(server + "__echo").noneMatch(tool -> tool.startsWith(victim + "__"));
+        } finally {
+            victimServer.launch();
+        }
+    }
+
+    private List<JsonNode> typeScriptClient(String key, List<Map<String, Object>> steps,
+            java.util.function.Consumer<String> onPause) throws Exception {
+        return TypeScriptMcpClient.run("http://localhost:" + port + "/mcp", key, steps, onPause);
+    }
+
+    private static Map<String, Object> call(String tool, String message) {
+        return Map.of("op", "call", "tool", tool, "arguments", Map.of("message", message));
     }
 
     private McpSyncClient client(String key) {

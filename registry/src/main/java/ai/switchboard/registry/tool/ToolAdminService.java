@@ -8,7 +8,6 @@ import ai.switchboard.registry.admin.IdOrName;
 import ai.switchboard.registry.admin.RegistryConflictException;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.admin.StorableJson;
-import ai.switchboard.registry.agent.AgentReferences;
 import ai.switchboard.registry.crypto.CredentialDecryptionException;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
 import java.time.Instant;
@@ -31,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates, reads, changes and deletes tools: instances of the built-in tool types. Blocking (JPA): call it on the
  * {@code registryScheduler}. Every write is checked as a whole by the tool type ({@link ToolTypeInspector}), every
  * problem at once; the secret fields of the configuration are stored encrypted and never shown; a tool granted to an
- * agent can be neither renamed nor deleted. Changes are audited and live when the method returns; a write that
- * changes nothing records and bumps nothing.
+ * agent or a key ({@link ToolReferences}) can be neither renamed nor deleted. Changes are audited and live when the
+ * method returns; a write that changes nothing records and bumps nothing.
  */
 @Service
 @Transactional
@@ -69,7 +68,7 @@ public class ToolAdminService {
 
     private final ToolRepository tools;
     private final ToolSecrets secrets;
-    private final AgentReferences agents;
+    private final ToolReferences references;
     private final ToolTypeInspector types;
     private final RegistryChangeRecorder changes;
 
@@ -77,11 +76,11 @@ public class ToolAdminService {
      * The inspector comes from the application, which knows the tool types; without one (a registry-only context)
      * every tool write is rejected.
      */
-    public ToolAdminService(ToolRepository tools, ToolSecrets secrets, AgentReferences agents,
+    public ToolAdminService(ToolRepository tools, ToolSecrets secrets, ToolReferences references,
             ObjectProvider<ToolTypeInspector> types, RegistryChangeRecorder changes) {
         this.tools = tools;
         this.secrets = secrets;
-        this.agents = agents;
+        this.references = references;
         this.types = types.getIfAvailable(() -> NO_TYPES);
         this.changes = changes;
     }
@@ -170,7 +169,7 @@ public class ToolAdminService {
             if (tools.existsByName(name)) {
                 throw duplicate(name);
             }
-            refuseIfGranted(tool, "renamed; change their tools first");
+            refuseIfGranted(tool, "renamed; change their grants first");
         }
         Map<String, Object> before = state(tool, stored);
         List<String> replaced = replacedSecrets(stored, configured.secrets());
@@ -193,7 +192,7 @@ public class ToolAdminService {
         return view(tool);
     }
 
-    /** Deletes the tool, unless an agent is granted it (409 naming those agents). */
+    /** Deletes the tool, unless an agent or a key is granted it (409 naming them). */
     public void delete(String idOrName, String actor) {
         ToolEntity tool = find(idOrName);
         refuseIfGranted(tool, "deleted; take it from them first");
@@ -262,9 +261,9 @@ public class ToolAdminService {
     }
 
     private void refuseIfGranted(ToolEntity tool, String advice) {
-        List<String> users = agents.agentsGranted(tool.getName());
+        List<String> users = references.holders(tool.getName());
         if (!users.isEmpty()) {
-            throw new RegistryConflictException("Tool '" + tool.getName() + "' is granted to agents " + users
+            throw new RegistryConflictException("Tool '" + tool.getName() + "' is granted to " + users
                     + " and cannot be " + advice);
         }
     }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param shutdownGrace how long a stdio server may take to exit after its stdin is closed, and again after SIGTERM,
  *     before it is killed
  * @param clientVersion the version the gateway gives in its MCP {@code clientInfo}
- * @param addressGuard checks a Streamable HTTP server's address before every connection attempt; {@code null}
- *     checks nothing (tests of the client alone; the gateway always sets one)
+ * @param addressGuard checks a Streamable HTTP server's address before every connection attempt and pins every
+ *     request to a checked address; {@code null} checks nothing (tests of the client alone; the gateway always sets
+ *     one)
  */
 public record McpClientSettings(McpBackoff backoff, int maxResultChars, int maxMessageBytes, Duration shutdownGrace,
         String clientVersion, McpAddressGuard addressGuard) {

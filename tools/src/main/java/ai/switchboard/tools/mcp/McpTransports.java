@@ -20,7 +20,8 @@ final class McpTransports {
 
     /**
      * The SDK's Streamable HTTP transport on the JDK HttpClient, which never blocks the caller on I/O. The configured
-     * URL is both base and endpoint, so its path and query are used exactly as registered.
+     * URL is both base and endpoint, so its path and query are used exactly as registered. With an address guard, every
+     * request goes to an address the guard checked ({@link McpPinningProxySelector}).
      */
     private static McpClientTransport streamableHttp(McpServerConfig config, McpJsonMapper jsonMapper,
             McpClientSettings settings) {
@@ -30,12 +31,15 @@ final class McpTransports {
             request.header("Authorization", "Bearer " + config.bearerToken());
         }
         String url = config.url().toString();
-        return HttpClientStreamableHttpTransport.builder(url)
+        var transport = HttpClientStreamableHttpTransport.builder(url)
                 .endpoint(url)
                 .jsonMapper(jsonMapper)
                 .requestBuilder(request)
                 .connectTimeout(config.connectTimeout())
-                .maxResponseSize(settings.maxMessageBytes())
-                .build();
+                .maxResponseSize(settings.maxMessageBytes());
+        if (settings.addressGuard() != null) {
+            transport.customizeClient(client -> client.proxy(new McpPinningProxySelector(settings.addressGuard())));
+        }
+        return transport.build();
     }
 }

@@ -3,6 +3,7 @@ package ai.switchboard.gateway.api.mcp;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
 import ai.switchboard.gateway.auth.DeniedCalls;
 import ai.switchboard.gateway.ratelimit.RateLimitedException;
+import ai.switchboard.gateway.api.support.ApiProperties;
 import ai.switchboard.gateway.ratelimit.ToolCallAdmission;
 import ai.switchboard.gateway.request.RequestIds;
 import ai.switchboard.registry.ApiKeyRecord;
@@ -11,9 +12,11 @@ import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -38,15 +41,20 @@ class McpEndpointHandler {
     /** A key's tool call over its requests-per-minute limit (JSON-RPC's implementation-defined server range). */
     static final int RATE_LIMITED = -32029;
 
+    private static final java.util.Set<String> METHODS = java.util.Set.of(McpSchema.METHOD_INITIALIZE,
+            McpSchema.METHOD_PING, McpSchema.METHOD_TOOLS_LIST, McpSchema.METHOD_TOOLS_CALL);
+
     private final RegistrySnapshotManager snapshots;
     private final GrantedTools tools;
     private final McpToolCaller caller;
     private final ToolCallAdmission admission;
     private final DeniedCalls denied;
+    private final int maxRequestBytes;
     private final McpJsonMapper mcpJson = new JacksonMcpJsonMapper(JsonMapper.shared());
 
     McpEndpointHandler(RegistrySnapshotManager snapshots, GrantedTools tools, McpToolCaller caller,
-            ToolCallAdmission admission, DeniedCalls denied) {
+            ToolCallAdmission admission, DeniedCalls denied, ApiProperties api) {
+        this.maxRequestBytes = (int) api.maxRequestSize().toBytes();
         this.snapshots = snapshots;
         this.tools = tools;
         this.caller = caller;
@@ -66,26 +74,36 @@ class McpEndpointHandler {
             return error(HttpStatus.NOT_ACCEPTABLE, null, McpSchema.ErrorCodes.INVALID_REQUEST,
                     "Accept must allow application/json");
         }
-        return request.bodyToMono(String.class).defaultIfEmpty("").flatMap(body -> {
-            McpSchema.JSONRPCMessage message;
-            try {
-                message = McpSchema.deserializeJsonRpcMessage(mcpJson, body);
-            } catch (RuntimeException | java.io.IOException e) {
-                return error(HttpStatus.BAD_REQUEST, null, McpSchema.ErrorCodes.PARSE_ERROR,
-                        "Not a JSON-RPC 2.0 message (batches are not accepted)");
-            }
-            if (message instanceof McpSchema.JSONRPCRequest rpc) {
-                return answer(request, rpc);
-            }
-            return ServerResponse.accepted().build(); // notifications and responses need no answer
-        });
+        MediaType contentType = request.headers().contentType().orElse(null);
+        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+            return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "Content-Type must be application/json");
+        }
+        return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), maxRequestBytes)
+                .map(McpEndpointHandler::bytes)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> switch (McpMessages.read(body)) {
+                    case McpMessages.Request rpc -> answer(request, rpc.request());
+                    case McpMessages.NoAnswer ignored -> ServerResponse.accepted().build();
+                    case McpMessages.Invalid invalid -> error(HttpStatus.BAD_REQUEST, invalid.id(), invalid.code(),
+                            invalid.message());
+                })
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> error(HttpStatus.PAYLOAD_TOO_LARGE, null,
+                        McpSchema.ErrorCodes.INVALID_REQUEST, "The body is larger than " + maxRequestBytes
+                                + " bytes"));
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
     }
 
     private Mono<ServerResponse> answer(ServerRequest request, McpSchema.JSONRPCRequest rpc) {
-        if (rpc.id() == null || rpc.method() == null) {
-            return error(HttpStatus.BAD_REQUEST, rpc.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
-                    "A request needs an id and a method");
-        }
         ApiKeyRecord caller = AuthenticatedCaller.of(request.exchange()).key();
         RegistrySnapshot snapshot = snapshots.current();
         // The key as it stands now: a grant taken away since the caller authenticated is gone here too.
@@ -94,6 +112,13 @@ class McpEndpointHandler {
             return error(HttpStatus.UNAUTHORIZED, rpc.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
                     "The API key is no longer valid");
         }
+        if (!METHODS.contains(rpc.method())) {
+            return error(HttpStatus.OK, rpc.id(), McpSchema.ErrorCodes.METHOD_NOT_FOUND,
+                    "Method not found: " + shorten(rpc.method()));
+        }
+        if (McpMessages.objectParams(rpc) == null) {
+            return error(HttpStatus.OK, rpc.id(), McpSchema.ErrorCodes.INVALID_PARAMS, "params must be an object");
+        }
         return switch (rpc.method()) {
             case McpSchema.METHOD_INITIALIZE -> result(rpc, McpProtocol.initializeResult(
                     initializeParams(rpc).protocolVersion()));
@@ -101,24 +126,23 @@ class McpEndpointHandler {
             case McpSchema.METHOD_TOOLS_LIST -> tools.list(key, snapshot)
                     .flatMap(listed -> result(rpc, new McpSchema.ListToolsResult(listed, null)));
             case McpSchema.METHOD_TOOLS_CALL -> call(request, rpc, key, snapshot);
-            default -> error(HttpStatus.OK, rpc.id(), McpSchema.ErrorCodes.METHOD_NOT_FOUND,
-                    "Method not found: " + rpc.method());
+            default -> throw new IllegalStateException("Not in METHODS: " + rpc.method());
         };
     }
 
     private Mono<ServerResponse> call(ServerRequest request, McpSchema.JSONRPCRequest rpc, ApiKeyRecord key,
             RegistrySnapshot snapshot) {
-        McpSchema.CallToolRequest params;
-        try {
-            params = mcpJson.convertValue(rpc.params(), McpSchema.CallToolRequest.class);
-        } catch (RuntimeException e) {
-            params = null;
-        }
-        if (params == null || params.name() == null || params.name().isBlank()) {
+        Map<String, Object> params = McpMessages.objectParams(rpc);
+        // Checked by type, not bound: binding would coerce a number to a name and an empty string to no arguments.
+        if (!(params.get("name") instanceof String name) || name.isBlank()) {
             return error(HttpStatus.OK, rpc.id(), McpSchema.ErrorCodes.INVALID_PARAMS,
-                    "tools/call needs params.name, and params.arguments as an object if any");
+                    "tools/call needs params.name, a non-empty string");
         }
-        String name = params.name();
+        Object given = params.get("arguments");
+        if (given != null && !(given instanceof Map)) {
+            return error(HttpStatus.OK, rpc.id(), McpSchema.ErrorCodes.INVALID_PARAMS,
+                    "tools/call params.arguments must be an object");
+        }
         String requestId = RequestIds.of(request.exchange());
         GrantedTool tool = tools.resolve(key, snapshot, name);
         if (tool == null) {
@@ -128,7 +152,8 @@ class McpEndpointHandler {
             return error(HttpStatus.OK, rpc.id(), McpSchema.ErrorCodes.INVALID_PARAMS,
                     "Unknown tool: '" + shorten(name) + "' is not available to this key");
         }
-        Map<String, Object> arguments = params.arguments() == null ? Map.of() : params.arguments();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arguments = given == null ? Map.of() : (Map<String, Object>) given;
         return admission.admit(key, snapshot)
                 .then(Mono.defer(() -> caller.call(tool, arguments, key, requestId)))
                 .flatMap(result -> result(rpc, result))
@@ -152,8 +177,17 @@ class McpEndpointHandler {
         return write(HttpStatus.OK, McpSchema.JSONRPCResponse.result(rpc.id(), result));
     }
 
+    /**
+     * Written by hand, not as the SDK's response record: that refuses a null id, which JSON-RPC requires when the
+     * request's id could not be read (bad JSON, a refused header, an id of the wrong type).
+     */
     private Mono<ServerResponse> error(HttpStatus status, Object id, int code, String message) {
-        return write(status, McpSchema.JSONRPCResponse.error(id, new JSONRPCError(code, message)));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        body.put("id", id);
+        body.put("error", Map.of("code", code, "message", message));
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JsonMapper.shared().writeValueAsString(body));
     }
 
     private Mono<ServerResponse> write(HttpStatus status, McpSchema.JSONRPCResponse response) {
