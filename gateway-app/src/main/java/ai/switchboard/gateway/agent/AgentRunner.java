@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -103,11 +104,22 @@ public class AgentRunner {
         }
         List<Step> steps = new ArrayList<>();
         List<Step> delegated = new ArrayList<>();
+        AtomicBoolean accounted = new AtomicBoolean();
+        // A run that fails or is cancelled midway ends the request before it could account: its steps were paid for.
+        context.beforeExit(() -> {
+            if (accounted.compareAndSet(false, true)) {
+                account(context, steps, delegated, null);
+            }
+        });
         Delegation delegation = (name, input) -> delegate(context, client, name, input, delegated);
         return loop(context, agent, observer.and(observed(context, agent)),
                         request -> plan(context.routeCall(request), context.trace(), steps))
                 .flatMap(loop -> loop.run(client))
-                .doOnNext(run -> account(context, steps, delegated, run.status()))
+                .doOnNext(run -> {
+                    if (accounted.compareAndSet(false, true)) {
+                        account(context, steps, delegated, run.status());
+                    }
+                })
                 .contextWrite(reactor -> reactor.put(Delegation.class, delegation));
     }
 
@@ -208,7 +220,8 @@ public class AgentRunner {
 
     /**
      * The answer's usage is the request's; every other step's is extra usage of the trace, and so is every step of
-     * the runs it delegated to.
+     * the runs it delegated to. With no answer ({@code status} {@code null}: the run failed or was cancelled), every
+     * step is extra usage.
      */
     private static void account(RequestContext context, List<Step> steps, List<Step> delegated, AgentStatus status) {
         RoutingTrace trace = context.trace();

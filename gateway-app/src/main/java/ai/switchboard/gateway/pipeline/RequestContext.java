@@ -42,6 +42,7 @@ public final class RequestContext {
     private final boolean debugRequested;
     private final RoutingTrace trace;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Runnable beforeExit;
 
     private final RequestStage[] stages;
 
@@ -380,9 +381,21 @@ public final class RequestContext {
         finish(answerSent ? Outcome.succeeded() : Outcome.cancelled());
     }
 
+    /**
+     * Work that must be done before the stages see the request end, however it ends: an agent run's model steps not
+     * yet counted (a run that fails or is cancelled midway has still paid for them). One per request; must not block.
+     */
+    public void beforeExit(Runnable work) {
+        this.beforeExit = work;
+    }
+
     void finish(Outcome outcome) {
         if (!finished.compareAndSet(false, true)) {
             return;
+        }
+        Runnable work = beforeExit;
+        if (work != null) {
+            work.run();
         }
         RequestPipeline.exit(stages, this, outcome);
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -39,6 +40,9 @@ class AgentRunIT extends GatewayIT {
 
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String CRM_SECRET = "Bearer CANARY-CRM-SECRET-3141";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String prefix;
     private String tool;
@@ -137,6 +141,28 @@ class AgentRunIT extends GatewayIT {
 
         assertThat(body.path("agent_run").path("status").asString()).isEqualTo("timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void aRunWhoseModelFailsMidwayStillCountsTheStepItPaidFor() {
+        String agent = agent(Map.of("max_steps", 4));
+        stubModel(Scenario.STARTED, "looked-up", toolCall(crmBase() + "customers/42"));
+        UPSTREAM.stubFor(post(urlEqualTo("/" + prefix + "/v1/chat/completions")).inScenario(prefix)
+                .whenScenarioStateIs("looked-up").willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}")));
+
+        int status = chat(agent, Map.of()).returnResult(String.class).getStatus().value();
+
+        assertThat(status).isGreaterThanOrEqualTo(400);
+        // The first step's 50 + 20 tokens were spent: the failed request's row still counts them.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT input_tokens, output_tokens, status FROM usage_ledger WHERE agent = ?"
+                        + " AND operation = 'invoke_agent'", agent)).singleElement().satisfies(row -> {
+                    assertThat(row.get("input_tokens")).isEqualTo(50L);
+                    assertThat(row.get("output_tokens")).isEqualTo(20L);
+                    assertThat(((Number) row.get("status")).intValue()).isEqualTo(status);
+                }));
     }
 
     @Test
