@@ -29,6 +29,7 @@ class RoleMatrixIT extends GatewayIT {
 
     private static final int OK = 200;
     private static final int CREATED = 201;
+    private static final int ACCEPTED = 202;
     private static final int NO_CONTENT = 204;
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
@@ -125,6 +126,29 @@ class RoleMatrixIT extends GatewayIT {
         String freshPrompt() {
             return fixtures.post("/admin/v1/prompts", Map.of("name", unique("mprompt"), "template",
                     Map.of("text", "Hello {{who}}"))).path("id").asString();
+        }
+
+        String freshDataset() {
+            return fixtures.post("/admin/v1/datasets", Map.of("name", unique("mds"), "grader",
+                    Map.of("type", "exact_match"))).path("id").asString();
+        }
+
+        /** A run of a fresh one-case dataset on the world's model (its upstream is not stubbed: the case fails). */
+        String evaluationBody() {
+            String dataset = freshDataset();
+            http.post().uri("/admin/v1/datasets/" + dataset + "/cases").header("Authorization", "Bearer " + ADMIN_KEY)
+                    .bodyValue("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\"}")
+                    .exchange().expectStatus().isOk();
+            String key = fixtures.post("/admin/v1/keys", Map.of("name", unique("mek"), "scopes", List.of("inference"),
+                    "allowed_models", List.of(model))).path("id").asString();
+            return "{\"dataset\":\"" + dataset + "\",\"targets\":[\"" + model + "\"],\"key_id\":\"" + key + "\"}";
+        }
+
+        String freshEvaluation() {
+            return http.post().uri("/admin/v1/evaluations").header("Authorization", "Bearer " + ADMIN_KEY)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(evaluationBody())
+                    .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult()
+                    .getResponseBody().path("id").asString();
         }
 
         String freshTeam() {
@@ -265,6 +289,29 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/prompts/" + world.freshPrompt(), "{\"labels\":{\"staging\":1}}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/prompts/{id}", "delete prompt",
                 role -> Call.of("/admin/v1/prompts/" + world.freshPrompt()), adminOnly(NO_CONTENT)));
+        // Datasets: administrators only, reads too (cases are often real prompts and answers).
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/datasets", "create dataset", role -> Call.of("/admin/v1/datasets",
+                "{\"name\":\"" + unique("nds") + "\",\"grader\":{\"type\":\"exact_match\"}}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/datasets/{id}/cases", "import dataset cases", role -> Call.of(
+                "/admin/v1/datasets/" + world.freshDataset() + "/cases",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\"}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/datasets", "list datasets", role -> Call.of("/admin/v1/datasets"),
+                adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/datasets/{id}", "get dataset",
+                role -> Call.of("/admin/v1/datasets/" + world.freshDataset()), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/datasets/{id}", "delete dataset",
+                role -> Call.of("/admin/v1/datasets/" + world.freshDataset()), adminOnly(NO_CONTENT)));
+        // Evaluations: administrators only (a run spends money under a key).
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/evaluations", "start evaluation",
+                role -> Call.of("/admin/v1/evaluations", world.evaluationBody()), adminOnly(ACCEPTED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/evaluations", "list evaluations",
+                role -> Call.of("/admin/v1/evaluations"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/evaluations/{id}", "evaluation report",
+                role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation()), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/evaluations/{id}/results", "evaluation results",
+                role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation() + "/results"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/evaluations/{id}:cancel", "cancel evaluation",
+                role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation() + ":cancel"), adminOnly(OK)));
         // MCP servers: administrators change them (a stdio server runs a program on the host), viewers read them.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/mcp-servers", "create mcp server", role -> Call.of(
                 "/admin/v1/mcp-servers", "{\"name\":\"nm-" + Long.toString(System.nanoTime(), 36) + "\","
