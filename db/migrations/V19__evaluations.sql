@@ -36,6 +36,9 @@ CREATE TABLE evaluations (
     -- The inference key every call is made as: its access, limits and budgets apply, and the ledger names it.
     key_id        uuid           NOT NULL,
     targets       jsonb          NOT NULL,
+    -- A promotion gate's change ({"route": name, "change": PATCH body}): its target "<route>@candidate" is the route
+    -- with the change applied, rebuilt from this on resumption; null for a plain evaluation.
+    candidate     jsonb,
     concurrency   integer        NOT NULL CHECK (concurrency > 0),
     cost_cap_usd  numeric(20, 12) CHECK (cost_cap_usd > 0),
     spent_usd     numeric(20, 12) NOT NULL DEFAULT 0,

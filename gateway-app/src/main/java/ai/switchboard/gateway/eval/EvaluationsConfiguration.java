@@ -2,6 +2,7 @@ package ai.switchboard.gateway.eval;
 
 import ai.switchboard.gateway.eval.dataset.Datasets;
 import ai.switchboard.gateway.eval.dataset.JdbcDatasets;
+import ai.switchboard.gateway.eval.run.CandidateRoutes;
 import ai.switchboard.gateway.eval.run.EvaluationSweeper;
 import ai.switchboard.gateway.eval.run.Evaluations;
 import ai.switchboard.gateway.eval.run.EvaluationsProperties;
@@ -52,8 +53,10 @@ public class EvaluationsConfiguration {
     /** The replica name is new on every start: a restarted gateway takes its old runs over as another replica's. */
     @Bean
     Evaluations evaluations(JdbcEvaluations jdbc, Datasets datasets, RegistrySnapshotManager snapshots,
-            RequestPipeline pipeline, RouteEngine engine, @Qualifier(SCHEDULER) Scheduler scheduler, Clock clock) {
-        return new Evaluations(jdbc, datasets, snapshots, new TargetCalls(pipeline, engine), scheduler, clock,
+            RequestPipeline pipeline, RouteEngine engine, CandidateRoutes candidates,
+            @Qualifier(SCHEDULER) Scheduler scheduler, Clock clock) {
+        return new Evaluations(jdbc, datasets, snapshots, new TargetCalls(pipeline, engine), candidates, scheduler,
+                clock,
                 UUID.randomUUID().toString());
     }
 

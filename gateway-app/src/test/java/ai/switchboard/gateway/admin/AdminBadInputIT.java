@@ -62,6 +62,7 @@ class AdminBadInputIT extends GatewayIT {
     private String prompt;
     private String dataset;
     private String evaluationKey;
+    private String gateKey;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
@@ -109,6 +110,8 @@ class AdminBadInputIT extends GatewayIT {
                     .exchange().expectStatus().isOk();
             evaluationKey = fixtures.post("/admin/v1/keys", Map.of("name", p + "-ek", "scopes", List.of("inference"),
                     "allowed_models", List.of(p + "-m"))).path("id").asString();
+            gateKey = fixtures.post("/admin/v1/keys", Map.of("name", p + "-gk", "scopes", List.of("inference"),
+                    "allowed_models", List.of(p + "-m", p + "-r"))).path("id").asString();
             exportBefore = export();
         }
     }
@@ -366,6 +369,6 @@ class AdminBadInputIT extends GatewayIT {
                 .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
                 .replace("$Q", e.agentKey()).replace("$S", e.schedule())
                 .replace("$V", prompt).replace("$U", e.mcpServer()).replace("$D", dataset)
-                .replace("$I", evaluationKey);
+                .replace("$I", evaluationKey).replace("$J", gateKey);
     }
 }

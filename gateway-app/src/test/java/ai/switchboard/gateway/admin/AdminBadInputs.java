@@ -15,7 +15,8 @@ import org.springframework.http.HttpMethod;
  * {@code $R}, {@code $K}, {@code $T}, {@code $L} and {@code $B} stand for an existing provider, model, route, key, team,
  * rate limit (on {@code $K}, with both limits), budget, tool ({@code $X}, an http tool with a secret header) and
  * agent ({@code $A}, granted {@code $X}), dataset ({@code $D}, graded by exact match, with a "{{country}}" template
- * and one case) and the id of an inference key allowed {@code $M} only ({@code $I}); {@code $N} for a fresh name.
+ * and one case), the ids of inference keys allowed {@code $M} only ({@code $I}) and {@code $M} and {@code $R}
+ * ({@code $J}); {@code $N} for a fresh name.
  */
 final class AdminBadInputs {
 
@@ -62,6 +63,7 @@ final class AdminBadInputs {
         cases.addAll(mcpServers());
         cases.addAll(datasets());
         cases.addAll(evaluations());
+        cases.addAll(routeEvaluations());
         return cases;
     }
 
@@ -666,6 +668,28 @@ final class AdminBadInputs {
         cases.add(raw("evaluation POST without targets", HttpMethod.POST, "/admin/v1/evaluations", json(noTargets),
                 "targets"));
         cases.add(raw("evaluation POST empty body", HttpMethod.POST, "/admin/v1/evaluations", "", "body"));
+        return cases;
+    }
+
+    /** The promotion gate of {@code $R}, run as {@code $J}, a key that may use {@code $R}. */
+    static List<Case> routeEvaluations() {
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> valid = body("candidate", "{\"fallbacks\":[]}", "dataset", q("$D"), "key_id", q("$J"),
+                "concurrency", "1", "cost_cap_usd", "1");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("candidate", List.of("5", "null", q("x"), "[]", "{}", "{\"policy\":\"bogus\"}",
+                "{\"config\":{\"targets\":[\"no-such-model\"]}}", "{\"config\":{\"targets\":[\"$R\"]}}",
+                "{\"name\":\"renamed\"}", "{\"request_timeout_ms\":0}", "{\"policy\":\"router\"}",
+                "{\"config\":5}", "{\"tags\":[]}", "{\"fallbacks\":[\"no-such-model\"]}"));
+        bad.put("dataset", List.of("5", q("no-such-dataset")));
+        bad.put("key_id", List.of(q("$I"), q("not-a-uuid")));
+        bad.put("concurrency", List.of("0", "33"));
+        bad.put("cost_cap_usd", List.of("0", "-1"));
+        bad.forEach((field, values) -> values.forEach(value -> cases.add(raw("route evaluate POST " + field + "="
+                + (value.length() > 40 ? value.substring(0, 40) + "..." : value), HttpMethod.POST,
+                "/admin/v1/routes/$R:evaluate", json(with(valid, field, value)), field))));
+        cases.add(raw("route evaluate POST targets", HttpMethod.POST, "/admin/v1/routes/$R:evaluate",
+                json(with(valid, "targets", "[\"$M\"]")), "targets"));
         return cases;
     }
 

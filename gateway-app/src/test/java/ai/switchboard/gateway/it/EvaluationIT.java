@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /admin/v1/evaluations} over real HTTP against WireMock models: every grader over a small dataset (the judge
  * a scripted model too), the report's per-target numbers and pairwise comparison, the ledger rows of the calls, the
- * cost cap stopping a run, and a run left behind by a dead gateway resumed from where it stopped.
+ * cost cap stopping a run, a run left behind by a dead gateway resumed from where it stopped, and the promotion gate
+ * ({@code POST /admin/v1/routes/{id}:evaluate}) comparing a route with a change not applied.
  */
 class EvaluationIT extends GatewayIT {
 
@@ -190,6 +191,52 @@ class EvaluationIT extends GatewayIT {
                 .expectBody().jsonPath("$.status").isEqualTo("cancelled");
         fixtures.delete("/admin/v1/datasets/" + dataset).expectStatus().isEqualTo(409);
         admin().get().uri("/admin/v1/evaluations/eval_none").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void thePromotionGateEvaluatesARouteChangeWithoutApplyingIt() {
+        String p = unique("eval-gate");
+        world(p);
+        String route = p + "-r";
+        fixtures.post("/admin/v1/routes", Map.of("name", route, "policy", "fallback",
+                "config", Map.of("targets", List.of(p + "-a"))));
+        String keyId = fixtures.post("/admin/v1/keys", Map.of("name", p + "-gate-key", "scopes", List.of("inference"),
+                "allowed_models", List.of(route))).path("id").asString();
+        String dataset = dataset(p, """
+                {"messages":[{"role":"user","content":"q-1"}],"expected":"Paris"}
+                {"messages":[{"role":"user","content":"q-2"}],"expected":"Paris"}
+                """);
+        stub(p, "a", "q-", "Paris");
+        stub(p, "b", "q-1", "Paris");
+        stub(p, "b", "q-2", "Lyon");
+        Map<String, Object> candidate = Map.of("config", Map.of("targets", List.of(p + "-b")));
+
+        JsonNode started = admin().post().uri("/admin/v1/routes/" + route + ":evaluate")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("candidate", candidate, "dataset", dataset,
+                        "key_id", keyId)).exchange().expectStatus().isAccepted().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        JsonNode report = awaitEnd(started.path("id").asString());
+
+        assertThat(report.path("status").asString()).isEqualTo("completed");
+        assertThat(report.path("targets").toString()).isEqualTo("[\"" + route + "\",\"" + route + "@candidate\"]");
+        assertThat(report.path("candidate").path("change")).isEqualTo(JsonMapper.shared().valueToTree(candidate));
+        assertThat(report.path("results").get(0).path("correct").asInt()).isEqualTo(2);
+        assertThat(report.path("results").get(1).path("correct").asInt()).isEqualTo(1);
+        assertThat(report.path("comparisons").get(0).path("a_right_b_wrong").toString())
+                .as("the case the change would break").isEqualTo("[2]");
+        UPSTREAM.verify(2, postRequestedFor(urlEqualTo("/" + p + "/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("b"))));
+        assertThat(admin().get().uri("/admin/v1/routes/" + route).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("config").path("targets").toString())
+                .as("the route is unchanged").isEqualTo("[\"" + p + "-a\"]");
+
+        admin().post().uri("/admin/v1/routes/" + route + ":evaluate").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("candidate", Map.of("config", Map.of("targets", List.of(p + "-none"))),
+                        "dataset", dataset, "key_id", keyId)).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("candidate.config");
+        admin().post().uri("/admin/v1/routes/" + p + "-nothing:evaluate").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("candidate", candidate, "dataset", dataset, "key_id", keyId)).exchange()
+                .expectStatus().isNotFound();
     }
 
     private record World(String keyId) {

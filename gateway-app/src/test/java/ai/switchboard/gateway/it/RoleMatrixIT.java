@@ -133,15 +133,36 @@ class RoleMatrixIT extends GatewayIT {
                     Map.of("type", "exact_match"))).path("id").asString();
         }
 
-        /** A run of a fresh one-case dataset on the world's model (its upstream is not stubbed: the case fails). */
-        String evaluationBody() {
+        /** A fresh dataset of one case. */
+        String oneCaseDataset() {
             String dataset = freshDataset();
             http.post().uri("/admin/v1/datasets/" + dataset + "/cases").header("Authorization", "Bearer " + ADMIN_KEY)
                     .bodyValue("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\"}")
                     .exchange().expectStatus().isOk();
-            String key = fixtures.post("/admin/v1/keys", Map.of("name", unique("mek"), "scopes", List.of("inference"),
-                    "allowed_models", List.of(model))).path("id").asString();
-            return "{\"dataset\":\"" + dataset + "\",\"targets\":[\"" + model + "\"],\"key_id\":\"" + key + "\"}";
+            return dataset;
+        }
+
+        /** The id of a fresh inference key that may use {@code name} only. */
+        String keyIdFor(String name) {
+            return fixtures.post("/admin/v1/keys", Map.of("name", unique("mek"), "scopes", List.of("inference"),
+                    "allowed_models", List.of(name))).path("id").asString();
+        }
+
+        /** A run of a one-case dataset on the world's model (its upstream is not stubbed: the case fails). */
+        String evaluationBody() {
+            return "{\"dataset\":\"%s\",\"targets\":[\"%s\"],\"key_id\":\"%s\"}".formatted(oneCaseDataset(),
+                    model, keyIdFor(model));
+        }
+
+        /** A gate of {@code route} whose candidate changes nothing that matters (no fallbacks). */
+        String gateBody(String route) {
+            return "{\"candidate\":{\"fallbacks\":[]},\"dataset\":\"%s\",\"key_id\":\"%s\"}".formatted(
+                    oneCaseDataset(), keyIdFor(route));
+        }
+
+        String freshRouteName() {
+            return fixtures.post("/admin/v1/routes", Map.of("name", unique("mgr"), "policy", "fallback",
+                    "config", Map.of("targets", List.of(model)))).path("name").asString();
         }
 
         String freshEvaluation() {
@@ -312,6 +333,10 @@ class RoleMatrixIT extends GatewayIT {
                 role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation() + "/results"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.POST, "/admin/v1/evaluations/{id}:cancel", "cancel evaluation",
                 role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation() + ":cancel"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/routes/{id}:evaluate", "evaluate route change", role -> {
+            String route = world.freshRouteName();
+            return Call.of("/admin/v1/routes/" + route + ":evaluate", world.gateBody(route));
+        }, adminOnly(ACCEPTED)));
         // MCP servers: administrators change them (a stdio server runs a program on the host), viewers read them.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/mcp-servers", "create mcp server", role -> Call.of(
                 "/admin/v1/mcp-servers", "{\"name\":\"nm-" + Long.toString(System.nanoTime(), 36) + "\","

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -21,7 +22,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationReport(String id, String dataset, UUID datasetId, String status, String error, UUID keyId,
-        List<String> targets, int concurrency, BigDecimal costCapUsd, BigDecimal spentUsd, Progress progress,
+        List<String> targets, JsonNode candidate, int concurrency, BigDecimal costCapUsd, BigDecimal spentUsd, Progress progress,
         String createdBy, Instant createdAt, Instant finishedAt, List<TargetSummary> results,
         List<Comparison> comparisons) {
 
@@ -60,7 +61,7 @@ public record EvaluationReport(String id, String dataset, UUID datasetId, String
             }
         }
         return new EvaluationReport(run.id(), run.dataset(), run.datasetId(), run.status(), run.error(), run.keyId(),
-                run.targets(), run.concurrency(), run.costCapUsd(), run.spentUsd(),
+                run.targets(), run.candidate(), run.concurrency(), run.costCapUsd(), run.spentUsd(),
                 new Progress(results.size(), casesPerTarget * run.targets().size()), run.createdBy(),
                 run.createdAt(), run.finishedAt(), summaries, comparisons);
     }

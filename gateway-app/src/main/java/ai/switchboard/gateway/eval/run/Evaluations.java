@@ -13,6 +13,7 @@ import ai.switchboard.providers.json.WireJson;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.admin.FieldErrors;
 import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
@@ -61,13 +62,15 @@ public class Evaluations {
     private final Datasets datasets;
     private final RegistrySnapshotManager snapshots;
     private final TargetCalls calls;
+    private final CandidateRoutes candidates;
     private final Scheduler scheduler;
     private final Clock clock;
     private final String replica;
     private final Map<String, Disposable> live = new ConcurrentHashMap<>();
 
     public Evaluations(JdbcEvaluations jdbc, Datasets datasets, RegistrySnapshotManager snapshots, TargetCalls calls,
-            Scheduler scheduler, Clock clock, String replica) {
+            CandidateRoutes candidates, Scheduler scheduler, Clock clock, String replica) {
+        this.candidates = candidates;
         this.jdbc = jdbc;
         this.datasets = datasets;
         this.snapshots = snapshots;
@@ -84,7 +87,23 @@ public class Evaluations {
     /** Checks and stores the run, then starts it here; the report as it is at the start. */
     public Mono<EvaluationReport> start(EvaluationCommand command, String actor) {
         return Mono.fromCallable(() -> {
-            StoredEvaluation run = checked(command, actor);
+            StoredEvaluation run = checked(command, actor, null);
+            jdbc.insert(run, replica, clock.instant());
+            return run.id();
+        }).subscribeOn(scheduler).doOnNext(this::launch).flatMap(this::report);
+    }
+
+    /**
+     * The promotion gate: runs the dataset against {@code route} as it is and as {@code change} (a route PATCH body)
+     * would make it, reported as {@code <route>} and {@code <route>@candidate}. The change is checked as the PATCH
+     * would check it, and never applied.
+     */
+    public Mono<EvaluationReport> startGate(String route, JsonNode change, EvaluationCommand command, String actor) {
+        return Mono.fromCallable(() -> {
+            RouteConfig candidate = candidates.candidate(route, change);
+            JsonNode stored = WireJson.mapper().createObjectNode().put("route", candidate.name()).set("change", change);
+            StoredEvaluation run = checked(new EvaluationCommand(command.dataset(), List.of(candidate.name()),
+                    command.keyId(), command.concurrency(), command.costCapUsd()), actor, stored);
             jdbc.insert(run, replica, clock.instant());
             return run.id();
         }).subscribeOn(scheduler).doOnNext(this::launch).flatMap(this::report);
@@ -182,7 +201,9 @@ public class Evaluations {
         String requestId = plan.run().id() + "." + replica.substring(0, 8) + "." + item.targetIndex() + "."
                 + item.scenario().seq();
         String target = plan.run().targets().get(item.targetIndex());
-        return calls.chat(requestId, plan.key(), target, item.scenario().messages())
+        RouteConfig candidate = target.endsWith(CandidateRoutes.SUFFIX) ? plan.candidate() : null;
+        return calls.chat(requestId, plan.key(), candidate != null ? candidate.name() : target,
+                        item.scenario().messages(), candidate)
                 .flatMap(answer -> grade(plan, item, requestId, answer).map(grade -> new CaseResult(target,
                         item.scenario().seq(), answer.requestId(), answer.servedBy(), answer.text(), grade.grade()
                         .passed(), grade.grade().score(), grade.grade().detail(), null, answer.latencyMs(),
@@ -238,11 +259,18 @@ public class Evaluations {
                 }
             }
         }
-        return new Plan(run, key, pending);
+        // Rebuilt, not stored: a resumed gate checks the change against the registry as it is now.
+        RouteConfig candidate = run.candidate() == null ? null
+                : candidates.candidate(run.candidate().path("route").asString(), run.candidate().get("change"));
+        return new Plan(run, key, candidate, pending);
     }
 
-    /** The run an administrator asked for, checked against the registry and the dataset. Blocking. */
-    private StoredEvaluation checked(EvaluationCommand command, String actor) {
+    /**
+     * The run an administrator asked for, checked against the registry and the dataset. Blocking.
+     *
+     * @param candidate a gate's change of the one target, a route, which is then run as it is and as changed
+     */
+    private StoredEvaluation checked(EvaluationCommand command, String actor, JsonNode candidate) {
         FieldErrors errors = new FieldErrors().required("dataset", command.dataset())
                 .required("targets", command.targets()).required("key_id", command.keyId());
         RegistrySnapshot snapshot = snapshots.current();
@@ -263,7 +291,8 @@ public class Evaluations {
             errors.add("targets", "must name 1 to " + MAX_TARGETS + " models or routes");
         }
         for (int i = 0; i < targets.size(); i++) {
-            checkTarget(errors, "targets[" + i + "]", snapshot, key, targets.get(i));
+            // A gate's body names no targets: the route is in the path, so a key that may not use it is the problem.
+            checkTarget(errors, candidate == null ? "targets[" + i + "]" : "key_id", snapshot, key, targets.get(i));
         }
         if (new LinkedHashSet<>(targets).size() != targets.size()) {
             errors.add("targets", "must not name a target twice");
@@ -280,8 +309,10 @@ public class Evaluations {
             errors.add("cost_cap_usd", "must be more than 0 and at most " + MAX_COST_CAP.toPlainString());
         }
         errors.throwIfAny();
+        List<String> run = candidate == null ? targets
+                : List.of(targets.getFirst(), targets.getFirst() + CandidateRoutes.SUFFIX);
         return new StoredEvaluation("eval_" + UUID.randomUUID().toString().replace("-", ""), dataset.id(),
-                dataset.name(), dataset.caseCount(), key.id(), targets, concurrency, cap, BigDecimal.ZERO,
+                dataset.name(), dataset.caseCount(), key.id(), run, candidate, concurrency, cap, BigDecimal.ZERO,
                 StoredEvaluation.RUNNING, null, actor, clock.instant(), null);
     }
 
@@ -343,6 +374,6 @@ public class Evaluations {
     private record Item(int targetIndex, Scenario scenario) {
     }
 
-    private record Plan(StoredEvaluation run, ApiKeyRecord key, List<Item> pending) {
+    private record Plan(StoredEvaluation run, ApiKeyRecord key, RouteConfig candidate, List<Item> pending) {
     }
 }

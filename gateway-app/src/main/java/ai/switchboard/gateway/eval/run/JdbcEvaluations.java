@@ -20,7 +20,7 @@ import tools.jackson.core.type.TypeReference;
 public class JdbcEvaluations {
 
     private static final String COLUMNS = """
-            e.id, e.dataset_id, d.name, e.last_seq, e.key_id, e.targets::text, e.concurrency, e.cost_cap_usd,
+            e.id, e.dataset_id, d.name, e.last_seq, e.key_id, e.targets::text, e.candidate::text, e.concurrency, e.cost_cap_usd,
             e.spent_usd, e.status, e.error, e.created_by, e.created_at, e.finished_at""";
 
     private static final String FROM = " FROM evaluations e JOIN eval_datasets d ON d.id = e.dataset_id";
@@ -33,11 +33,12 @@ public class JdbcEvaluations {
 
     public void insert(StoredEvaluation evaluation, String replica, Instant now) {
         jdbc.update("""
-                INSERT INTO evaluations (id, dataset_id, last_seq, key_id, targets, concurrency, cost_cap_usd, status,
-                    replica, created_by, created_at, heartbeat_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, 'running', ?, ?, ?, ?)""", evaluation.id(), evaluation.datasetId(),
-                evaluation.lastSeq(), evaluation.keyId(), WireJson.mapper().writeValueAsString(evaluation.targets()),
-                evaluation.concurrency(), evaluation.costCapUsd(), replica, evaluation.createdBy(),
+                INSERT INTO evaluations (id, dataset_id, last_seq, key_id, targets, candidate, concurrency, cost_cap_usd,
+                    status, replica, created_by, created_at, heartbeat_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'running', ?, ?, ?, ?)""", evaluation.id(),
+                evaluation.datasetId(), evaluation.lastSeq(), evaluation.keyId(),
+                WireJson.mapper().writeValueAsString(evaluation.targets()),
+                evaluation.candidate() == null ? null : evaluation.candidate().toString(), evaluation.concurrency(), evaluation.costCapUsd(), replica, evaluation.createdBy(),
                 Timestamp.from(now), Timestamp.from(now));
     }
 
@@ -116,10 +117,12 @@ public class JdbcEvaluations {
     }
 
     private static StoredEvaluation evaluation(ResultSet rs, int row) throws SQLException {
-        Timestamp finished = rs.getTimestamp(14);
+        Timestamp finished = rs.getTimestamp(15);
+        String candidate = rs.getString(7);
         return new StoredEvaluation(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
                 rs.getObject(5, UUID.class), WireJson.mapper().readValue(rs.getString(6), new TypeReference<>() { }),
-                rs.getInt(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
-                rs.getString(12), rs.getTimestamp(13).toInstant(), finished == null ? null : finished.toInstant());
+                candidate == null ? null : WireJson.mapper().readTree(candidate), rs.getInt(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getTimestamp(14).toInstant(), finished == null ? null : finished.toInstant());
     }
 }

@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** An evaluation row as stored: what was asked, and where it is. */
+/**
+ * An evaluation row as stored: what was asked, and where it is.
+ *
+ * @param candidate a promotion gate's route change ({@code {"route", "change"}}), or {@code null}
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StoredEvaluation(String id, UUID datasetId, String dataset, int lastSeq, UUID keyId,
-        List<String> targets, int concurrency, BigDecimal costCapUsd, BigDecimal spentUsd, String status,
+        List<String> targets, JsonNode candidate, int concurrency, BigDecimal costCapUsd, BigDecimal spentUsd, String status,
         String error, String createdBy, Instant createdAt, Instant finishedAt) {
 
     public static final String RUNNING = "running";

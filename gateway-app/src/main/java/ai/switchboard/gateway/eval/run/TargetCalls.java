@@ -10,6 +10,7 @@ import ai.switchboard.providers.api.ChatResponse;
 import ai.switchboard.providers.api.Usage;
 import ai.switchboard.providers.json.WireJson;
 import ai.switchboard.registry.ApiKeyRecord;
+import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.policy.PromptTokens;
@@ -42,11 +43,17 @@ public class TargetCalls {
     }
 
     public Mono<Answer> chat(String requestId, ApiKeyRecord key, String target, List<ChatMessage> messages) {
+        return chat(requestId, key, target, messages, null);
+    }
+
+    /** A call of {@code candidate} (a route change not applied) under the route's own name, when it is set. */
+    public Mono<Answer> chat(String requestId, ApiKeyRecord key, String target, List<ChatMessage> messages,
+            RouteConfig candidate) {
         ObjectNode body = WireJson.mapper().createObjectNode().put("model", target);
         body.set("messages", WireJson.mapper().valueToTree(messages));
         ChatRequest chat = WireJson.mapper().treeToValue(body, ChatRequest.class);
         RequestContext context = pipeline.open(requestId, Api.CHAT, key, null, Set.of(), false);
-        context.request(target, false);
+        context.request(target, false).candidateRoute(candidate);
         context.costHints(() -> PromptTokens.estimate(chat), chat.outputTokenLimit(), 1);
         long started = System.nanoTime();
         return pipeline.single(context, resolved -> engine.chat(resolved.routeCall(chat))
