@@ -9,6 +9,7 @@ import ai.switchboard.gateway.eval.run.EvaluationsProperties;
 import ai.switchboard.gateway.eval.run.JdbcEvaluations;
 import ai.switchboard.gateway.eval.run.TargetCalls;
 import ai.switchboard.gateway.pipeline.RequestPipeline;
+import ai.switchboard.observability.feedback.JdbcFeedbackStore;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import ai.switchboard.routing.RouteEngine;
 import java.time.Clock;
@@ -53,10 +54,10 @@ public class EvaluationsConfiguration {
     /** The replica name is new on every start: a restarted gateway takes its old runs over as another replica's. */
     @Bean
     Evaluations evaluations(JdbcEvaluations jdbc, Datasets datasets, RegistrySnapshotManager snapshots,
-            RequestPipeline pipeline, RouteEngine engine, CandidateRoutes candidates,
+            RequestPipeline pipeline, RouteEngine engine, CandidateRoutes candidates, JdbcFeedbackStore feedback,
             @Qualifier(SCHEDULER) Scheduler scheduler, Clock clock) {
-        return new Evaluations(jdbc, datasets, snapshots, new TargetCalls(pipeline, engine), candidates, scheduler,
-                clock,
+        return new Evaluations(jdbc, datasets, snapshots, new TargetCalls(pipeline, engine), candidates, feedback,
+                scheduler, clock,
                 UUID.randomUUID().toString());
     }
 

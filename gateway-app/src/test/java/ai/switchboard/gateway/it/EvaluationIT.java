@@ -66,6 +66,7 @@ class EvaluationIT extends GatewayIT {
         stub(p, "b", "q-", "I don't know");
         stub(p, "judge", "Paris is the capital", "{\"score\": 9}");
         stub(p, "judge", "I don't know", "Score: 2, no capital named");
+        giveProductionFeedback(world, p + "-a", 4);
 
         JsonNode started = start(Map.of("dataset", dataset, "targets", List.of(p + "-a", p + "-b"),
                 "key_id", world.keyId(), "concurrency", 3)).expectStatus().isAccepted()
@@ -89,6 +90,9 @@ class EvaluationIT extends GatewayIT {
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(a.path("latency_p50_ms").isIntegralNumber()).isTrue();
         assertThat(a.path("latency_p95_ms").asLong()).isGreaterThanOrEqualTo(a.path("latency_p50_ms").asLong());
+        assertThat(a.path("feedback").path("count").asLong()).as("production feedback on a").isEqualTo(1);
+        assertThat(a.path("feedback").path("average_score").asDouble()).isEqualTo(4.0);
+        assertThat(b.path("feedback").path("count").asLong()).isZero();
         assertThat(b.path("correct").asInt()).isEqualTo(1);
         assertThat(b.path("average_score").asDouble()).isEqualTo(2.0);
         JsonNode comparison = report.path("comparisons").get(0);
@@ -224,6 +228,8 @@ class EvaluationIT extends GatewayIT {
         assertThat(report.path("results").get(1).path("correct").asInt()).isEqualTo(1);
         assertThat(report.path("comparisons").get(0).path("a_right_b_wrong").toString())
                 .as("the case the change would break").isEqualTo("[2]");
+        assertThat(report.path("results").get(0).path("feedback").path("count").asLong()).isZero();
+        assertThat(report.path("results").get(1).has("feedback")).as("a candidate served no one").isFalse();
         UPSTREAM.verify(2, postRequestedFor(urlEqualTo("/" + p + "/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("b"))));
         assertThat(admin().get().uri("/admin/v1/routes/" + route).exchange().expectStatus().isOk()
@@ -239,7 +245,7 @@ class EvaluationIT extends GatewayIT {
                 .expectStatus().isNotFound();
     }
 
-    private record World(String keyId) {
+    private record World(String keyId, String secret) {
     }
 
     /** Models a, b and a judge on one stubbed provider, and an evaluation key for all three. */
@@ -248,9 +254,23 @@ class EvaluationIT extends GatewayIT {
         for (String model : List.of("a", "b", "judge")) {
             fixtures.model(p + "-" + model, p + "-p", model, "chat");
         }
-        String keyId = fixtures.post("/admin/v1/keys", Map.of("name", p + "-key", "scopes", List.of("inference"),
-                "allowed_models", List.of(p + "-a", p + "-b", p + "-judge"))).path("id").asString();
-        return new World(keyId);
+        JsonNode key = fixtures.post("/admin/v1/keys", Map.of("name", p + "-key", "scopes", List.of("inference"),
+                "allowed_models", List.of(p + "-a", p + "-b", p + "-judge")));
+        return new World(key.path("id").asString(), key.path("key").asString());
+    }
+
+    /** A client's request to {@code model} answered, and feedback with {@code score} attached to it. */
+    private void giveProductionFeedback(World world, String model, int score) {
+        String requestId = http.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + world.secret())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"q-exact\"}]}")
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders()
+                .getFirst("x-request-id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM usage_ledger WHERE request_id = ?", Integer.class, requestId) > 0);
+        http.post().uri("/v1/feedback").header("Authorization", "Bearer " + world.secret())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("request_id", requestId, "score", score))
+                .exchange().expectStatus().isOk();
     }
 
     private String dataset(String p, String jsonl) {

@@ -37,7 +37,23 @@ public record EvaluationReport(String id, String dataset, UUID datasetId, String
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record TargetSummary(String target, int cases, int correct, int errors, double accuracy,
             BigDecimal costUsd, BigDecimal gradeCostUsd, Long latencyP50Ms, Long latencyP95Ms,
-            BigDecimal costPerCorrectUsd, Double averageScore) {
+            BigDecimal costPerCorrectUsd, Double averageScore,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ProductionFeedback feedback) {
+
+        TargetSummary withFeedback(ProductionFeedback production) {
+            return new TargetSummary(target, cases, correct, errors, accuracy, costUsd, gradeCostUsd, latencyP50Ms,
+                    latencyP95Ms, costPerCorrectUsd, averageScore, production);
+        }
+    }
+
+    /**
+     * What applications said ({@code POST /v1/feedback}) about the target's answers in production over
+     * {@code days} days up to the report: the online signal next to the offline score. Absent for a candidate, which
+     * has served no one yet.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ProductionFeedback(int days, long count, long scored, Double averageScore,
+            Map<String, Long> labels) {
     }
 
     /** Two targets over the cases both have a result for. */
@@ -47,11 +63,14 @@ public record EvaluationReport(String id, String dataset, UUID datasetId, String
             int bothRight, int bothWrong) {
     }
 
-    public static EvaluationReport of(StoredEvaluation run, int casesPerTarget, List<CaseResult> results) {
+    /** @param feedback production feedback by target name, for the targets that have any to show */
+    public static EvaluationReport of(StoredEvaluation run, int casesPerTarget, List<CaseResult> results,
+            Map<String, ProductionFeedback> feedback) {
         Map<String, List<CaseResult>> byTarget = new HashMap<>();
         results.forEach(r -> byTarget.computeIfAbsent(r.target(), t -> new ArrayList<>()).add(r));
         List<TargetSummary> summaries = run.targets().stream()
-                .map(target -> summary(target, byTarget.getOrDefault(target, List.of()))).toList();
+                .map(target -> summary(target, byTarget.getOrDefault(target, List.of()))
+                        .withFeedback(feedback.get(target))).toList();
         List<Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < run.targets().size(); i++) {
             for (int j = i + 1; j < run.targets().size(); j++) {
@@ -94,7 +113,7 @@ public record EvaluationReport(String id, String dataset, UUID datasetId, String
                         .stripTrailingZeros();
         return new TargetSummary(target, results.size(), correct, errors, accuracy, cost.stripTrailingZeros(),
                 gradeCost.stripTrailingZeros(), percentile(latencies, 50), percentile(latencies, 95), perCorrect,
-                scored == 0 ? null : (double) scoreSum / scored);
+                scored == 0 ? null : (double) scoreSum / scored, null);
     }
 
     /** Nearest rank: the smallest value at or above {@code p} percent of the values. */

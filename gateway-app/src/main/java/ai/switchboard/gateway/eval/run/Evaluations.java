@@ -8,6 +8,9 @@ import ai.switchboard.gateway.eval.grade.Grader;
 import ai.switchboard.gateway.eval.grade.Graders;
 import ai.switchboard.gateway.eval.grade.JudgeGrader;
 import ai.switchboard.gateway.eval.grade.LocalGrader;
+import ai.switchboard.observability.feedback.FeedbackFilter;
+import ai.switchboard.observability.feedback.FeedbackTotals;
+import ai.switchboard.observability.feedback.JdbcFeedbackStore;
 import ai.switchboard.providers.api.ChatMessage;
 import ai.switchboard.providers.json.WireJson;
 import ai.switchboard.registry.ApiKeyRecord;
@@ -19,7 +22,10 @@ import ai.switchboard.registry.admin.RegistryNotFoundException;
 import ai.switchboard.registry.snapshot.RegistrySnapshotManager;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,20 +63,24 @@ public class Evaluations {
     static final BigDecimal MAX_COST_CAP = new BigDecimal("1000000");
     private static final int MAX_ERROR_CHARS = 1_000;
     private static final int LIST_LIMIT = 100;
+    private static final int FEEDBACK_DAYS = 30;
 
     private final JdbcEvaluations jdbc;
     private final Datasets datasets;
     private final RegistrySnapshotManager snapshots;
     private final TargetCalls calls;
     private final CandidateRoutes candidates;
+    private final JdbcFeedbackStore feedback;
     private final Scheduler scheduler;
     private final Clock clock;
     private final String replica;
     private final Map<String, Disposable> live = new ConcurrentHashMap<>();
 
     public Evaluations(JdbcEvaluations jdbc, Datasets datasets, RegistrySnapshotManager snapshots, TargetCalls calls,
-            CandidateRoutes candidates, Scheduler scheduler, Clock clock, String replica) {
+            CandidateRoutes candidates, JdbcFeedbackStore feedback, Scheduler scheduler, Clock clock,
+            String replica) {
         this.candidates = candidates;
+        this.feedback = feedback;
         this.jdbc = jdbc;
         this.datasets = datasets;
         this.snapshots = snapshots;
@@ -112,8 +122,29 @@ public class Evaluations {
     public Mono<EvaluationReport> report(String id) {
         return Mono.fromCallable(() -> {
             StoredEvaluation run = jdbc.find(id).orElseThrow(() -> new RegistryNotFoundException("evaluation", id));
-            return EvaluationReport.of(run, run.lastSeq(), jdbc.results(id));
+            return EvaluationReport.of(run, run.lastSeq(), jdbc.results(id), feedbackOf(run));
         }).subscribeOn(scheduler);
+    }
+
+    /**
+     * Production feedback on each target that serves clients: by the route's name for a route, by the serving
+     * model's for a model (the ledger row it is joined to names both).
+     */
+    private Map<String, EvaluationReport.ProductionFeedback> feedbackOf(StoredEvaluation run) {
+        RegistrySnapshot snapshot = snapshots.current();
+        Instant now = clock.instant();
+        Map<String, EvaluationReport.ProductionFeedback> byTarget = new HashMap<>();
+        for (String target : run.targets()) {
+            if (target.endsWith(CandidateRoutes.SUFFIX)) {
+                continue;
+            }
+            boolean route = snapshot.route(target) != null;
+            FeedbackTotals total = feedback.summary(new FeedbackFilter(route ? null : target, route ? target : null,
+                    now.minus(Duration.ofDays(FEEDBACK_DAYS)), null)).total();
+            byTarget.put(target, new EvaluationReport.ProductionFeedback(FEEDBACK_DAYS, total.count(), total.scored(),
+                    total.averageScore(), total.labels()));
+        }
+        return byTarget;
     }
 
     /** The latest runs, newest first, without their results. */
