@@ -8,6 +8,7 @@ import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.ApiKeyRecord;
 import ai.switchboard.registry.KeyScope;
 import ai.switchboard.registry.RegistrySnapshot;
+import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.routing.RouteCall;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.Target;
@@ -49,6 +50,7 @@ public final class RequestContext {
     private String model;
     private boolean stream;
     private RegistrySnapshot snapshot;
+    private RouteConfig candidateRoute;
     private Target target;
     private AgentConfig agent;
     private volatile String agentRunId;
@@ -289,6 +291,20 @@ public final class RequestContext {
     /** The stored run this request is, or {@code null}. */
     public String agentRunId() {
         return agentRunId;
+    }
+
+    /**
+     * Serves {@code route} in place of the registry's route of the same name: a promotion gate's candidate, set by the
+     * evaluation that makes the call. Clients cannot set it.
+     */
+    public RequestContext candidateRoute(RouteConfig route) {
+        this.candidateRoute = route;
+        return this;
+    }
+
+    /** The candidate route the request is served by, or {@code null}. */
+    public RouteConfig candidateRoute() {
+        return candidateRoute;
     }
 
     /** The registry snapshot the request is served from; {@code null} before resolution. */

@@ -42,7 +42,8 @@ final class ResolveStage implements RequestStage {
             resolveAgent(context, snapshot, name);
             return Mono.empty();
         }
-        RouteConfig route = snapshot.route(name);
+        RouteConfig candidate = context.candidateRoute();
+        RouteConfig route = candidate != null && candidate.name().equals(name) ? candidate : snapshot.route(name);
         if (route != null && route.enabled()) {
             context.resolved(snapshot, new Target.Route(route));
             return Mono.empty();

@@ -49,7 +49,10 @@ class AdminBadInputIT extends GatewayIT {
                                   s.updated_at)::text FROM agent_schedules s
                 UNION ALL SELECT q::text FROM prompts q
                 UNION ALL SELECT v::text FROM prompt_versions v
-                UNION ALL SELECT m::text FROM mcp_servers m) registry""";
+                UNION ALL SELECT m::text FROM mcp_servers m
+                UNION ALL SELECT d::text FROM eval_datasets d
+                UNION ALL SELECT c::text FROM eval_cases c
+                UNION ALL SELECT e.id FROM evaluations e) registry""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -57,6 +60,9 @@ class AdminBadInputIT extends GatewayIT {
     private Existing existing;
     private String exportBefore;
     private String prompt;
+    private String dataset;
+    private String evaluationKey;
+    private String gateKey;
 
     /** One entry of each kind for PATCH cases and references, created once for the whole class. */
     private record Existing(String provider, String model, String route, String key, String team,
@@ -96,6 +102,16 @@ class AdminBadInputIT extends GatewayIT {
                     p + "-a", cachePolicy, p + "-ak", p + "-s", mcpServer);
             fixtures.post("/admin/v1/prompts", Map.of("name", p + "-q", "template", Map.of("text", "Hello {{who}}")));
             prompt = p + "-q";
+            fixtures.post("/admin/v1/datasets", Map.of("name", p + "-d", "grader", Map.of("type", "exact_match"),
+                    "template", Map.of("text", "Capital of {{country}}?")));
+            dataset = p + "-d";
+            http.post().uri("/admin/v1/datasets/" + dataset + "/cases").header("Authorization", "Bearer " + ADMIN_KEY)
+                    .bodyValue("{\"variables\":{\"country\":\"France\"},\"expected\":\"Paris\"}")
+                    .exchange().expectStatus().isOk();
+            evaluationKey = fixtures.post("/admin/v1/keys", Map.of("name", p + "-ek", "scopes", List.of("inference"),
+                    "allowed_models", List.of(p + "-m"))).path("id").asString();
+            gateKey = fixtures.post("/admin/v1/keys", Map.of("name", p + "-gk", "scopes", List.of("inference"),
+                    "allowed_models", List.of(p + "-m", p + "-r"))).path("id").asString();
             exportBefore = export();
         }
     }
@@ -352,6 +368,7 @@ class AdminBadInputIT extends GatewayIT {
                 .replace("$T", e.team()).replace("$L", e.rateLimit()).replace("$B", e.budget())
                 .replace("$X", e.tool()).replace("$A", e.agent()).replace("$C", e.cachePolicy())
                 .replace("$Q", e.agentKey()).replace("$S", e.schedule())
-                .replace("$V", prompt).replace("$U", e.mcpServer());
+                .replace("$V", prompt).replace("$U", e.mcpServer()).replace("$D", dataset)
+                .replace("$I", evaluationKey).replace("$J", gateKey);
     }
 }

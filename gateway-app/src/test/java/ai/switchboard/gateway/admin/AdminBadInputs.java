@@ -14,7 +14,9 @@ import org.springframework.http.HttpMethod;
  * are raw JSON text, so repeated keys and numbers no Java type holds can be written too. {@code $P}, {@code $M},
  * {@code $R}, {@code $K}, {@code $T}, {@code $L} and {@code $B} stand for an existing provider, model, route, key, team,
  * rate limit (on {@code $K}, with both limits), budget, tool ({@code $X}, an http tool with a secret header) and
- * agent ({@code $A}, granted {@code $X}); {@code $N} for a fresh name.
+ * agent ({@code $A}, granted {@code $X}), dataset ({@code $D}, graded by exact match, with a "{{country}}" template
+ * and one case), the ids of inference keys allowed {@code $M} only ({@code $I}) and {@code $M} and {@code $R}
+ * ({@code $J}); {@code $N} for a fresh name.
  */
 final class AdminBadInputs {
 
@@ -59,6 +61,9 @@ final class AdminBadInputs {
         cases.addAll(agentSchedules());
         cases.addAll(prompts());
         cases.addAll(mcpServers());
+        cases.addAll(datasets());
+        cases.addAll(evaluations());
+        cases.addAll(routeEvaluations());
         return cases;
     }
 
@@ -595,6 +600,107 @@ final class AdminBadInputs {
                         "{\"" + field + "\":" + value + "}", field));
             }
         });
+        return cases;
+    }
+
+    static List<Case> datasets() {
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> valid = body("name", q("$N"), "description", q("d"), "grader",
+                "{\"type\":\"exact_match\"}", "template", "{\"text\":\"Capital of {{country}}?\"}");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("name", with(with(BAD_NAMES, q("a:b")), q("a/b")));
+        bad.put("description", List.of("5", q(""), q("a\\nb"), q("d".repeat(513)), "[]"));
+        bad.put("grader", List.of("5", "null", q("exact_match"), "[]", "{}", "{\"type\":\"fuzzy\"}",
+                "{\"type\":\"exact_match\",\"pattern\":\"x\"}", "{\"type\":\"regex\",\"pattern\":\"(\"}",
+                "{\"type\":\"regex\",\"pattern\":" + HUGE_TEXT + "}",
+                "{\"type\":\"json_schema\",\"schema\":{\"type\":\"strnig\"}}", "{\"type\":\"json_schema\"}",
+                "{\"type\":\"numeric_match\",\"tolerance\":-1}", "{\"type\":\"contains\",\"value\":\"\"}",
+                "{\"type\":\"llm_judge\",\"model\":\"no-such-model\",\"rubric\":\"r\"}",
+                "{\"type\":\"llm_judge\",\"model\":\"$M\",\"rubric\":\"\"}",
+                "{\"type\":\"llm_judge\",\"model\":\"$M\",\"rubric\":\"r\",\"pass_score\":0}"));
+        bad.put("template", List.of("5", q("x"), "[]", "{}", "{\"text\":\"{{#a}}x\"}", "{\"text\":\"{{> part}}\"}"));
+        bad.forEach((field, values) -> values.forEach(value -> cases.add(raw("dataset POST " + field + "="
+                + (value.length() > 40 ? value.substring(0, 40) + "..." : value), HttpMethod.POST, "/admin/v1/datasets",
+                json(with(valid, field, value)), field))));
+        cases.add(raw("dataset POST unknown field", HttpMethod.POST, "/admin/v1/datasets",
+                json(with(valid, "cases", "[]")), "cases"));
+        String ok = "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\"}";
+        String[][] jsonl = {
+            {"empty", "", "body"},
+            {"blank lines", "\n\n", "body"},
+            {"not JSON", ok + "\nnot json", "lines[2]"},
+            {"an array line", "[]", "lines[1]"},
+            {"no messages or variables", "{\"expected\":\"y\"}", "lines[1]"},
+            {"both messages and variables", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                    + "\"variables\":{\"country\":\"x\"},\"expected\":\"y\"}", "lines[1]"},
+            {"a missing variable", "{\"variables\":{\"city\":\"x\"},\"expected\":\"y\"}", "lines[1].variables"},
+            {"a bad role", "{\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}],\"expected\":\"y\"}",
+                "lines[1].messages[0]"},
+            {"no expectation for exact match", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                "lines[1].expected"},
+            {"an unknown grader", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\","
+                    + "\"grader\":{\"type\":\"fuzzy\"}}", "lines[1].grader.type"},
+            {"a bad regex expectation", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                    + "\"expected\":\"(\",\"grader\":{\"type\":\"regex\"}}", "lines[1].expected"},
+            {"a bad schema", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                    + "\"grader\":{\"type\":\"json_schema\",\"schema\":{\"type\":5}}}", "lines[1].grader.schema"},
+            {"a non-numeric expectation", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                    + "\"expected\":\"seven\",\"grader\":{\"type\":\"numeric_match\"}}", "lines[1].expected"},
+            {"an unknown field", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\","
+                    + "\"weight\":2}", "lines[1].weight"},
+            {"a long label", ok.replace("{\"messages\"", "{\"label\":" + LONG_NAME
+                    + ",\"messages\""), "lines[1].label"},
+            {"a good line then a bad one", ok + "\n" + "{\"messages\":[]}", "lines[2].messages"},
+        };
+        for (String[] c : jsonl) {
+            cases.add(raw("dataset cases POST " + c[0], HttpMethod.POST, "/admin/v1/datasets/$D/cases", c[1], c[2]));
+        }
+        return cases;
+    }
+
+    static List<Case> evaluations() {
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> valid = body("dataset", q("$D"), "targets", "[\"$M\"]", "key_id", q("$I"),
+                "concurrency", "2", "cost_cap_usd", "1");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("dataset", List.of("5", "null", q(""), q("no-such-dataset"), "[]", UUID_NAME));
+        bad.put("targets", List.of("[]", q("$M"), "[5]", "[\"no-such-model\"]", "[\"$M\",\"$M\"]", "[\"$R\"]",
+                "null", "[" + IntStream.range(0, 9).mapToObj(i -> q("$M")).collect(Collectors.joining(",")) + "]"));
+        bad.put("key_id", List.of(q("not-a-uuid"), UUID_NAME, "5", "null", q("")));
+        bad.put("concurrency", List.of("0", "-1", "33", "1.5", q("2"), "null", "99999999999"));
+        bad.put("cost_cap_usd", List.of("0", "-1", q("1"), "1e30", "null", "[]"));
+        bad.forEach((field, values) -> values.forEach(value -> cases.add(raw("evaluation POST " + field + "="
+                + (value.length() > 40 ? value.substring(0, 40) + "..." : value), HttpMethod.POST,
+                "/admin/v1/evaluations", json(with(valid, field, value)), field))));
+        cases.add(raw("evaluation POST unknown field", HttpMethod.POST, "/admin/v1/evaluations",
+                json(with(valid, "budget", "1")), "budget"));
+        Map<String, String> noTargets = new LinkedHashMap<>(valid);
+        noTargets.remove("targets");
+        cases.add(raw("evaluation POST without targets", HttpMethod.POST, "/admin/v1/evaluations", json(noTargets),
+                "targets"));
+        cases.add(raw("evaluation POST empty body", HttpMethod.POST, "/admin/v1/evaluations", "", "body"));
+        return cases;
+    }
+
+    /** The promotion gate of {@code $R}, run as {@code $J}, a key that may use {@code $R}. */
+    static List<Case> routeEvaluations() {
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> valid = body("candidate", "{\"fallbacks\":[]}", "dataset", q("$D"), "key_id", q("$J"),
+                "concurrency", "1", "cost_cap_usd", "1");
+        Map<String, List<String>> bad = new LinkedHashMap<>();
+        bad.put("candidate", List.of("5", "null", q("x"), "[]", "{}", "{\"policy\":\"bogus\"}",
+                "{\"config\":{\"targets\":[\"no-such-model\"]}}", "{\"config\":{\"targets\":[\"$R\"]}}",
+                "{\"name\":\"renamed\"}", "{\"request_timeout_ms\":0}", "{\"policy\":\"router\"}",
+                "{\"config\":5}", "{\"tags\":[]}", "{\"fallbacks\":[\"no-such-model\"]}"));
+        bad.put("dataset", List.of("5", q("no-such-dataset")));
+        bad.put("key_id", List.of(q("$I"), q("not-a-uuid")));
+        bad.put("concurrency", List.of("0", "33"));
+        bad.put("cost_cap_usd", List.of("0", "-1"));
+        bad.forEach((field, values) -> values.forEach(value -> cases.add(raw("route evaluate POST " + field + "="
+                + (value.length() > 40 ? value.substring(0, 40) + "..." : value), HttpMethod.POST,
+                "/admin/v1/routes/$R:evaluate", json(with(valid, field, value)), field))));
+        cases.add(raw("route evaluate POST targets", HttpMethod.POST, "/admin/v1/routes/$R:evaluate",
+                json(with(valid, "targets", "[\"$M\"]")), "targets"));
         return cases;
     }
 

@@ -29,6 +29,7 @@ class RoleMatrixIT extends GatewayIT {
 
     private static final int OK = 200;
     private static final int CREATED = 201;
+    private static final int ACCEPTED = 202;
     private static final int NO_CONTENT = 204;
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
@@ -125,6 +126,50 @@ class RoleMatrixIT extends GatewayIT {
         String freshPrompt() {
             return fixtures.post("/admin/v1/prompts", Map.of("name", unique("mprompt"), "template",
                     Map.of("text", "Hello {{who}}"))).path("id").asString();
+        }
+
+        String freshDataset() {
+            return fixtures.post("/admin/v1/datasets", Map.of("name", unique("mds"), "grader",
+                    Map.of("type", "exact_match"))).path("id").asString();
+        }
+
+        /** A fresh dataset of one case. */
+        String oneCaseDataset() {
+            String dataset = freshDataset();
+            http.post().uri("/admin/v1/datasets/" + dataset + "/cases").header("Authorization", "Bearer " + ADMIN_KEY)
+                    .bodyValue("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\"}")
+                    .exchange().expectStatus().isOk();
+            return dataset;
+        }
+
+        /** The id of a fresh inference key that may use {@code name} only. */
+        String keyIdFor(String name) {
+            return fixtures.post("/admin/v1/keys", Map.of("name", unique("mek"), "scopes", List.of("inference"),
+                    "allowed_models", List.of(name))).path("id").asString();
+        }
+
+        /** A run of a one-case dataset on the world's model (its upstream is not stubbed: the case fails). */
+        String evaluationBody() {
+            return "{\"dataset\":\"%s\",\"targets\":[\"%s\"],\"key_id\":\"%s\"}".formatted(oneCaseDataset(),
+                    model, keyIdFor(model));
+        }
+
+        /** A gate of {@code route} whose candidate changes nothing that matters (no fallbacks). */
+        String gateBody(String route) {
+            return "{\"candidate\":{\"fallbacks\":[]},\"dataset\":\"%s\",\"key_id\":\"%s\"}".formatted(
+                    oneCaseDataset(), keyIdFor(route));
+        }
+
+        String freshRouteName() {
+            return fixtures.post("/admin/v1/routes", Map.of("name", unique("mgr"), "policy", "fallback",
+                    "config", Map.of("targets", List.of(model)))).path("name").asString();
+        }
+
+        String freshEvaluation() {
+            return http.post().uri("/admin/v1/evaluations").header("Authorization", "Bearer " + ADMIN_KEY)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(evaluationBody())
+                    .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult()
+                    .getResponseBody().path("id").asString();
         }
 
         String freshTeam() {
@@ -265,6 +310,33 @@ class RoleMatrixIT extends GatewayIT {
                 "/admin/v1/prompts/" + world.freshPrompt(), "{\"labels\":{\"staging\":1}}"), adminOnly(OK)));
         rows.add(new Row(HttpMethod.DELETE, "/admin/v1/prompts/{id}", "delete prompt",
                 role -> Call.of("/admin/v1/prompts/" + world.freshPrompt()), adminOnly(NO_CONTENT)));
+        // Datasets: administrators only, reads too (cases are often real prompts and answers).
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/datasets", "create dataset", role -> Call.of("/admin/v1/datasets",
+                "{\"name\":\"" + unique("nds") + "\",\"grader\":{\"type\":\"exact_match\"}}"), adminOnly(CREATED)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/datasets/{id}/cases", "import dataset cases", role -> Call.of(
+                "/admin/v1/datasets/" + world.freshDataset() + "/cases",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"expected\":\"y\"}"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/datasets", "list datasets", role -> Call.of("/admin/v1/datasets"),
+                adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/datasets/{id}", "get dataset",
+                role -> Call.of("/admin/v1/datasets/" + world.freshDataset()), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.DELETE, "/admin/v1/datasets/{id}", "delete dataset",
+                role -> Call.of("/admin/v1/datasets/" + world.freshDataset()), adminOnly(NO_CONTENT)));
+        // Evaluations: administrators only (a run spends money under a key).
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/evaluations", "start evaluation",
+                role -> Call.of("/admin/v1/evaluations", world.evaluationBody()), adminOnly(ACCEPTED)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/evaluations", "list evaluations",
+                role -> Call.of("/admin/v1/evaluations"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/evaluations/{id}", "evaluation report",
+                role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation()), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.GET, "/admin/v1/evaluations/{id}/results", "evaluation results",
+                role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation() + "/results"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/evaluations/{id}:cancel", "cancel evaluation",
+                role -> Call.of("/admin/v1/evaluations/" + world.freshEvaluation() + ":cancel"), adminOnly(OK)));
+        rows.add(new Row(HttpMethod.POST, "/admin/v1/routes/{id}:evaluate", "evaluate route change", role -> {
+            String route = world.freshRouteName();
+            return Call.of("/admin/v1/routes/" + route + ":evaluate", world.gateBody(route));
+        }, adminOnly(ACCEPTED)));
         // MCP servers: administrators change them (a stdio server runs a program on the host), viewers read them.
         rows.add(new Row(HttpMethod.POST, "/admin/v1/mcp-servers", "create mcp server", role -> Call.of(
                 "/admin/v1/mcp-servers", "{\"name\":\"nm-" + Long.toString(System.nanoTime(), 36) + "\","

@@ -1,6 +1,7 @@
 package ai.switchboard.registry.route;
 
 import ai.switchboard.registry.AgentConfig;
+import ai.switchboard.registry.RouteConfig;
 import ai.switchboard.registry.admin.ColumnLimits;
 import ai.switchboard.registry.admin.DatabaseErrors;
 import ai.switchboard.registry.admin.FieldErrors;
@@ -11,6 +12,7 @@ import ai.switchboard.registry.admin.RegistryValidationException;
 import ai.switchboard.registry.agent.AgentReferences;
 import ai.switchboard.registry.model.ModelRepository;
 import ai.switchboard.registry.snapshot.RegistryChangeRecorder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,6 +167,51 @@ public class RouteAdminService {
         changes.recordChange(actor, "update", ENTITY, route.getId(), route.getName(), previousState,
                 RegistryChangeRecorder.state(route.getName(), describe(route)), now);
         return RouteView.of(route);
+    }
+
+    /**
+     * The route as {@code command} would change it, checked exactly as {@link #update} checks it but applied to a
+     * copy and never stored: what a promotion gate evaluates before the change is made. A rename is refused, since the
+     * candidate is served under the route's name. Its {@code updatedEpochMilli} is {@code version}, which the caller
+     * keeps distinct from every stored route's so a compiled policy is never shared between the two.
+     */
+    @Transactional(readOnly = true)
+    public RouteConfig candidate(String idOrName, RouteUpdateCommand command, long version) {
+        RouteEntity stored = find(idOrName);
+        FieldErrors errors = new FieldErrors();
+        if (command.name() != null) {
+            errors.add("name", "a candidate is evaluated under the route's own name; rename the route after");
+        }
+        RouteRules.check(errors, null, command.description(), command.fallbacks(), command.requestTimeoutMs(),
+                command.attemptTimeoutMs(), command.firstTokenTimeoutMs());
+        command.clear().stream().filter(field -> !CLEARABLE.contains(field))
+                .forEach(field -> errors.add(field, "cannot be removed"));
+        Map<String, Object> config = command.config() == null ? null : RouteRules.config(errors, command.config());
+        if (command.policy() != null && command.config() == null && !command.policy().equals(stored.getPolicy())) {
+            errors.add("config", "is required when the policy changes");
+        }
+        errors.throwIfAny();
+        RouteEntity route = new RouteEntity(stored.getId(), stored.getName(), stored.getCreatedAt());
+        route.setDescription(next(command, "description", command.description(), stored.getDescription()));
+        route.setPolicy(command.policy() != null ? command.policy() : stored.getPolicy());
+        route.setConfig(config != null ? config : stored.getConfig());
+        route.setFallbacks(command.fallbacks() != null ? command.fallbacks() : stored.getFallbacks());
+        route.setRequestTimeoutMs(next(command, "request_timeout_ms", command.requestTimeoutMs(),
+                stored.getRequestTimeoutMs()));
+        route.setAttemptTimeoutMs(next(command, "attempt_timeout_ms", command.attemptTimeoutMs(),
+                stored.getAttemptTimeoutMs()));
+        route.setFirstTokenTimeoutMs(next(command, "first_token_timeout_ms", command.firstTokenTimeoutMs(),
+                stored.getFirstTokenTimeoutMs()));
+        route.setEnabled(command.enabled() != null ? command.enabled() : stored.isEnabled());
+        checkGraph(route, errors);
+        return new RouteConfig(route.getId(), route.getName(), route.getDescription(), route.getPolicy(),
+                JSON.valueToTree(route.getConfig()), route.getFallbacks(), millis(route.getRequestTimeoutMs()),
+                millis(route.getAttemptTimeoutMs()), millis(route.getFirstTokenTimeoutMs()), route.isEnabled(),
+                route.getCreatedAt().getEpochSecond(), version);
+    }
+
+    private static Duration millis(Integer value) {
+        return value == null ? null : Duration.ofMillis(value);
     }
 
     public void delete(String idOrName, String actor) {
