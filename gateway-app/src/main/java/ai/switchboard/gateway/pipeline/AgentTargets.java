@@ -5,7 +5,6 @@ import ai.switchboard.registry.AgentConfig;
 import ai.switchboard.registry.Capability;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.RouteConfig;
-import ai.switchboard.routing.Capabilities;
 import ai.switchboard.routing.Deployment;
 import ai.switchboard.routing.DeploymentResolver;
 import ai.switchboard.routing.Target;
@@ -31,29 +30,10 @@ public final class AgentTargets {
                     + ApiException.echo(agent.modelName()) + "' is disabled or unavailable.", "model",
                     "agent_model_unavailable");
         }
-        require(deployment, agent.model(), Capability.CHAT);
+        RequiredCapability.require(deployment, agent.model(), Capability.CHAT);
         if (!agent.tools().isEmpty()) {
-            require(deployment, agent.model(), Capability.TOOLS);
+            RequiredCapability.require(deployment, agent.model(), Capability.TOOLS);
         }
         return new Target.Model(deployment);
-    }
-
-    static void require(Deployment deployment, String name, Capability capability) {
-        if (!Capabilities.supports(deployment.model(), capability)) {
-            throw new ApiException(400, "invalid_request_error", "The model '" + name + "' does not support "
-                    + describe(capability) + ".", "model", "unsupported_capability");
-        }
-    }
-
-    private static String describe(Capability capability) {
-        return switch (capability) {
-            case CHAT -> "chat completions";
-            case COMPLETIONS -> "text completions";
-            case EMBEDDINGS -> "embeddings";
-            case STREAMING -> "streaming";
-            case TOOLS -> "tools";
-            case VISION -> "image input";
-            case JSON -> "JSON response formats";
-        };
     }
 }

@@ -52,9 +52,9 @@ final class ResolveStage implements RequestStage {
         if (deployment == null) {
             throw ApiException.modelNotFound(name);
         }
-        AgentTargets.require(deployment, name, context.api().capability());
+        RequiredCapability.require(deployment, name, context.api().capability());
         if (context.stream()) {
-            AgentTargets.require(deployment, name, Capability.STREAMING);
+            RequiredCapability.require(deployment, name, Capability.STREAMING);
         }
         context.resolved(snapshot, new Target.Model(deployment));
         return Mono.empty();
