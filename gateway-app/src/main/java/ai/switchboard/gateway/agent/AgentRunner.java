@@ -1,6 +1,7 @@
 package ai.switchboard.gateway.agent;
 
 import ai.switchboard.gateway.api.error.ApiException;
+import ai.switchboard.gateway.budget.BudgetHold;
 import ai.switchboard.gateway.mcp.McpToolGrants;
 import ai.switchboard.gateway.mcp.McpToolInvokers;
 import ai.switchboard.gateway.pipeline.AgentTargets;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -67,12 +69,15 @@ public class AgentRunner {
     private final McpToolInvokers mcpInvokers;
     private final ToolCallObservations toolCalls;
     private final AgentToolCallLedger ledger;
+    private final AgentStepBudgets stepBudgets;
     private final Scheduler scheduler;
 
     public AgentRunner(RouteEngine engine, DeploymentResolver resolver, ToolInstances tools, McpToolGrants mcpGrants,
             McpToolInvokers mcpInvokers, ToolCallObservations toolCalls, AgentToolCallLedger ledger,
+            AgentStepBudgets stepBudgets,
             @Qualifier(RegistrySchedulerConfiguration.REGISTRY_SCHEDULER) Scheduler scheduler) {
         this.ledger = ledger;
+        this.stepBudgets = stepBudgets;
         this.engine = engine;
         this.resolver = resolver;
         this.tools = tools;
@@ -112,8 +117,11 @@ public class AgentRunner {
             }
         });
         Delegation delegation = (name, input) -> delegate(context, client, name, input, delegated);
+        // The request's own budget reservation covers the first step; every later one reserves for itself.
+        AtomicInteger planned = new AtomicInteger();
         return loop(context, agent, observer.and(observed(context, agent)),
-                        request -> plan(context.routeCall(request), context.trace(), steps))
+                        request -> plan(context, context.routeCall(request), context.trace(), steps,
+                                planned.getAndIncrement() > 0))
                 .flatMap(loop -> loop.run(client))
                 .doOnNext(run -> {
                     if (accounted.compareAndSet(false, true)) {
@@ -152,7 +160,8 @@ public class AgentRunner {
                         + e.getMessage()));
             }
             return loop(context, agent, observed(context, agent),
-                            request -> plan(context.routeCall(target, request, branch), branch, delegated))
+                            request -> plan(context, context.routeCall(target, request, branch), branch, delegated,
+                                    true))
                     .flatMap(loop -> loop.run(ask));
         });
     }
@@ -207,15 +216,40 @@ public class AgentRunner {
                 .collect(LinkedHashMap::new, (granted, entry) -> granted.putIfAbsent(entry.getKey(), entry.getValue()));
     }
 
-    private Mono<PlannedStep> plan(RouteCall call, RoutingTrace trace, List<Step> steps) {
+    /**
+     * One model call of a run, counted in {@code steps}; with {@code gated}, it first reserves its own worst case from
+     * the request's budgets and settles it as soon as it answers (see {@link AgentStepBudgets}).
+     */
+    private Mono<PlannedStep> plan(RequestContext context, RouteCall call, RoutingTrace trace, List<Step> steps,
+            boolean gated) {
+        if (!gated) {
+            return call(call, trace, steps, null, context);
+        }
+        return Mono.usingWhen(stepBudgets.reserve(context, call.target(), call.request())
+                        .map(Optional::of).defaultIfEmpty(Optional.empty()),
+                hold -> call(call, trace, steps, hold.orElse(null), context),
+                hold -> release(hold), (hold, failure) -> release(hold), hold -> release(hold));
+    }
+
+    private Mono<PlannedStep> call(RouteCall call, RoutingTrace trace, List<Step> steps, BudgetHold hold,
+            RequestContext context) {
         return engine.chat(call).map(response -> {
             Deployment served = trace.served();
             Usage usage = response.usage();
             synchronized (steps) {
                 steps.add(new Step(served, usage));
             }
+            if (hold != null) {
+                AgentStepBudgets.settle(context, hold, served, usage);
+            }
             return new PlannedStep(response, cost(served, usage));
         });
+    }
+
+    /** Gives back a step's hold that was not settled (the step failed or was cancelled); a settled one is ended. */
+    private static Mono<Void> release(Optional<BudgetHold> hold) {
+        hold.ifPresent(BudgetHold::release);
+        return Mono.empty();
     }
 
     /**

@@ -57,6 +57,8 @@ final class BudgetStage implements RequestStage {
         long input = context.inputTokens();
         long output = context.outputTokens();
         long cached = context.cachedTokens();
-        hold.settle(budget -> BudgetAdmission.cost(budget, trace.served(), input, output, cached, trace.extraCost()));
+        // An agent's later steps settled their own costs as they went (see AgentStepBudgets): not counted twice.
+        hold.settle(budget -> BudgetAdmission.cost(budget, trace.served(), input, output, cached, trace.extraCost())
+                - context.settledEarly(budget.id()));
     }
 }

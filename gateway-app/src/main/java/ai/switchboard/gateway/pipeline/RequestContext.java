@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -44,6 +45,8 @@ public final class RequestContext {
     private final RoutingTrace trace;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Runnable beforeExit;
+    /** What an agent's later steps settled with the budgets themselves, by budget id; {@code null} until one does. */
+    private volatile Map<UUID, Long> settledEarly;
 
     private final RequestStage[] stages;
 
@@ -395,6 +398,26 @@ public final class RequestContext {
      */
     public void cancelled() {
         finish(answerSent ? Outcome.succeeded() : Outcome.cancelled());
+    }
+
+    /** Notes that a step of this request settled {@code nanos} with budget {@code budgetId} on its own. */
+    public void settledEarly(UUID budgetId, long nanos) {
+        Map<UUID, Long> settled = settledEarly;
+        if (settled == null) {
+            synchronized (this) {
+                if (settledEarly == null) {
+                    settledEarly = new ConcurrentHashMap<>();
+                }
+                settled = settledEarly;
+            }
+        }
+        settled.merge(budgetId, Math.max(0, nanos), Long::sum);
+    }
+
+    /** What this request's steps settled with budget {@code budgetId} already, in nano-dollars. */
+    long settledEarly(UUID budgetId) {
+        Map<UUID, Long> settled = settledEarly;
+        return settled == null ? 0 : settled.getOrDefault(budgetId, 0L);
     }
 
     /**

@@ -47,6 +47,7 @@ class AgentRunIT extends GatewayIT {
     private String prefix;
     private String tool;
     private String key;
+    private String keyName;
 
     @BeforeEach
     void agentWithACrmTool() {
@@ -166,6 +167,47 @@ class AgentRunIT extends GatewayIT {
     }
 
     @Test
+    void everyStepReservesFromTheKeysBudgetAndAStepThatDoesNotFitEndsTheRunWithInsufficientQuota() {
+        String agent = agent(Map.of("max_steps", 4));
+        // A step's worst case is about $0.00246 (no max_tokens: 4,096 output tokens at $0.60/M). The request's
+        // reservation covers step one; step two needs its own, and $0.004 cannot hold both at once.
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "key",
+                "scope", keyName, "period", "daily", "limit_usd", 0.004));
+        stubModel(Scenario.STARTED, "looked-up", toolCall(crmBase() + "customers/42"));
+        stubModel("looked-up", null, answer("Customer 42 is Ada Lovelace."));
+
+        chat(agent, Map.of()).expectStatus().isEqualTo(429).expectBody()
+                .jsonPath("$.error.type").isEqualTo("insufficient_quota");
+
+        UPSTREAM.verify(1, postRequestedFor(urlEqualTo("/" + prefix + "/v1/chat/completions")));
+        // Step one (50 x $0.15/M + 20 x $0.60/M) was paid for: the budget and the ledger row count it.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                budget().path("spent_usd").decimalValue()).isEqualByComparingTo("0.0000195"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT input_tokens, status FROM usage_ledger WHERE agent = ? AND operation = 'invoke_agent'",
+                agent)).singleElement().satisfies(row -> {
+                    assertThat(row.get("input_tokens")).isEqualTo(50L);
+                    assertThat(((Number) row.get("status")).intValue()).isEqualTo(429);
+                }));
+    }
+
+    @Test
+    void aBudgetCountsEveryStepOfARunOnceNeitherMoreNorLess() {
+        String agent = agent(Map.of("max_steps", 4));
+        fixtures.post("/admin/v1/budgets", Map.of("name", prefix + "-b", "scope_type", "key",
+                "scope", keyName, "period", "daily", "limit_usd", 1));
+        stubModel(Scenario.STARTED, "looked-up", toolCall(crmBase() + "customers/42"));
+        stubModel("looked-up", null, answer("Customer 42 is Ada Lovelace."));
+
+        chat(agent, Map.of()).expectStatus().isOk();
+
+        // $0.0000195 for step one, settled with the request; 80 x $0.15/M + 10 x $0.60/M = $0.000018 for step two,
+        // settled by the step itself.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                budget().path("spent_usd").decimalValue()).isEqualByComparingTo("0.0000375"));
+    }
+
+    @Test
     void clientToolsOrSeveralChoicesAreRefusedBeforeAnyUpstreamCall() {
         String agent = agent(Map.of());
         Map<String, Object> clientTool = Map.of("type", "function", "function", Map.of("name", "mine",
@@ -182,6 +224,11 @@ class AgentRunIT extends GatewayIT {
         assertThat(UPSTREAM.findAll(anyRequestedFor(urlPathMatching("/" + prefix + "/.*")))).isEmpty();
     }
 
+    private JsonNode budget() {
+        return http.get().uri("/admin/v1/budgets/" + prefix + "-b").header("Authorization", "Bearer " + ADMIN_KEY)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     /** An agent granted the CRM tool, with a key that may use it; returns its name. */
     private String agent(Map<String, Object> limits) {
         String name = prefix + "-support";
@@ -189,7 +236,8 @@ class AgentRunIT extends GatewayIT {
                 "instructions", "Look customers up.", "tools", List.of(tool)));
         body.putAll(limits);
         fixtures.post("/admin/v1/agents", body);
-        key = fixtures.post("/admin/v1/keys", Map.of("name", unique("k"), "allowed_models",
+        keyName = unique("k");
+        key = fixtures.post("/admin/v1/keys", Map.of("name", keyName, "allowed_models",
                 List.of("agent:" + name))).path("key").asString();
         return name;
     }
