@@ -147,7 +147,10 @@ final class RateLimitStage implements RequestStage {
         };
     }
 
-    /** Gives back the part of a token estimate the request did not use (or takes what it used beyond it). */
+    /**
+     * Gives back the part of a token estimate the request did not use (or takes what it used beyond it), counting the
+     * tokens of every call the request made.
+     */
     @Override
     public void exit(RequestContext context, Outcome outcome) {
         Object attached = context.attached(this);
@@ -158,7 +161,10 @@ final class RateLimitStage implements RequestStage {
         if (!(attached instanceof Admitted admitted)) {
             return;
         }
-        long used = context.inputTokens() + context.outputTokens();
+        // Everything the request consumed: the answer, and the calls it made on the way (an agent's earlier steps, a
+        // cascade's rejected answers, a judge), which loaded the providers as much.
+        long used = context.inputTokens() + context.outputTokens() + context.trace().extraPromptTokens()
+                + context.trace().extraCompletionTokens();
         boolean calledUpstream = context.trace().attemptCount() > 0;
         for (int i = 0; i < admitted.demands.length; i++) {
             Take take = admitted.takes[i];

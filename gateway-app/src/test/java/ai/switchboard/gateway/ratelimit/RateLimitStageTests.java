@@ -121,6 +121,25 @@ class RateLimitStageTests {
     }
 
     @Test
+    void theTokensOfEveryCallARequestMadeCountAgainstItsTokenLimit() {
+        limits(KEY_LIMIT);
+
+        RequestContext agentRun = context();
+        pipeline.single(agentRun, context -> {
+            context.usage(ai.switchboard.providers.api.Usage.of(80, 20, 0));
+            // An agent's earlier steps (or a cascade's rejected answers): the request's, not its answer's.
+            context.trace().extraUsage(null, ai.switchboard.providers.api.Usage.of(250, 50, 0));
+            return Mono.just("answer");
+        }).block(Duration.ofSeconds(5));
+        agentRun.succeeded();
+        RequestContext next = context();
+        call(next);
+
+        // 1,000 less the 400 the first request used (100 for its answer, 300 on the way), less the next one's 15.
+        assertThat(next.responseHeaders().getFirst("x-ratelimit-remaining-tokens")).isEqualTo("585");
+    }
+
+    @Test
     void withTheStoreDownFromTheStartARequestIsRefusedSayingSo() {
         limits(KEY_LIMIT);
         store.down = true;
