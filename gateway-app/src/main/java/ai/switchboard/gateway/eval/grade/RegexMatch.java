@@ -14,6 +14,8 @@ record RegexMatch(Pattern pattern) implements LocalGrader {
 
     /** A bound on what one pattern may be: a pattern is run against every answer of an evaluation. */
     static final int MAX_PATTERN = 4_096;
+    /** How long one match may take: a pattern that backtracks catastrophically fails its case, not its thread. */
+    static final long MAX_MATCH_NANOS = 200_000_000L;
 
     @Override
     public JsonNode spec() {
@@ -33,7 +35,12 @@ record RegexMatch(Pattern pattern) implements LocalGrader {
     @Override
     public Grade grade(String answer, JsonNode expected) {
         Pattern used = pattern != null ? pattern : Pattern.compile(expected.asString());
-        return used.matcher(answer).find() ? Grade.pass() : Grade.fail("the answer does not match the pattern");
+        try {
+            return used.matcher(new Deadline(answer, System.nanoTime() + MAX_MATCH_NANOS)).find() ? Grade.pass()
+                    : Grade.fail("the answer does not match the pattern");
+        } catch (MatchTooSlow slow) {
+            return Grade.fail("the pattern took longer than " + MAX_MATCH_NANOS / 1_000_000 + " ms on this answer");
+        }
     }
 
     static Pattern compile(FieldErrors errors, String field, String source) {
@@ -47,6 +54,43 @@ record RegexMatch(Pattern pattern) implements LocalGrader {
             errors.add(field, "is not a valid regular expression: " + e.getDescription() + " near index "
                     + e.getIndex());
             return null;
+        }
+    }
+
+    /**
+     * The answer as the matcher reads it, giving up once the deadline passes: java.util.regex cannot be interrupted,
+     * but every step of a match reads a character.
+     */
+    private record Deadline(CharSequence text, long deadlineNanos) implements CharSequence {
+
+        @Override
+        public char charAt(int index) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new MatchTooSlow();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Deadline(text.subSequence(start, end), deadlineNanos);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static final class MatchTooSlow extends RuntimeException {
+
+        MatchTooSlow() {
+            super(null, null, false, false);
         }
     }
 }

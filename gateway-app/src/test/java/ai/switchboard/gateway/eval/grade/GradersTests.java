@@ -29,6 +29,15 @@ class GradersTests {
     }
 
     @Test
+    void aPatternThatBacktracksForeverFailsItsCaseInsteadOfHoldingTheThread() {
+        // Polynomial of degree 20 in the answer's length: the JDK's loop memoization does not save it.
+        Grade grade = local("{\"type\":\"regex\",\"pattern\":\"(.*a){20}$\"}").grade("a".repeat(30) + "!", null);
+
+        assertThat(grade.passed()).isFalse();
+        assertThat(grade.detail()).contains("took longer than");
+    }
+
+    @Test
     void regexUsesItsPatternOrTheExpectation() {
         assertThat(local("{\"type\":\"regex\",\"pattern\":\"^\\\\d{3}$\"}").grade("123", null).passed()).isTrue();
         assertThat(local("{\"type\":\"regex\",\"pattern\":\"^\\\\d{3}$\"}").grade("1234", null).passed()).isFalse();
