@@ -95,6 +95,27 @@ class SemanticIndexAnnTests {
         assertThat(index.search("p", longLived.get(700).vector(), 0.999, later).entry()).isSameAs(longLived.get(700));
     }
 
+    @Test
+    void embeddingsWiderThanLucenesOwnLimitAreSearchedThroughTheGraph() {
+        SplittableRandom random = new SplittableRandom(17);
+        int wide = 1_536;
+        List<SemanticIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < SemanticIndex.ANN_THRESHOLD + 10; i++) {
+            float[] vector = new float[wide];
+            for (int d = 0; d < wide; d++) {
+                vector[d] = (float) random.nextGaussian();
+            }
+            entries.add(new SemanticIndex.Entry(SemanticIndex.unit(vector),
+                    new CachedAnswer(new byte[0], "m", 1, 1, null, NOW + 1_000), i));
+        }
+        SemanticIndex index = new SemanticIndex(100_000);
+        entries.forEach(entry -> index.add("p", entry));
+        assertThat(index.approximate("p")).isTrue();
+        for (SemanticIndex.Entry entry : entries.subList(0, 50)) {
+            assertThat(index.search("p", entry.vector(), 0.999, NOW).entry()).isSameAs(entry);
+        }
+    }
+
     private static List<SemanticIndex.Entry> entries(SplittableRandom random, int count, long expiresAt) {
         List<SemanticIndex.Entry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
