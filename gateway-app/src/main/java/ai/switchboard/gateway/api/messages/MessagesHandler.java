@@ -66,7 +66,7 @@ public class MessagesHandler {
                     MessagesRequestValidator.validate(body);
                     HttpHeaders headers = request.headers().asHttpHeaders();
                     if (cacheable(body)) {
-                        context.cacheable(new CacheableRequest(keyed(body, headers), deterministic(body)));
+                        context.cacheable(new CacheableRequest(() -> keyed(body, headers), deterministic(body)));
                     }
                     MessagesCall call = MessagesCall.of(body, headers, adapters);
                     return body.isStream() ? stream(context, call) : complete(context, call);

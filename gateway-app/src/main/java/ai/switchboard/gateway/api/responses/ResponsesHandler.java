@@ -91,7 +91,7 @@ public class ResponsesHandler {
                                         body.stores() ? toJson(turn.getT2()) : List.of());
                                 ResponsesCall call = call(asked);
                                 if (cacheable(body, input)) {
-                                    context.cacheable(new CacheableRequest(body, body.temperature() != null
+                                    context.cacheable(new CacheableRequest(() -> body, body.temperature() != null
                                             && body.temperature() == 0.0));
                                 }
                                 context.costHints(call::promptTokens, body.maxOutputTokens(), 1);
