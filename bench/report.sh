@@ -23,7 +23,18 @@ jq -r '
             ($d.wrk.p99_us | ms), "", "", ($td | ms), "", "mock \($d.mock_cpu_us_per_req | f0)", "" ] | @tsv ),
         ( [ "", "gateway", ($w.wrk.rps | f0), ($w.wrk.p50_us | ms), ($w.wrk.p90_us | ms), ($w.wrk.p99_us | ms),
             added($w.wrk.p50_us; $d.wrk.p50_us), added($w.wrk.p99_us; $d.wrk.p99_us), ($tw | ms), added($tw; $td),
-            ($w.gateway_cpu_us_per_req | f0), ($w.gateway_rss_mb | f0) ] | @tsv ) ),
+            ($w.gateway_cpu_us_per_req | f0), ($w.gateway_rss_mb | f0) ] | @tsv ),
+        ( ($g | map(select(.target == "cache-miss"))[0]) as $m
+          | ($g | map(select(.target == "cache-hit"))[0]) as $h
+          | if $m == null or $h == null then empty else
+              ( [ "", "cache-miss", ($m.wrk.rps | f0), ($m.wrk.p50_us | ms), ($m.wrk.p90_us | ms), ($m.wrk.p99_us | ms),
+                  added($m.wrk.p50_us; $w.wrk.p50_us), added($m.wrk.p99_us; $w.wrk.p99_us), "", "",
+                  ($m.gateway_cpu_us_per_req | f0), ($m.gateway_rss_mb | f0) ] | @tsv ),
+              ( [ "", "cache-hit", ($h.wrk.rps | f0), ($h.wrk.p50_us | ms), ($h.wrk.p90_us | ms), ($h.wrk.p99_us | ms),
+                  added($h.wrk.p50_us; $m.wrk.p50_us), added($h.wrk.p99_us; $m.wrk.p99_us), "", "",
+                  ($h.gateway_cpu_us_per_req | f0), ($h.gateway_rss_mb | f0) ] | @tsv )
+            end ) ),
+    "(cache-miss: + against gateway without a cache policy; cache-hit: + against cache-miss; CPU is the gateway'"'"'s per request)",
     "",
     "stream pacing (upstream: first chunk after \(.paced.first_ms) ms, then one per \(.paced.gap_ms) ms, \(.paced.chunks) chunks):",
     ( .driver | map(select(.phase == "pacing"))[]

@@ -148,6 +148,9 @@ admin_ok POST /admin/v1/providers "{\"name\":\"mock-fast\",\"type\":\"openai\",\
 admin_ok POST /admin/v1/providers "{\"name\":\"mock-paced\",\"type\":\"openai\",\"base_url\":\"http://127.0.0.1:$PACED_PORT/v1\",\"api_key\":\"x\"}" >/dev/null
 admin_ok POST /admin/v1/models '{"name":"bench-model","provider":"mock-fast","upstream_model":"mock-model","capabilities":["chat","streaming"]}' >/dev/null
 admin_ok POST /admin/v1/models '{"name":"bench-paced","provider":"mock-paced","upstream_model":"mock-model","capabilities":["chat","streaming"]}' >/dev/null
+admin_ok POST /admin/v1/models '{"name":"bench-cached","provider":"mock-fast","upstream_model":"mock-model","capabilities":["chat","streaming"]}' >/dev/null
+# Sampled requests too (the wrk body has temperature 0.2): the bench measures the cache, not the policy's rules.
+admin_ok POST /admin/v1/cache-policies '{"target_type":"model","target":"bench-cached","deterministic_only":false}' >/dev/null
 KEY=$(admin_ok POST /admin/v1/keys '{"name":"bench","scopes":["inference"],"allowed_models":["*"]}' | jq -r .key)
 [[ $KEY == sk-* ]] || die "could not create an inference key"
 
@@ -204,12 +207,18 @@ RECORDS="$WORK/records.ndjson"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
-run_wrk() { # target(direct|gateway) kind(json|stream) concurrency seconds -> prints WRK_JSON payload
-  local url model key=""
-  if [[ $1 == direct ]]; then url="http://127.0.0.1:$MOCK_PORT/v1/chat/completions"; model=mock-model
-  else url="$GW/v1/chat/completions"; model=$GW_MODEL; key=$KEY; fi
+run_wrk() { # target(direct|gateway|cache-miss|cache-hit) kind(json|stream) concurrency seconds -> prints WRK_JSON
+  local url model key="" unique=""
+  case $1 in
+    direct) url="http://127.0.0.1:$MOCK_PORT/v1/chat/completions"; model=mock-model ;;
+    gateway) url="$GW/v1/chat/completions"; model=$GW_MODEL; key=$KEY ;;
+    # A model under a cache policy: the same body again and again is a hit; a new body each time a miss (stored).
+    cache-hit) url="$GW/v1/chat/completions"; model=bench-cached; key=$KEY ;;
+    cache-miss) url="$GW/v1/chat/completions"; model=bench-cached; key=$KEY
+      unique="$(date +%s%N)" ;;
+  esac
   local threads=1; (( $3 > 1 )) && threads=2
-  BENCH_KEY=$key BENCH_MODEL=$model BENCH_STREAM=$([[ $2 == stream ]] && echo true || echo false) \
+  BENCH_UNIQUE=$unique BENCH_KEY=$key BENCH_MODEL=$model BENCH_STREAM=$([[ $2 == stream ]] && echo true || echo false) \
     timeout $(( $4 + 30 )) wrk -t"$threads" -c"$3" -d"${4}s" --timeout 10s -s "$BENCH/wrk/chat.lua" "$url" \
     | sed -n 's/^WRK_JSON //p'
 }
@@ -289,6 +298,13 @@ for kind in json stream; do
 done
 
 # ---------------------------------------------------------------- streams: time to first token, pacing
+# The response cache: what a hit adds (or saves) per request against a miss, which calls the model and stores its
+# answer; both through the same model and policy, after a short warm-up of each path.
+for target in cache-miss cache-hit; do run_wrk "$target" json 8 "$WARMUP_S" >/dev/null; done
+for conc in 1 32; do
+  for target in cache-miss cache-hit; do measure_wrk "$target" json "$conc"; done
+done
+
 for conc in 1 32; do
   for target in direct gateway; do measure_driver "ttft-c$conc" "$target" stream "$conc" "$DRIVER_S"; done
 done

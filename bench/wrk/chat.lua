@@ -1,8 +1,10 @@
 -- wrk script: POSTs one OpenAI chat request per call and prints the result as one JSON line.
--- Environment: BENCH_KEY (bearer key, optional), BENCH_MODEL, BENCH_STREAM ("true"/"false").
+-- Environment: BENCH_KEY (bearer key, optional), BENCH_MODEL, BENCH_STREAM ("true"/"false"), BENCH_UNIQUE (a
+-- nonce: every request asks something no earlier one asked, so that a response cache never holds its answer).
 local key = os.getenv("BENCH_KEY") or ""
 local model = os.getenv("BENCH_MODEL") or "bench-model"
 local stream = os.getenv("BENCH_STREAM") == "true"
+local unique = os.getenv("BENCH_UNIQUE") or ""
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -12,6 +14,20 @@ end
 wrk.body = '{"model":"' .. model .. '","messages":[{"role":"system","content":"You are a terse assistant."},'
   .. '{"role":"user","content":"Say something about benchmarks in one short paragraph."}],'
   .. '"temperature":0.2,"max_tokens":128' .. (stream and ',"stream":true' or '') .. '}'
+
+if unique ~= "" then
+  local threads = 0
+  function setup(thread)
+    threads = threads + 1
+    thread:set("thread_id", threads)
+  end
+  local sent = 0
+  local before = wrk.body:gsub("one short paragraph%.", "one short paragraph (%%s).")
+  function request()
+    sent = sent + 1
+    return wrk.format(nil, nil, nil, string.format(before, unique .. "-" .. tostring(thread_id) .. "-" .. sent))
+  end
+end
 
 -- Latencies are in microseconds; status and socket errors are reported so a broken run cannot pass as fast.
 function done(summary, latency, requests)

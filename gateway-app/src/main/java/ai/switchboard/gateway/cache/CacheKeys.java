@@ -54,6 +54,9 @@ public final class CacheKeys {
     }
 
     private static void canonicalRequest(Object request, StringBuilder text) {
+        if (request instanceof CacheableRequest other) {
+            request = other.keyed().get();
+        }
         JsonNode tree = WireJson.mapper().valueToTree(request);
         if (tree instanceof ObjectNode object) {
             object.remove(DELIVERY_FIELDS);

@@ -28,7 +28,7 @@ public final class CacheLookup {
         void keep(CacheLookup lookup);
     }
 
-    static final CacheLookup BYPASSED = new CacheLookup(Status.BYPASS, null, null, null, null, null);
+    static final CacheLookup BYPASSED = new CacheLookup(Status.BYPASS, null, null, null, null, null, BigDecimal.ZERO);
 
     private final Status status;
     private final String key;
@@ -36,33 +36,44 @@ public final class CacheLookup {
     private final CachedAnswer hit;
     private final EmbeddingBatch batch;
     private final Keeper keeper;
+    private final BigDecimal findingCost;
     private volatile Consumer<CachedAnswer> onStored;
     private volatile byte[] candidate;
     private volatile EmbeddingResponse assembled;
     private volatile CachedAnswer stored;
 
     private CacheLookup(Status status, String key, CacheRules rules, CachedAnswer hit, EmbeddingBatch batch,
-            Keeper keeper) {
+            Keeper keeper, BigDecimal findingCost) {
         this.status = status;
         this.key = key;
         this.rules = rules;
         this.hit = hit;
         this.batch = batch;
         this.keeper = keeper;
+        this.findingCost = findingCost;
     }
 
     static CacheLookup hit(String key, CacheRules rules, CachedAnswer answer) {
-        return new CacheLookup(Status.HIT, key, rules, answer, null, null);
+        return new CacheLookup(Status.HIT, key, rules, answer, null, null, BigDecimal.ZERO);
+    }
+
+    /**
+     * A hit the semantic tier found, which cost this request an embeddings call: that is not saved.
+     *
+     * @param embeddingCost what the request's embeddings call cost, or {@code null} when its price is unknown
+     */
+    static CacheLookup semanticHit(String key, CacheRules rules, CachedAnswer answer, BigDecimal embeddingCost) {
+        return new CacheLookup(Status.HIT, key, rules, answer, null, null, embeddingCost);
     }
 
     static CacheLookup miss(String key, CacheRules rules, Keeper keeper) {
-        return new CacheLookup(Status.MISS, key, rules, null, null, keeper);
+        return new CacheLookup(Status.MISS, key, rules, null, null, keeper, BigDecimal.ZERO);
     }
 
     /** An embeddings batch some (or none) of whose texts were found: the model embeds the rest. */
     static CacheLookup batch(CacheRules rules, EmbeddingBatch batch, Keeper keeper) {
         Status status = batch.missing().size() == batch.size() ? Status.MISS : Status.PARTIAL;
-        return new CacheLookup(status, null, rules, null, batch, keeper);
+        return new CacheLookup(status, null, rules, null, batch, keeper, BigDecimal.ZERO);
     }
 
     public Status status() {
@@ -97,9 +108,20 @@ public final class CacheLookup {
         return hit != null ? hit.outputTokens() : 0;
     }
 
-    /** What the cache saved in dollars, or {@code null} when nothing or unknown. */
+    /**
+     * What the cache saved in dollars, or {@code null} when nothing or unknown: the stored answer's cost less what
+     * finding it cost this request (a semantic hit's embeddings call), never below zero. When the embeddings price
+     * is unknown, so is the saving: reporting the stored cost whole would overstate it.
+     */
     public BigDecimal savedCostUsd() {
-        return hit != null ? hit.costUsd() : batch != null ? batch.savedCostUsd() : null;
+        if (hit == null) {
+            return batch != null ? batch.savedCostUsd() : null;
+        }
+        if (hit.costUsd() == null || findingCost == null) {
+            return null;
+        }
+        BigDecimal saved = hit.costUsd().subtract(findingCost);
+        return saved.signum() < 0 ? BigDecimal.ZERO : saved;
     }
 
     /** The whole answer of an embeddings batch, whose new vectors are stored per text now. */

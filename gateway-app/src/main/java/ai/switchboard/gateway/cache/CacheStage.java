@@ -139,7 +139,8 @@ public final class CacheStage implements RequestStage {
             String model = hit.model() == null ? context.model() : hit.model();
             metrics.request(api, model, lookup.status().wireName());
             if (outcome.isSuccess()) {
-                metrics.hit(api, model, hit.body().length, hit.inputTokens(), hit.outputTokens(), hit.costUsd());
+                metrics.hit(api, model, hit.body().length, hit.inputTokens(), hit.outputTokens(),
+                        lookup.savedCostUsd());
             }
             return;
         }

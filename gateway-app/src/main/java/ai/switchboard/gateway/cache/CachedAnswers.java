@@ -79,6 +79,49 @@ public final class CachedAnswers {
                 });
     }
 
+    /**
+     * An answer of an API whose {@link AnswerFormat} the handler supplies: on a hit the stored answer as this
+     * request's, on a miss the call, its answer offered for storing once complete.
+     */
+    public static <A> Mono<A> single(RequestContext context, AnswerFormat<A, ?> format, Supplier<Mono<A>> call) {
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup == null || lookup.status() == CacheLookup.Status.BYPASS) {
+            return call.get();
+        }
+        CachedAnswer hit = lookup.hit();
+        if (hit != null) {
+            return Mono.fromCallable(() -> format.read(hit.body()));
+        }
+        return call.get().doOnNext(answer -> offerJson(lookup, format.storable(answer)));
+    }
+
+    /**
+     * A stream of an API whose {@link AnswerFormat} the handler supplies: a hit replayed as that API's events, a miss
+     * recorded as it passes and offered for storing when the upstream completed it.
+     */
+    public static <E> Flux<E> stream(RequestContext context, AnswerFormat<?, E> format, Supplier<Flux<E>> call) {
+        CacheLookup lookup = context.cacheLookup();
+        if (lookup == null || lookup.status() == CacheLookup.Status.BYPASS) {
+            return call.get();
+        }
+        CachedAnswer hit = lookup.hit();
+        if (hit != null) {
+            return Flux.defer(() -> format.replay(hit.body()));
+        }
+        return Flux.defer(() -> {
+            AnswerFormat.Recorder<E> recorder = format.recorder();
+            return call.get()
+                    .doOnNext(recorder::add)
+                    .doOnComplete(() -> offerJson(lookup, recorder.whole()));
+        });
+    }
+
+    private static void offerJson(CacheLookup lookup, byte[] json) {
+        if (json != null && json.length <= lookup.rules().maxEntryBytes()) {
+            lookup.candidate(json);
+        }
+    }
+
     private static void offer(CacheLookup lookup, Object answer) {
         if (!Storable.of(answer)) {
             return;

@@ -18,6 +18,7 @@ final class Determinism {
             case ChatRequest chat -> chat.seed() != null
                     || chat.temperature() != null && chat.temperature() == 0.0;
             case EmbeddingRequest ignored -> true;
+            case CacheableRequest other -> other.deterministic();
             default -> false;
         };
     }

@@ -88,7 +88,14 @@ final class SemanticCache {
      * background; the row's id then moves the partition's watermark, so the replica does not load its own row back.
      */
     void store(String partition, float[] unitVector, CachedAnswer answer) {
-        index.add(partition, new SemanticIndex.Entry(unitVector, answer, 0));
+        SemanticIndex.Entry entry = new SemanticIndex.Entry(unitVector, answer, 0);
+        if (index.size(partition) > INLINE_SEARCH_MAX) {
+            // A large partition's graph may be refreshed or built by this add (milliseconds of CPU), and its lock
+            // is held by searches on the parallel scheduler: neither belongs on the event loop.
+            Schedulers.parallel().schedule(() -> index.add(partition, entry));
+        } else {
+            index.add(partition, entry);
+        }
         if (!sharedAvailable()) {
             return;
         }

@@ -5,6 +5,8 @@ import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.gateway.pipeline.RequestStage;
 import ai.switchboard.providers.api.EmbeddingRequest;
 import ai.switchboard.providers.api.EmbeddingResponse;
+import ai.switchboard.providers.api.Usage;
+import ai.switchboard.observability.usage.ModelPrice;
 import ai.switchboard.registry.CachePolicyConfig;
 import ai.switchboard.registry.RegistrySnapshot;
 import ai.switchboard.registry.SemanticCacheConfig;
@@ -13,6 +15,7 @@ import ai.switchboard.routing.DeploymentResolver;
 import ai.switchboard.routing.RouteEngine;
 import ai.switchboard.routing.RoutingTrace;
 import ai.switchboard.routing.Target;
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +78,18 @@ public final class SemanticStage implements RequestStage {
                         return Mono.empty();
                     }
                     lookup.onStored(answer -> cache.store(query.partition(), vector, answer));
-                    return refresh ? Mono.empty() : cache.find(query.partition(), vector, config.threshold());
+                    if (refresh) {
+                        return Mono.empty();
+                    }
+                    // The embeddings call is what finding the answer cost: a hit saves the rest only.
+                    BigDecimal embeddingCost = cost(branch.served(), response.usage());
+                    return cache.find(query.partition(), vector, config.threshold())
+                            .map(match -> new Found(match, embeddingCost));
                 })
-                .doOnNext(match -> {
-                    context.cacheLookup(CacheLookup.hit(lookup.key(), lookup.rules(), match.entry().answer()));
+                .doOnNext(found -> {
+                    SemanticIndex.Match match = found.match();
+                    context.cacheLookup(CacheLookup.semanticHit(lookup.key(), lookup.rules(), match.entry().answer(),
+                            found.embeddingCost()));
                     context.responseHeaders().set(GatewayHeaders.CACHE, CacheLookup.Status.HIT.wireName());
                     context.responseHeaders().set(SIMILARITY_HEADER,
                             String.format(Locale.ROOT, "%.4f", match.similarity()));
@@ -98,6 +109,19 @@ public final class SemanticStage implements RequestStage {
             case Target.Model model -> model.deployment().model().id();
         });
         return policy == null ? null : policy.semantic();
+    }
+
+    private record Found(SemanticIndex.Match match, BigDecimal embeddingCost) {
+    }
+
+    /** What the embeddings call cost, priced as the trace prices extra usage; {@code null} when unknown. */
+    private static BigDecimal cost(Deployment embedder, Usage usage) {
+        if (embedder == null || usage == null) {
+            return null;
+        }
+        return ModelPrice.of(embedder.model().inputPricePerMtok(), embedder.model().outputPricePerMtok())
+                .cost(usage.promptTokens() == null ? 0 : usage.promptTokens(),
+                        usage.completionTokens() == null ? 0 : usage.completionTokens(), usage.cachedTokens());
     }
 
     /** The unit vector of the first embedding, or {@code null} when the answer holds none usable. */

@@ -7,10 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +35,9 @@ class SemanticCacheIT extends GatewayIT {
     static final String HOURS = "What are your opening hours?";
     static final String OPEN = "When are you open?";
     static final String PASSWORD = "How do I reset my password?";
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** The id of the policy {@link #setUp} created. */
     private String policyId;
@@ -48,6 +59,24 @@ class SemanticCacheIT extends GatewayIT {
         assertThat(chatCalls(prefix)).isEqualTo(1);
         // Each look-up embedded its request: the embeddings model is called like any other.
         assertThat(embeddingCalls(prefix)).isEqualTo(2);
+        // The hit paid for its embeddings call (5 tokens at $0.15/Mtok): that is not saved.
+        String hitId = hit.getResponseHeaders().getFirst("x-request-id");
+        BigDecimal embedding = new BigDecimal("0.00000075");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            BigDecimal stored = jdbc.queryForObject("SELECT max(cost_usd) FROM semantic_cache WHERE model = ?",
+                    BigDecimal.class, prefix + "-m");
+            BigDecimal saved = jdbc.queryForObject("SELECT saved_cost_usd FROM usage_ledger WHERE request_id = ?",
+                    BigDecimal.class, hitId);
+            assertThat(stored).isNotNull().isGreaterThan(embedding);
+            assertThat(saved).isEqualByComparingTo(stored.subtract(embedding));
+        });
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Matcher metric = Pattern.compile("switchboard_cache_saved_usd_total\\{[^}]*model=\"" + prefix
+                + "-m\"[^}]*} (\\S+)").matcher(scrape);
+        assertThat(metric.find()).isTrue();
+        assertThat(Double.parseDouble(metric.group(1)))
+                .isCloseTo(stored(prefix).subtract(embedding).doubleValue(), within(1e-12));
 
         assertThat(cacheHeader(chat(key, body(route, null, PASSWORD)))).isEqualTo("miss");
         assertThat(chatCalls(prefix)).isEqualTo(2);
@@ -165,6 +194,11 @@ class SemanticCacheIT extends GatewayIT {
         assertThat(policy.path("embedding_model").asString()).isEqualTo(prefix + "-e");
         policyId = policy.path("id").asString();
         return route;
+    }
+
+    private BigDecimal stored(String prefix) {
+        return jdbc.queryForObject("SELECT max(cost_usd) FROM semantic_cache WHERE model = ?", BigDecimal.class,
+                prefix + "-m");
     }
 
     private static void stubVector(String prefix, String text, String vector) {

@@ -7,6 +7,8 @@ import ai.switchboard.gateway.api.support.EventStreams;
 import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.JsonWriter;
+import ai.switchboard.gateway.cache.CacheableRequest;
+import ai.switchboard.gateway.cache.CachedAnswers;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
@@ -25,6 +27,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}: Anthropic's Messages API in front of the same
@@ -60,18 +64,51 @@ public class MessagesHandler {
                 .flatMap(body -> {
                     context.request(body.model(), body.isStream());
                     MessagesRequestValidator.validate(body);
-                    MessagesCall call = MessagesCall.of(body, request.headers().asHttpHeaders(), adapters);
+                    HttpHeaders headers = request.headers().asHttpHeaders();
+                    if (cacheable(body)) {
+                        context.cacheable(new CacheableRequest(() -> keyed(body, headers), deterministic(body)));
+                    }
+                    MessagesCall call = MessagesCall.of(body, headers, adapters);
                     return body.isStream() ? stream(context, call) : complete(context, call);
                 })
                 .doOnError(context::failed)
                 .doOnCancel(context::cancelled);
     }
 
+    /**
+     * Whether an answer may come from the response cache: not when the request has Anthropic's server tools (a web
+     * search, code execution), whose answers depend on the world at the time and not on the request alone.
+     */
+    private static boolean cacheable(MessagesRequest body) {
+        if (body.tools() != null) {
+            for (JsonNode tool : body.tools()) {
+                String type = tool.path("type").asString("custom");
+                if (!"custom".equals(type)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Messages has no seed: temperature 0 is the most repeatable setting Anthropic offers. */
+    private static boolean deterministic(MessagesRequest body) {
+        return body.temperature() != null && body.temperature() == 0.0;
+    }
+
+    /** The body with the headers that change what an Anthropic upstream answers (its version, the betas). */
+    private static ObjectNode keyed(MessagesRequest body, HttpHeaders headers) {
+        ObjectNode keyed = body.toJson();
+        keyed.put("anthropic_version", MessagesHeaders.version(headers));
+        keyed.putPOJO("anthropic_beta", MessagesHeaders.betas(headers));
+        return keyed;
+    }
+
     private Mono<ServerResponse> complete(RequestContext context, MessagesCall call) {
-        return pipeline.single(context, resolved -> engine.single(
-                        resolved.routeCall(call.canonical(resolved.target())), GenAiConventions.OPERATION_MESSAGES,
-                        call::create, call::reply)
-                        .doOnNext(reply -> resolved.usage(reply.usage())))
+        return pipeline.single(context, resolved -> CachedAnswers.single(resolved, MessagesAnswers.INSTANCE,
+                        () -> engine.single(resolved.routeCall(call.canonical(resolved.target())),
+                                GenAiConventions.OPERATION_MESSAGES, call::create, call::reply)
+                        .doOnNext(reply -> resolved.usage(reply.usage()))))
                 .flatMap(reply -> ServerResponse.ok()
                         .headers(headers -> describe(headers, context, call))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -79,9 +116,11 @@ public class MessagesHandler {
     }
 
     private Mono<ServerResponse> stream(RequestContext context, MessagesCall call) {
-        Flux<MessagesEvent> events = pipeline.stream(context, resolved -> engine.streamed(
-                        resolved.routeCall(call.canonical(resolved.target())), GenAiConventions.OPERATION_MESSAGES,
-                        deployment -> call.stream(deployment, resolved), MessagesCommit::commits, call::replay)
+        Flux<MessagesEvent> events = pipeline.stream(context, resolved -> CachedAnswers.stream(resolved,
+                        MessagesAnswers.INSTANCE, () -> engine.streamed(
+                                resolved.routeCall(call.canonical(resolved.target())),
+                                GenAiConventions.OPERATION_MESSAGES, deployment -> call.stream(deployment, resolved),
+                                MessagesCommit::commits, call::replay))
                 .doOnNext(event -> resolved.firstToken()));
         return EventStreams.headers(ServerResponse.ok()).body(MessagesEventStreams.body(events, maxRequestBytes,
                 context.requestId(), headers -> describe(headers, context, call)));

@@ -71,6 +71,11 @@ final class ResponsesCall {
         return skeleton.id();
     }
 
+    /** How the response cache stores this turn's answer and tells a stored one again as this turn's. */
+    ResponsesAnswers answers() {
+        return new ResponsesAnswers(skeleton);
+    }
+
     /**
      * The canonical request routing policies look at (and their sub-calls send); without a translation, only a
      * natively served model named directly can answer, so a placeholder does.

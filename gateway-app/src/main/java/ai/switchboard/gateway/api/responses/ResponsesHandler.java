@@ -14,6 +14,8 @@ import ai.switchboard.gateway.api.support.GatewayHeaders;
 import ai.switchboard.gateway.api.support.JsonBodies;
 import ai.switchboard.gateway.api.support.JsonWriter;
 import ai.switchboard.gateway.auth.AuthenticatedCaller;
+import ai.switchboard.gateway.cache.CacheableRequest;
+import ai.switchboard.gateway.cache.CachedAnswers;
 import ai.switchboard.gateway.pipeline.Api;
 import ai.switchboard.gateway.pipeline.ExchangeContexts;
 import ai.switchboard.gateway.pipeline.RequestContext;
@@ -88,6 +90,10 @@ public class ResponsesHandler {
                                 Turn asked = new Turn(owner, body, turn.getT1(), turn.getT2(),
                                         body.stores() ? toJson(turn.getT2()) : List.of());
                                 ResponsesCall call = call(asked);
+                                if (cacheable(body, input)) {
+                                    context.cacheable(new CacheableRequest(() -> body, body.temperature() != null
+                                            && body.temperature() == 0.0));
+                                }
                                 context.costHints(call::promptTokens, body.maxOutputTokens(), 1);
                                 return body.isStream() ? stream(context, asked, call) : complete(context, asked, call);
                             });
@@ -110,10 +116,32 @@ public class ResponsesHandler {
         }
     }
 
+    /**
+     * Whether the answer may come from the response cache: only for a turn that is a function of its request alone.
+     * A turn that continues a stored response or refers to stored items depends on what the store holds, and
+     * OpenAI's hosted tools (web search, file search, code interpreter) on the world at the time; Responses has no
+     * seed, so temperature 0 is its most repeatable setting.
+     */
+    private static boolean cacheable(ResponsesRequest body, List<ResponseItem> input) {
+        if (body.previousResponseId() != null || !ItemReferences.ids(input).isEmpty()) {
+            return false;
+        }
+        if (body.tools() != null) {
+            for (JsonNode tool : body.tools()) {
+                String type = tool.path("type").asString("");
+                if (!"function".equals(type) && !"custom".equals(type)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private Mono<ServerResponse> complete(RequestContext context, Turn turn, ResponsesCall call) {
-        return pipeline.single(context, resolved -> engine.single(resolved.routeCall(call.canonical(resolved.target())),
-                        GenAiConventions.OPERATION_CHAT, call::create, call::reply)
-                        .doOnNext(response -> countTokens(resolved, response.path("usage"))))
+        return pipeline.single(context, resolved -> CachedAnswers.single(resolved, call.answers(),
+                        () -> engine.single(resolved.routeCall(call.canonical(resolved.target())),
+                                GenAiConventions.OPERATION_CHAT, call::create, call::reply)
+                        .doOnNext(response -> countTokens(resolved, response.path("usage")))))
                 .flatMap(response -> (turn.body().stores() ? save(turn, response) : Mono.<Void>empty())
                         .thenReturn(response))
                 .flatMap(response -> ServerResponse.ok()
@@ -124,16 +152,17 @@ public class ResponsesHandler {
 
     private Mono<ServerResponse> stream(RequestContext context, Turn turn, ResponsesCall call) {
         // Native events stay the upstream's JSON and translated ones records; each is written once, as it is.
-        Flux<Object> events = pipeline.stream(context, resolved -> engine.streamed(
-                        resolved.routeCall(call.canonical(resolved.target())), GenAiConventions.OPERATION_CHAT,
-                        call::stream, ResponsesCall::commits, call::replay)
-                .doOnNext(event -> {
-                    resolved.firstToken();
-                    ObjectNode finished = finished(event);
-                    if (finished != null) {
-                        countTokens(resolved, finished.path("usage"));
-                    }
-                }));
+        // Usage is counted inside the cached call: a replayed answer used no tokens.
+        Flux<Object> events = pipeline.stream(context, resolved -> CachedAnswers.stream(resolved, call.answers(),
+                        () -> engine.streamed(resolved.routeCall(call.canonical(resolved.target())),
+                                GenAiConventions.OPERATION_CHAT, call::stream, ResponsesCall::commits, call::replay)
+                        .doOnNext(event -> {
+                            ObjectNode finished = finished(event);
+                            if (finished != null) {
+                                countTokens(resolved, finished.path("usage"));
+                            }
+                        }))
+                .doOnNext(event -> resolved.firstToken()));
         if (turn.body().stores()) {
             // The finished response is stored before its last event leaves, so a client that continues the
             // conversation as soon as it has read the stream finds it.
