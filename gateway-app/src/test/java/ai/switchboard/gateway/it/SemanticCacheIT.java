@@ -62,7 +62,8 @@ class SemanticCacheIT extends GatewayIT {
         // The hit paid for its embeddings call (5 tokens at $0.15/Mtok): that is not saved.
         String hitId = hit.getResponseHeaders().getFirst("x-request-id");
         BigDecimal embedding = new BigDecimal("0.00000075");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        // The ledger row is written about a second after the answer: until then the query finds no row.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             BigDecimal stored = jdbc.queryForObject("SELECT max(cost_usd) FROM semantic_cache WHERE model = ?",
                     BigDecimal.class, prefix + "-m");
             BigDecimal saved = jdbc.queryForObject("SELECT saved_cost_usd FROM usage_ledger WHERE request_id = ?",
