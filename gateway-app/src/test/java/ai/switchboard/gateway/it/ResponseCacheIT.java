@@ -263,7 +263,9 @@ class ResponseCacheIT extends GatewayIT {
 
         String hitId = hit.getResponseHeaders().getFirst("x-request-id");
         String missId = miss.getResponseHeaders().getFirst("x-request-id");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+        // The ledger row is written about a second after the answer: until then there is no row to read.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions()
+                .untilAsserted(() -> {
             Map<String, Object> row = jdbc.queryForMap("SELECT model, cost_usd, input_tokens, output_tokens,"
                     + " cache_status, saved_input_tokens, saved_output_tokens, saved_cost_usd, status"
                     + " FROM usage_ledger WHERE request_id = ?", hitId);
