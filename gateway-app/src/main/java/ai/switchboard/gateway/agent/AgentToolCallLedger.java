@@ -2,13 +2,11 @@ package ai.switchboard.gateway.agent;
 
 import ai.switchboard.gateway.pipeline.RequestContext;
 import ai.switchboard.observability.usage.AgentUsage;
-import ai.switchboard.observability.usage.ToolUsage;
 import ai.switchboard.observability.usage.UsageRecord;
 import ai.switchboard.observability.usage.UsageRecorder;
 import ai.switchboard.registry.mcp.McpToolNames;
 import ai.switchboard.tools.agent.ToolCallStep;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AgentToolCallLedger {
-
-    private static final String OPERATION = "execute_tool";
-    private static final int MAX_TOOL_NAME = 160;
 
     private final UsageRecorder usage;
     private final Clock clock;
@@ -33,15 +28,11 @@ class AgentToolCallLedger {
     void record(RequestContext context, String agent, ToolCallStep call) {
         String outcome = call.result().outcome();
         boolean ok = "ok".equals(outcome);
-        String tool = call.tool().length() > MAX_TOOL_NAME ? call.tool().substring(0, MAX_TOOL_NAME) : call.tool();
         // A tool instance first (its name may hold "__" too), else an MCP server's tool, named <server>__<tool>.
         String server = context.snapshot().tool(call.tool()) != null ? null : McpToolNames.serverOf(call.tool());
-        Instant ended = clock.instant();
-        usage.record(new UsageRecord(context.requestId(), ended.minus(call.latency()), context.key().id(),
-                context.key().prefix(), OPERATION, null, null, null, null, 0, 0, 0, null,
-                (int) Math.min(Integer.MAX_VALUE, call.latency().toMillis()), null, ok ? 200 : status(outcome),
-                ok ? null : outcome, 1, null, null, new AgentUsage(agent, context.agentRunId()),
-                new ToolUsage(server, tool)));
+        usage.record(UsageRecord.toolCall(context.requestId(), clock.instant().minus(call.latency()),
+                context.key().id(), context.key().prefix(), call.latency(), ok ? 200 : status(outcome),
+                ok ? null : outcome, new AgentUsage(agent, context.agentRunId()), server, call.tool()));
     }
 
     /** The HTTP status that says what the tool's outcome says, as the ledger's other rows do. */

@@ -1,6 +1,7 @@
 package ai.switchboard.observability.usage;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -78,5 +79,22 @@ public record UsageRecord(
             int attempts) {
         this(requestId, occurredAt, keyId, keyPrefix, operation, route, model, modelVersion, provider, inputTokens,
                 outputTokens, cachedTokens, costUsd, latencyMillis, ttftMillis, status, errorType, attempts, null);
+    }
+
+    /** What a tool's name may take of its ledger column. */
+    private static final int MAX_TOOL_NAME = 160;
+
+    /**
+     * The row of one tool call ({@code execute_tool}), by {@code /mcp} or by an agent's run: no model, no tokens, no
+     * cost (a tool call has neither), never its arguments or its result.
+     *
+     * @param agent the agent whose run made the call, or {@code null} for a client's call through {@code /mcp}
+     * @param server the MCP server of the tool, or {@code null} for a tool instance
+     */
+    public static UsageRecord toolCall(String requestId, Instant startedAt, UUID keyId, String keyPrefix,
+            Duration took, int status, String errorType, AgentUsage agent, String server, String tool) {
+        return new UsageRecord(requestId, startedAt, keyId, keyPrefix, "execute_tool", null, null, null, null, 0, 0,
+                0, null, (int) Math.min(Integer.MAX_VALUE, took.toMillis()), null, status, errorType, 1, null, null,
+                agent, new ToolUsage(server, tool.length() > MAX_TOOL_NAME ? tool.substring(0, MAX_TOOL_NAME) : tool));
     }
 }

@@ -1,7 +1,6 @@
 package ai.switchboard.gateway.api.mcp;
 
 import ai.switchboard.gateway.agent.ToolInstances;
-import ai.switchboard.observability.usage.ToolUsage;
 import ai.switchboard.observability.usage.UsageRecord;
 import ai.switchboard.observability.usage.UsageRecorder;
 import ai.switchboard.registry.ApiKeyRecord;
@@ -27,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class McpToolCaller {
 
-    static final String OPERATION = "execute_tool";
     /** A tool instance's run may take this long at most (its own limits may cut it shorter). */
     private static final Duration INSTANCE_TIMEOUT = Duration.ofSeconds(120);
 
@@ -94,9 +92,8 @@ class McpToolCaller {
 
     private void meter(ApiKeyRecord key, String requestId, Instant started, Duration took, String name,
             String server, int status, String errorType) {
-        usage.record(new UsageRecord(requestId, started, key.id(), key.prefix(), OPERATION, null, null, null, null,
-                0, 0, 0, null, (int) Math.min(Integer.MAX_VALUE, took.toMillis()), null, status, errorType, 1, null,
-                null, null, new ToolUsage(server, name.length() > 160 ? name.substring(0, 160) : name)));
+        usage.record(UsageRecord.toolCall(requestId, started, key.id(), key.prefix(), took, status, errorType, null,
+                server, name));
     }
 
     private static McpSchema.CallToolResult text(String text, boolean error) {
